@@ -1,0 +1,20 @@
+"""Real data for the exercises: found, verified against known sha256 digests, loaded.
+
+The data files are never committed. They are found in ``data_dir``, ``$DL_DATASETS_DIR``,
+this package's folder, or ``../shared/datasets/`` (see `datasets.store`), and put in place
+with ``python -m datasets fetch --from DIR_OR_URL``.
+"""
+
+from .catvnoncat import CatVsNonCat, load_catvnoncat, load_dataset
+from .store import KNOWN_FILES, DataError, fetch, find_file, verify
+
+__all__ = [
+    "KNOWN_FILES",
+    "CatVsNonCat",
+    "DataError",
+    "fetch",
+    "find_file",
+    "load_catvnoncat",
+    "load_dataset",
+    "verify",
+]
