@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import ROOT
-from .checks import CheckFailed, GradedFunction, NotebookSpec, StudentDied, StudentRaised, derive_seed
+from .checks import Check, CheckFailed, GradedFunction, NotebookSpec, StudentDied, StudentRaised, derive_seed
 from .extract import Submission, SubmissionError, parse_python, read_submission
 from .results import SubmissionReport, TestResult
 from .sandbox.launcher import Died, FunctionSession, Limits, Raised, Returned, Sandbox, SandboxError
@@ -95,6 +95,7 @@ class SandboxTrial:
     notebook_id: str = ""
     recorded: dict[str, Any] | None = None  # public expected values, when no reference
     stdout: list[str] = field(default_factory=list)
+    died: bool = False
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
         outcome = self.session.call(args, kwargs)
@@ -148,6 +149,10 @@ def run_random(strategy: Any, body: Callable[[Any], None], seed: int, max_exampl
         raise
 
 
+def _result(fn: GradedFunction, passed: bool, message: str) -> TestResult:
+    return TestResult(fn.test_name, fn.name, fn.points if passed else 0.0, fn.points, passed, message)
+
+
 def _signature_problem(fn: GradedFunction, params: list[str] | None) -> str | None:
     if params is None:
         return None
@@ -165,39 +170,45 @@ def grade_function(sandbox: Sandbox, spec: NotebookSpec, fn: GradedFunction, sub
                    recorded: dict[str, Any] | None = None) -> TestResult:
     """Grade one function of a loaded submission: all its checks pass, or 0 points."""
 
-    def result(passed: bool, message: str) -> TestResult:
-        return TestResult(fn.test_name, fn.name, fn.points if passed else 0.0, fn.points, passed, message)
-
     if fn.name not in sandbox.functions:
         note = ""
         if submission and submission.syntax_errors:
             cell, error = next(iter(submission.syntax_errors.items()))
             note = f" ({cell.strip('<>')} has a syntax error at {error}; fix it so the definition is read)"
-        return result(False, f"{fn.name} is not defined in the submission{note}. "
+        return _result(fn, False, f"{fn.name} is not defined in the submission{note}. "
                              f"Hint: define it as def {fn.name}({', '.join(fn.params)}): in a code cell.")
     problem = _signature_problem(fn, sandbox.functions.get(fn.name))
     if problem:
-        return result(False, problem)
+        return _result(fn, False, problem)
     stubs = {name: reference_ns[name] for name in fn.calls} if reference_ns else {}
     checks = [c for c in fn.checks if c.tier in tiers]
     try:
         session = sandbox.open(fn.name, stubs)
     except SandboxError as exc:
-        return result(False, f"{fn.name} could not be run: {exc}")
+        return _result(fn, False, f"{fn.name} could not be run: {exc}")
     with session:
         trial = SandboxTrial(session, fn, reference_ns, submission, "public", secret, spec.id, recorded)
-        for check in checks:
-            trial.tier = check.tier
-            try:
-                check.run(trial)
-            except CheckFailed as exc:
-                return result(False, f"{check.description}: {exc}")
-            except StudentRaised as exc:
-                return result(False, _raised_message(fn, check.description, exc))
-            except StudentDied as exc:
-                sandbox.close()  # whatever it left running goes; the next function gets a fresh sandbox
-                return result(False, f"{check.description}: {fn.name} gave no result: {exc}")
-    return result(True, f"passed {len(checks)} checks: " + "; ".join(c.description for c in checks))
+        result_ = run_checks(fn, checks, trial)
+    if not result_.passed and trial.died:
+        sandbox.close()  # whatever it left running goes; the next function gets a fresh sandbox
+    return result_
+
+
+def run_checks(fn: GradedFunction, checks: list[Check], trial: Any) -> TestResult:
+    """Run ``checks`` in order on one function; the first failure decides the message."""
+
+    for check in checks:
+        trial.tier = check.tier
+        try:
+            check.run(trial)
+        except CheckFailed as exc:
+            return _result(fn, False, f"{check.description}: {exc}")
+        except StudentRaised as exc:
+            return _result(fn, False, _raised_message(fn, check.description, exc))
+        except StudentDied as exc:
+            trial.died = True
+            return _result(fn, False, f"{check.description}: {fn.name} gave no result: {exc}")
+    return _result(fn, True, f"passed {len(checks)} checks: " + "; ".join(c.description for c in checks))
 
 
 def _raised_message(fn: GradedFunction, description: str, exc: StudentRaised) -> str:

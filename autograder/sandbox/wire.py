@@ -102,6 +102,8 @@ def _decode(node: Any, buffers: list[bytes], depth: int) -> Any:
         if dtype.kind not in _ARRAY_KINDS:
             raise WireError(f"array of dtype {dtype} is not data")
         shape = tuple(int(n) for n in node["shape"])
+        if "data" in node:  # inline form, see to_json
+            return np.array(node["data"], dtype=dtype).reshape(shape)
         data = buffers[int(node["i"])]
         if len(data) != dtype.itemsize * math.prod(shape):
             raise WireError("array buffer does not match its shape")
@@ -158,6 +160,29 @@ def decode(frame: bytes) -> Any:
     except ValueError as exc:
         raise WireError(f"not JSON: {exc}") from None
     return _decode(tree, buffers, 0)
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-able tree of ``value`` with arrays inline (readable files, not messages)."""
+    buffers: list[bytes] = []
+    tree = _encode(value, buffers, 0)
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        if isinstance(node, dict):
+            if node.get("$t") == "nd":
+                data = _frombuffer(buffers[node["i"]], dtype=np.dtype(node["dtype"])).tolist()
+                return {"$t": "nd", "dtype": node["dtype"], "shape": node["shape"], "data": data}
+            return {k: inline(v) for k, v in node.items()}
+        return node
+
+    return inline(tree)
+
+
+def from_json(tree: Any) -> Any:
+    """The value written by :func:`to_json`."""
+    return _decode(tree, [], 0)
 
 
 def _read_exact(stream: BinaryIO, n: int) -> bytes:

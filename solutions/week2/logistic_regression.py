@@ -21,8 +21,10 @@
 # %%
 import numpy as np
 
-from autograder.selfcheck import check
+from autograder.selfcheck import checker
 from lr_utils import load_dataset
+
+check = checker("week2/logistic_regression")
 
 # %% [markdown]
 # ## 1. The data

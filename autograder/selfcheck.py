@@ -1,0 +1,80 @@
+"""The student's side: the public checks, with the grader's own messages.
+
+* In the notebook, after each function: ``check = checker("week2/logistic_regression")``
+  once, then ``check(propagate)``. Runs in the student's kernel (it is their own code).
+* From a shell: ``pytest assignments/week2`` grades the notebooks in that folder through
+  the same sandbox and checks as the grader, public tier only, against the expected values
+  recorded at release time (students have no solutions).
+"""
+
+from __future__ import annotations
+
+import copy
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+from . import ROOT, specs
+from .checks import NotebookSpec, StudentRaised
+from .engine import grade_submission, run_checks
+from .release import load_expected
+from .results import SubmissionReport, TestResult
+from .sandbox import wire
+
+
+class _KernelTrial:
+    """A Trial that calls a function object directly (the student's live kernel)."""
+
+    tier = "public"
+    died = False
+
+    def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any]):
+        self.name, self.fn, self.recorded = name, fn, recorded
+
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            value = self.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        except Exception as exc:  # shown to the student, like the grader would
+            frames = traceback.extract_tb(exc.__traceback__)
+            last = frames[-1] if frames else None
+            where = f"line {last.lineno}, in {last.name}: `{(last.line or '').strip()}`" if last else ""
+            raise StudentRaised(type(exc).__name__, str(exc), where) from None
+        return wire.decode(wire.encode(value))  # the grader sees data only; so do these checks
+
+    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
+        return copy.deepcopy(self.recorded[f"{self.name}/{key}"])
+
+
+def check_function(spec: NotebookSpec, fn: Callable[..., Any], root: Path = ROOT) -> TestResult:
+    """Run the public checks of ``fn`` (a function object named as in the spec)."""
+    graded = spec.function(fn.__name__)
+    checks = [c for c in graded.checks if c.tier == "public"]
+    return run_checks(graded, checks, _KernelTrial(graded.name, fn, load_expected(spec, root)))
+
+
+def checker(notebook_id: str) -> Callable[[Callable[..., Any]], bool]:
+    """``check(fn)`` for a notebook: prints the verdict and hint, returns whether it passed."""
+    spec = specs.get(notebook_id)
+
+    def check(fn: Callable[..., Any]) -> bool:
+        result = check_function(spec, fn)
+        n_hidden = sum(c.tier == "hidden" for c in spec.function(fn.__name__).checks)
+        if result.passed:
+            print(f"PASSED {fn.__name__}: {result.message.removeprefix('passed ')}. "
+                  f"The grader also runs {n_hidden} hidden check(s) on random inputs.")
+        else:
+            print(f"FAILED {fn.__name__}: {result.message}")
+        return result.passed
+
+    return check
+
+
+def grade_public(path: Path, spec: NotebookSpec, root: Path = ROOT) -> SubmissionReport:
+    """Grade a notebook file on the public checks only, as ``pytest assignments/...`` does."""
+    return grade_submission(path, spec, tiers=("public",), recorded=load_expected(spec, root))
+
+
+def specs_in(folder: Path, root: Path = ROOT) -> list[NotebookSpec]:
+    """The notebook specs whose student notebooks live in ``folder``."""
+    folder = folder.resolve()
+    return [s for s in specs.NOTEBOOKS.values() if (root / s.release).resolve().parent == folder]
