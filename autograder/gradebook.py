@@ -1,0 +1,500 @@
+"""Scores into nbgrader's gradebook, so that ``nbgrader export`` and formgrader see them.
+
+The gradebook is nbgrader's own database, ``gradebook.db`` in the course directory,
+written through nbgrader's ORM (:mod:`nbgrader.api`). Each graded function is one
+autograded *code* grade cell named by its test id (``"test_propagate"``) and worth the
+function's points; the student's Grade for that cell holds the points earned in
+``auto_score``. Three entry points:
+
+- :func:`ensure_assignment` declares an assignment, its notebooks and their grade cells.
+- :func:`record` writes the results of one submitted notebook, all or nothing.
+- :func:`recorded` says which submitted notebooks are recorded for their current content.
+
+Resumability rule
+-----------------
+A (student, notebook) pair counts as recorded, and is not graded again by
+``autograde course`` (unless ``--force``), when both hold:
+
+1. the sha256 of the submitted file equals the hash stored by the last :func:`record`;
+2. every code grade cell of the notebook has a Grade with an ``auto_score``.
+
+The hash is kept in one extra table of the same database, ``autograder_recorded_file``
+(assignment, student, notebook, sha256), written in the same transaction as the scores,
+so scores and the hash of the file they came from never disagree. Nothing is stored
+outside the gradebook; nbgrader ignores tables it does not know (its ``create_all`` and
+its alembic migrations only touch their own tables).
+
+Rule 2 sends a notebook back for grading when a grade cell was added since, when nbgrader
+deleted the submission, or when the last results were incomplete. Changing a grade cell's
+points in :func:`ensure_assignment` forgets the hashes of that notebook, for the same
+reason. Changing the checks without changing the file does *not* trigger a regrade: that
+is what ``force`` is for. nbgrader's own fields were not used because
+``SubmittedAssignment.timestamp`` is one per assignment, not per notebook, and means "when
+the student submitted" (late penalties are computed from it), and file mtimes change
+when files are copied around without their content changing.
+
+nbgrader API surprises (0.9.6) that shape this module
+-----------------------------------------------------
+- Every ``add_*`` and ``update_or_create_*`` method of ``Gradebook`` commits on its own,
+  so a sequence of them is not atomic. :func:`record` builds rows with nbgrader's ORM
+  classes on ``gb.db`` instead and commits once.
+- ``add_submission`` mirrors the assignment as it is *at that moment* (a Grade per grade
+  cell, a Comment per solution cell). A notebook or grade cell added later has no row in
+  older submissions; :func:`record` adds the missing ones.
+- A new Grade has ``needs_manual_grade=True``. nbgrader's own autograder clears it when it
+  sets an auto score and there is no manual score; :func:`record` does the same, or
+  formgrader would list every submission as needing manual grading.
+- ``Gradebook(url)`` on a *fresh* database runs the ``alembic`` command in a subprocess
+  (``nbgrader.api.get_alembic_version``): about 2 s, and ``FileNotFoundError: 'alembic'``
+  when the venv is not activated. :func:`_initialize` creates a fresh database the way
+  ``Gradebook.__init__`` does, but asks alembic's Python API for the schema version.
+- Source cells are not needed: ``nbgrader export`` and formgrader's scores read grade cells
+  and grades only. Source cells matter to ``nbgrader autograde`` (it overwrites students'
+  cells from them), which this grader replaces.
+- ``nbgrader export`` writes one row per (assignment, student), not per notebook, with
+  ``raw_score`` the sum of all the student's grades and ``max_score`` the assignment's.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic.config import Config as AlembicConfig
+from alembic.script import ScriptDirectory
+from nbgrader import utils as nbgrader_utils
+from nbgrader.api import (
+    Assignment,
+    Base,
+    Comment,
+    Grade,
+    Gradebook,
+    GradeCell,
+    MissingEntry,
+    Notebook,
+    Student,
+    SubmittedAssignment,
+    SubmittedNotebook,
+)
+from nbgrader.dbutil import _temp_alembic_ini
+from sqlalchemy import (
+    Column, MetaData, String, Table, and_, create_engine, delete, insert, inspect, select, text,
+)
+from sqlalchemy.orm import Session
+
+from autograder.results import TestResult
+
+#: The course id written on new assignments: nbgrader's ``CourseDirectory.course_id``
+#: default, i.e. what nbgrader's own commands write when the course does not set one.
+COURSE_ID = ""
+
+_metadata = MetaData()
+
+#: Which file content each recorded (assignment, student, notebook) was graded from.
+recorded_files = Table(
+    "autograder_recorded_file",
+    _metadata,
+    Column("assignment", String(128), primary_key=True),
+    Column("student", String(128), primary_key=True),
+    Column("notebook", String(128), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+)
+
+
+class GradebookError(ValueError):
+    """The gradebook and what we are asked to write into it disagree."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the gradebook holds for one submitted notebook (see the resumability rule).
+
+    Attributes
+    ----------
+    sha256 : str
+        Hex digest of the submitted file the scores were computed from.
+    score, max_score : float
+        Sum of the auto scores, and of the grade cells' points, of the notebook.
+    """
+
+    sha256: str
+    score: float
+    max_score: float
+
+
+def db_url(db_url_or_course_dir: str | Path) -> str:
+    """The SQLAlchemy URL of a gradebook: given as is, or ``<course_dir>/gradebook.db``.
+
+    The latter is nbgrader's default ``CourseDirectory.db_url``.
+    """
+    given = str(db_url_or_course_dir)
+    if "://" in given:
+        return given
+    course_dir = Path(given)
+    if not course_dir.is_dir():
+        raise GradebookError(
+            f"no course directory at {course_dir}: expected an nbgrader course directory "
+            "whose gradebook is gradebook.db (or a database URL such as sqlite:///path.db)"
+        )
+    return f"sqlite:///{(course_dir / 'gradebook.db').resolve()}"
+
+
+def ensure_assignment(
+    db_url_or_course_dir: str | Path,
+    assignment: str,
+    notebooks: dict[str, list[tuple[str, float]]],
+) -> None:
+    """Create or update an assignment, its notebooks and their autograded grade cells.
+
+    Parameters
+    ----------
+    db_url_or_course_dir : str or Path
+        A course directory (its ``gradebook.db``) or a database URL.
+    assignment : str
+        The assignment name, e.g. ``"week2"``: the folder name under ``submitted/<student>/``.
+    notebooks : dict of str to list of (str, float)
+        Notebook name (the file stem, e.g. ``"logistic_regression"``) to its grade cells,
+        ``[(grade_id, max_score), ...]`` with ``grade_id`` the test id ``"test_<function>"``.
+
+    Raises
+    ------
+    GradebookError
+        If ``notebooks`` is malformed, or the gradebook has code grade cells in this
+        assignment that ``notebooks`` does not list (an autograded function or notebook
+        that was removed): they would hold points nobody grades any more. Remove them
+        from the gradebook on purpose (e.g. ``nbgrader db assignment remove``) or keep
+        the function.
+
+    Notes
+    -----
+    Not one transaction (nbgrader's ``update_or_create_*`` each commit), but idempotent:
+    an interrupted call is completed by running it again. Cells nbgrader made itself
+    (markdown grade cells, task and solution cells) are left alone.
+    """
+    _check_notebooks(notebooks)
+    with _open(db_url_or_course_dir) as gb:
+        try:
+            existing = gb.find_assignment(assignment).notebooks
+        except MissingEntry:
+            existing = []
+        stale = [
+            f"{assignment}/{notebook.name}/{cell.name}"
+            for notebook in existing
+            for cell in _code_cells(notebook)
+            if cell.name not in {grade_id for grade_id, _ in notebooks.get(notebook.name, [])}
+        ]
+        if stale:
+            raise GradebookError(
+                f"the gradebook {gb.engine.url} has autograded grade cells that this "
+                f"assignment no longer defines: {', '.join(sorted(stale))}; remove them from "
+                "the gradebook or keep the functions they grade"
+            )
+
+        gb.update_or_create_assignment(assignment)
+        for notebook_name, cells in notebooks.items():
+            gb.update_or_create_notebook(notebook_name, assignment)
+            for grade_id, max_score in cells:
+                try:
+                    old = gb.find_grade_cell(grade_id, notebook_name, assignment).max_score
+                except MissingEntry:
+                    old = None
+                if old is not None and old != float(max_score):
+                    # Scores recorded against the old points must be recomputed.
+                    # Forget first: a crash in between then costs a regrade, not a stale score.
+                    _forget(gb.db, assignment, notebook_name)
+                    gb.db.commit()
+                gb.update_or_create_grade_cell(
+                    grade_id, notebook_name, assignment,
+                    max_score=float(max_score), cell_type="code",
+                )
+
+
+def record(
+    course_dir: str | Path,
+    assignment: str,
+    student: str,
+    notebook: str,
+    tests: Iterable[TestResult],
+    *,
+    sha256: str | None = None,
+    timestamp: datetime | str | None = None,
+) -> None:
+    """Write one submitted notebook's results into the gradebook, in one transaction.
+
+    Adds the student and the submission if absent, then sets the ``auto_score`` of the
+    student's Grade of each code grade cell of ``notebook``: the score of the TestResult
+    whose ``name`` is the cell's name, or ``None`` (ungraded, flagged for manual grading)
+    for a cell no TestResult covers, so nothing from an older version of the file
+    survives. Manual scores are kept; as in nbgrader, a grade with a manual score stays
+    flagged for review. Recording the same results again changes nothing.
+
+    Parameters
+    ----------
+    course_dir : str or Path
+        A course directory (its ``gradebook.db``) or a database URL.
+    assignment, student, notebook : str
+        Assignment name, student id (the folder under ``submitted/``), notebook stem.
+    tests : iterable of TestResult
+        The results; each ``name`` must be a code grade cell of the notebook with the same
+        ``max_score``, and ``0 <= score <= max_score``.
+    sha256 : str, optional
+        Hex digest of the graded file. Stored for :func:`recorded`; ``None`` forgets any
+        stored one, so the notebook counts as not recorded (used for failed gradings).
+    timestamp : datetime or str, optional
+        When the student submitted (nbgrader's ``timestamp.txt``); sets the submission's
+        timestamp, which ``nbgrader export`` lists. ``None`` leaves it as it is.
+
+    Raises
+    ------
+    GradebookError
+        If the assignment or notebook is not in the gradebook (call
+        :func:`ensure_assignment` first), or a TestResult does not match a grade cell.
+        The gradebook is then unchanged, as it is after any other exception.
+    """
+    tests = list(tests)
+    with _open(course_dir) as gb:
+        session = gb.db
+        try:
+            _record(session, assignment, student, notebook, tests, sha256, timestamp)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def recorded(db_url_or_course_dir: str | Path, assignment: str) -> dict[tuple[str, str], Recorded]:
+    """The (student, notebook) pairs of ``assignment`` whose results are complete.
+
+    A pair is listed when :func:`record` stored a file hash for it and every code grade
+    cell of the notebook has an ``auto_score`` (the module's resumability rule); the
+    caller compares ``sha256`` with the file's current hash.
+    """
+    with _open(db_url_or_course_dir) as gb:
+        session = gb.db
+        rows = session.execute(
+            select(recorded_files).where(recorded_files.c.assignment == assignment)
+        ).all()
+        out = {}
+        for row in rows:
+            try:
+                submitted = gb.find_submission_notebook(row.notebook, assignment, row.student)
+            except MissingEntry:
+                continue
+            cells = _code_cells(submitted.notebook)
+            grades = {g.cell_id: g for g in submitted.grades}
+            scores = [grades[c.id].auto_score if c.id in grades else None for c in cells]
+            if not cells or any(s is None for s in scores):
+                continue
+            out[row.student, row.notebook] = Recorded(
+                sha256=row.sha256,
+                score=sum(scores),
+                max_score=sum(c.max_score for c in cells),
+            )
+        return out
+
+
+def _record(
+    session: Session,
+    assignment: str,
+    student: str,
+    notebook: str,
+    tests: list[TestResult],
+    sha256: str | None,
+    timestamp: datetime | str | None,
+) -> None:
+    """The body of :func:`record`: checks everything, then adds rows, never commits."""
+    nb = _find_notebook(session, assignment, notebook)
+    cells = {c.name: c for c in _code_cells(nb)}
+    results = _check_results(tests, cells, f"{assignment}/{notebook}")
+    if timestamp is not None:
+        try:
+            timestamp = nbgrader_utils.parse_utc(timestamp)
+        except (ValueError, OverflowError) as e:
+            raise GradebookError(f"unreadable submission timestamp {timestamp!r}: {e}") from e
+
+    student_row = session.get(Student, student)
+    if student_row is None:
+        student_row = Student(id=student)
+        session.add(student_row)
+    submission = session.scalars(
+        select(SubmittedAssignment).where(
+            SubmittedAssignment.assignment_id == nb.assignment.id,
+            SubmittedAssignment.student_id == student,
+        )
+    ).one_or_none()
+    if submission is None:
+        # As Gradebook.add_submission: the submission mirrors the whole assignment.
+        submission = SubmittedAssignment(assignment=nb.assignment, student=student_row)
+        session.add(submission)
+        for other in nb.assignment.notebooks:
+            other_submitted = SubmittedNotebook(notebook=other, assignment=submission)
+            session.add(other_submitted)
+            _mirror(session, other, other_submitted)
+    if timestamp is not None:
+        submission.timestamp = timestamp
+    submitted = next((s for s in submission.notebooks if s.notebook_id == nb.id), None)
+    if submitted is None:  # the notebook was added to the assignment after the submission
+        submitted = SubmittedNotebook(notebook=nb, assignment=submission)
+        session.add(submitted)
+    _mirror(session, nb, submitted)
+
+    grades = {g.cell_id: g for g in submitted.grades}
+    for name, cell in cells.items():
+        result = results.get(name)
+        _set_auto_score(grades[cell.id], None if result is None else float(result.score))
+
+    _forget(session, assignment, notebook, student)
+    if sha256 is not None:
+        session.execute(
+            insert(recorded_files).values(
+                assignment=assignment, student=student, notebook=notebook, sha256=sha256
+            )
+        )
+
+
+def _set_auto_score(grade: Grade, auto_score: float | None) -> None:
+    """Set a grade's auto score and its review flag, as nbgrader's SaveAutoGrades does."""
+    grade.auto_score = auto_score
+    grade.needs_manual_grade = grade.manual_score is not None or auto_score is None
+
+
+def _check_results(
+    tests: list[TestResult], cells: dict[str, GradeCell], where: str
+) -> dict[str, TestResult]:
+    """The results by name, after checking each against the gradebook's grade cell."""
+    results: dict[str, TestResult] = {}
+    for t in tests:
+        if t.name in results:
+            raise GradebookError(f"two results named {t.name!r} for {where}")
+        cell = cells.get(t.name)
+        if cell is None:
+            raise GradebookError(
+                f"result {t.name!r} has no grade cell in {where}; the gradebook knows "
+                f"{sorted(cells) or 'none'} (run ensure_assignment with this function)"
+            )
+        if float(t.max_score) != cell.max_score:
+            raise GradebookError(
+                f"result {t.name!r} is out of {t.max_score:g} points but grade cell "
+                f"{where}/{t.name} is out of {cell.max_score:g}"
+            )
+        if not 0 <= t.score <= t.max_score:
+            raise GradebookError(
+                f"result {t.name!r} scores {t.score:g}, outside [0, {t.max_score:g}]"
+            )
+        results[t.name] = t
+    return results
+
+
+def _find_notebook(session: Session, assignment: str, notebook: str) -> Notebook:
+    found = session.scalars(
+        select(Notebook)
+        .join(Assignment, Assignment.id == Notebook.assignment_id)
+        .where(Assignment.name == assignment, Notebook.name == notebook)
+    ).one_or_none()
+    if found is not None:
+        return found
+    known = session.scalars(select(Assignment).where(Assignment.name == assignment)).one_or_none()
+    if known is None:
+        raise GradebookError(
+            f"the gradebook has no assignment {assignment!r}; call ensure_assignment first"
+        )
+    raise GradebookError(
+        f"the gradebook has no notebook {notebook!r} in assignment {assignment!r} "
+        f"(it has {[n.name for n in known.notebooks]}); call ensure_assignment first"
+    )
+
+
+def _code_cells(notebook: Notebook) -> list[GradeCell]:
+    """The autograded grade cells of a notebook, sorted by name."""
+    return sorted((c for c in notebook.grade_cells if c.cell_type == "code"), key=lambda c: c.name)
+
+
+def _mirror(session: Session, notebook: Notebook, submitted: SubmittedNotebook) -> None:
+    """Give ``submitted`` the Grades and Comments ``Gradebook.add_submission`` would have.
+
+    Each new row is added to the session explicitly: SQLAlchemy 2 no longer cascades an
+    object into the session through a backref (``Grade(notebook=submitted)``).
+    """
+    graded = {g.cell_id for g in submitted.grades}
+    commented = {c.cell_id for c in submitted.comments}
+    for cell in notebook.grade_cells + notebook.task_cells:
+        if cell.id not in graded:
+            session.add(Grade(cell_id=cell.id, notebook=submitted))
+    for cell in notebook.solution_cells + notebook.task_cells:
+        if cell.id not in commented:
+            session.add(Comment(cell_id=cell.id, notebook=submitted))
+
+
+def _forget(session: Session, assignment: str, notebook: str, student: str | None = None) -> None:
+    """Delete stored file hashes of a notebook: of one student, or of all."""
+    where = and_(recorded_files.c.assignment == assignment, recorded_files.c.notebook == notebook)
+    if student is not None:
+        where = and_(where, recorded_files.c.student == student)
+    session.execute(delete(recorded_files).where(where))
+
+
+def _check_notebooks(notebooks: dict[str, list[tuple[str, float]]]) -> None:
+    if not notebooks:
+        raise GradebookError("an assignment needs at least one notebook")
+    for name, cells in notebooks.items():
+        if not name or Path(name).name != name or name.endswith(".ipynb"):
+            raise GradebookError(f"notebook name {name!r} must be a file stem, e.g. 'logistic_regression'")
+        if not cells:
+            raise GradebookError(f"notebook {name!r} has no grade cells")
+        ids = [grade_id for grade_id, _ in cells]
+        if len(set(ids)) != len(ids):
+            raise GradebookError(f"notebook {name!r} lists a grade cell twice: {ids}")
+        for grade_id, max_score in cells:
+            if not grade_id or not max_score > 0:
+                raise GradebookError(
+                    f"grade cell {grade_id!r} of notebook {name!r} needs a name and "
+                    f"positive points, got {max_score!r}"
+                )
+
+
+@contextmanager
+def _open(db_url_or_course_dir: str | Path) -> Iterator[Gradebook]:
+    """An open nbgrader Gradebook (the database created if needed), closed afterwards."""
+    url = db_url(db_url_or_course_dir)
+    _initialize(url)
+    gb = Gradebook(url, course_id=COURSE_ID)
+    try:
+        yield gb
+    finally:
+        gb.close()
+
+
+def _initialize(url: str) -> None:
+    """Create nbgrader's tables, its schema version, and our side table, where missing.
+
+    For a database without tables this is what ``Gradebook.__init__`` does, except that
+    the alembic head revision comes from alembic's Python API instead of the ``alembic``
+    command (see the module docstring). ``nbgrader db upgrade`` relies on that version.
+    """
+    engine = create_engine(url)
+    try:
+        fresh = not inspect(engine).get_table_names()
+        with engine.begin() as connection:
+            if fresh:
+                Base.metadata.create_all(connection)
+                connection.execute(text(
+                    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL);"
+                ))
+                connection.execute(
+                    text("INSERT INTO alembic_version (version_num) VALUES (:v);"),
+                    {"v": _alembic_head()},
+                )
+            _metadata.create_all(connection)
+    finally:
+        engine.dispose()
+
+
+@functools.cache
+def _alembic_head() -> str:
+    """The schema revision of the installed nbgrader, as ``alembic heads`` prints it."""
+    with _temp_alembic_ini("sqlite://") as alembic_ini:
+        return ScriptDirectory.from_config(AlembicConfig(alembic_ini)).get_current_head()

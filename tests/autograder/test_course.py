@@ -1,0 +1,237 @@
+"""Tests of autograder.course: a whole nbgrader course graded into a real gradebook."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+from nbgrader.api import Gradebook
+
+from autograder import gradebook
+from autograder.course import CourseError, grade_course
+from autograder.results import SubmissionReport, TestResult
+
+ASSIGNMENT = "week2"
+NOTEBOOKS = {
+    "logistic_regression": [("test_sigmoid", 2.0), ("test_propagate", 3.0)],
+    "planar": [("test_forward", 5.0)],
+}
+#: points each student earns, by (student, notebook) and grade cell
+SCORES = {
+    ("alice", "logistic_regression"): {"test_sigmoid": 2.0, "test_propagate": 3.0},
+    ("alice", "planar"): {"test_forward": 0.0},
+    ("bob", "logistic_regression"): {"test_sigmoid": 2.0, "test_propagate": 0.0},
+}
+
+
+class FakeGrader:
+    """A ``grade_file`` that returns the fixed SCORES and remembers what it was asked."""
+
+    def __init__(self, errors: dict[str, str] | None = None) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.errors = errors or {}  # student -> error of their reports
+
+    def __call__(self, path: Path, notebook: str) -> SubmissionReport:
+        student = path.parent.parent.name
+        self.calls.append((student, notebook))
+        maxima = dict(NOTEBOOKS[notebook])
+        tests = [
+            TestResult(
+                name=name,
+                function=name.removeprefix("test_"),
+                score=score,
+                max_score=maxima[name],
+                passed=score == maxima[name],
+                message="",
+            )
+            for name, score in SCORES[student, notebook].items()
+        ]
+        return SubmissionReport(str(path), notebook, tests, error=self.errors.get(student))
+
+
+def write_notebook(path: Path, source: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(new_notebook(cells=[new_code_cell(source)]), path)
+
+
+@pytest.fixture
+def course_dir(tmp_path: Path) -> Path:
+    """alice submitted both notebooks, bob one and a scratch notebook."""
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "nbgrader_config.py").write_text("c = get_config()\n")
+    for student, notebook in SCORES:
+        write_notebook(
+            course / "submitted" / student / ASSIGNMENT / f"{notebook}.ipynb",
+            f"# {student}'s {notebook}\n",
+        )
+    write_notebook(course / "submitted" / "bob" / ASSIGNMENT / "scratch.ipynb", "1 + 1\n")
+    return course
+
+
+def dump(course: Path) -> list[str]:
+    """Every row of every table of the course's gradebook, as SQL."""
+    with sqlite3.connect(course / "gradebook.db") as db:
+        return list(db.iterdump())
+
+
+def run(course: Path, grader: FakeGrader, **kwargs) -> tuple[list[SubmissionReport], list[str]]:
+    lines: list[str] = []
+    reports = grade_course(course, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append, **kwargs)
+    return reports, lines
+
+
+@pytest.mark.slow
+def test_nbgrader_export_lists_the_scores(course_dir: Path) -> None:
+    """Does `nbgrader export` in the course directory list each student's total and the assignment's maximum?"""
+    run(course_dir, FakeGrader())
+
+    subprocess.run(
+        [str(Path(sys.executable).parent / "nbgrader"), "export"],
+        cwd=course_dir, check=True, capture_output=True, timeout=120,
+    )
+
+    with open(course_dir / "grades.csv", newline="") as f:
+        rows = {row["student_id"]: row for row in csv.DictReader(f)}
+    assert {s: (r["assignment"], r["raw_score"], r["score"], r["max_score"]) for s, r in rows.items()} == {
+        "alice": ("week2", "5.0", "5.0", "10.0"),
+        "bob": ("week2", "2.0", "2.0", "10.0"),
+    }
+
+
+def test_progress_and_reports(course_dir: Path) -> None:
+    """Does each file get one progress line in sorted order, and a notebook outside the assignment a report saying so?"""
+    grader = FakeGrader()
+
+    reports, lines = run(course_dir, grader)
+
+    assert lines == [
+        "[1/4] alice/logistic_regression.ipynb 5/5",
+        "[2/4] alice/planar.ipynb 0/5",
+        "[3/4] bob/logistic_regression.ipynb 2/5",
+        "[4/4] bob/scratch.ipynb skipped: not part of this assignment 'week2' "
+        "(expected logistic_regression.ipynb, planar.ipynb)",
+    ]
+    assert grader.calls == [("alice", "logistic_regression"), ("alice", "planar"), ("bob", "logistic_regression")]
+    assert [(r.notebook, r.score, r.error) for r in reports] == [
+        ("logistic_regression", 5.0, None),
+        ("planar", 0.0, None),
+        ("logistic_regression", 2.0, None),
+        ("scratch", 0.0, "not part of this assignment 'week2' (expected logistic_regression.ipynb, planar.ipynb)"),
+    ]
+
+
+def test_second_run_grades_nothing_and_writes_nothing(course_dir: Path) -> None:
+    """Does running twice leave the gradebook as the first run left it, without calling grade_file again?"""
+    run(course_dir, FakeGrader())
+    before = dump(course_dir)
+    grader = FakeGrader()
+
+    reports, lines = run(course_dir, grader)
+
+    assert grader.calls == []
+    assert dump(course_dir) == before
+    assert [r.notebook for r in reports] == ["scratch"]
+    assert lines[:3] == [
+        "[1/4] alice/logistic_regression.ipynb 5/5 (unchanged, not regraded)",
+        "[2/4] alice/planar.ipynb 0/5 (unchanged, not regraded)",
+        "[3/4] bob/logistic_regression.ipynb 2/5 (unchanged, not regraded)",
+    ]
+
+
+def test_changed_file_is_regraded(course_dir: Path) -> None:
+    """Is a submission whose content changed since it was recorded graded again, and only it?"""
+    run(course_dir, FakeGrader())
+    write_notebook(course_dir / "submitted/bob/week2/logistic_regression.ipynb", "# resubmitted\n")
+    grader = FakeGrader()
+
+    run(course_dir, grader)
+
+    assert grader.calls == [("bob", "logistic_regression")]
+
+
+def test_force_regrades_everything(course_dir: Path) -> None:
+    """Does force=True grade every file again, and leave the same gradebook when the results are the same?"""
+    run(course_dir, FakeGrader())
+    before = dump(course_dir)
+    grader = FakeGrader()
+
+    run(course_dir, grader, force=True)
+
+    assert grader.calls == [("alice", "logistic_regression"), ("alice", "planar"), ("bob", "logistic_regression")]
+    assert dump(course_dir) == before
+
+
+def test_interrupted_run_resumes_where_it_stopped(course_dir: Path) -> None:
+    """After a run dies on bob's file, does the next run keep alice's recorded results and grade only bob's?"""
+    def dies_on_bob(path: Path, notebook: str) -> SubmissionReport:
+        if path.parent.parent.name == "bob":
+            raise RuntimeError("killed")
+        return FakeGrader()(path, notebook)
+
+    with pytest.raises(RuntimeError, match="killed"):
+        run(course_dir, dies_on_bob)
+    grader = FakeGrader()
+
+    run(course_dir, grader)
+
+    assert grader.calls == [("bob", "logistic_regression")]
+
+
+def test_failed_grading_is_recorded_and_retried(course_dir: Path) -> None:
+    """Is a report with an error recorded with its scores but graded again on the next run?"""
+    _, lines = run(course_dir, FakeGrader(errors={"bob": "the sandbox did not start"}))
+    assert lines[2] == "[3/4] bob/logistic_regression.ipynb 2/5 error: the sandbox did not start"
+    grader = FakeGrader()
+
+    run(course_dir, grader)
+
+    assert grader.calls == [("bob", "logistic_regression")]
+
+
+def test_submission_timestamp_is_recorded(course_dir: Path) -> None:
+    """Is nbgrader's timestamp.txt of a submission stored as that submission's time, in UTC?"""
+    (course_dir / "submitted/alice/week2/timestamp.txt").write_text("2024-03-01 17:05:12.5 UTC\n")
+
+    run(course_dir, FakeGrader())
+
+    with Gradebook(gradebook.db_url(course_dir)) as gb:
+        assert str(gb.find_submission(ASSIGNMENT, "alice").timestamp) == "2024-03-01 17:05:12.500000"
+        assert gb.find_submission(ASSIGNMENT, "bob").timestamp is None
+
+
+def test_unreadable_timestamp_names_the_file(course_dir: Path) -> None:
+    """Does a timestamp.txt that is not a time give an error naming the file?"""
+    path = course_dir / "submitted/alice/week2/timestamp.txt"
+    path.write_text("yesterday-ish\n")
+
+    with pytest.raises(CourseError, match=re.escape(f"{path} holds 'yesterday-ish', not a timestamp")):
+        run(course_dir, FakeGrader())
+
+
+@pytest.mark.parametrize(
+    ("remove", "assignment", "match"),  # remove: what to delete from the course dir
+    [
+        (".", ASSIGNMENT, r"no course directory at {course}: expected an nbgrader course directory"),
+        ("submitted", ASSIGNMENT, r"no submitted/ folder in the course directory {course}: expected {course}/submitted/<student>/week2/\*.ipynb"),
+        (None, "week9", r"no submissions of assignment 'week9' in {course}/submitted: .*; assignments found: week2"),
+    ],
+    ids=["no-course-dir", "no-submitted-folder", "no-such-assignment"],
+)
+def test_missing_layout_is_a_course_error(
+    course_dir: Path, remove: str | None, assignment: str, match: str
+) -> None:
+    """Does a missing course directory, submitted/ folder or assignment raise a CourseError saying what was expected where?"""
+    if remove is not None:
+        shutil.rmtree(course_dir / remove)
+
+    with pytest.raises(CourseError, match=match.format(course=re.escape(str(course_dir)))):
+        grade_course(course_dir, assignment, FakeGrader(), NOTEBOOKS)

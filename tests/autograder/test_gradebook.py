@@ -1,0 +1,245 @@
+"""Tests of autograder.gradebook against nbgrader's real Gradebook (sqlite in tmp_path)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from autograder import gradebook
+from autograder.gradebook import GradebookError, Recorded, ensure_assignment, record, recorded
+from autograder.results import TestResult
+
+ASSIGNMENT = "week2"
+NOTEBOOKS = {"logistic_regression": [("test_sigmoid", 2.0), ("test_propagate", 3.0)]}
+
+
+def result(name: str, score: float, max_score: float) -> TestResult:
+    return TestResult(
+        name=name,
+        function=name.removeprefix("test_"),
+        score=score,
+        max_score=max_score,
+        passed=score == max_score,
+        message="",
+    )
+
+
+FULL = [result("test_sigmoid", 2, 2), result("test_propagate", 3, 3)]
+PARTIAL = [result("test_sigmoid", 2, 2), result("test_propagate", 0, 3)]
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A course directory whose gradebook knows week2/logistic_regression."""
+    course = tmp_path / "course"
+    course.mkdir()
+    ensure_assignment(course, ASSIGNMENT, NOTEBOOKS)
+    return course
+
+
+def dump(course: Path) -> list[str]:
+    """Every row of every table of the course's gradebook, as SQL."""
+    with sqlite3.connect(course / "gradebook.db") as db:
+        return list(db.iterdump())
+
+
+def grades(course: Path, student: str, notebook: str = "logistic_regression") -> dict:
+    """grade cell name -> (auto_score, manual_score, needs_manual_grade) of one submission."""
+    with Gradebook(gradebook.db_url(course)) as gb:
+        submitted = gb.find_submission_notebook(notebook, ASSIGNMENT, student)
+        return {
+            g.name: (g.auto_score, g.manual_score, g.needs_manual_grade) for g in submitted.grades
+        }
+
+
+def test_record_sets_auto_scores(course: Path) -> None:
+    """Does each result's score land in the student's Grade of the cell with its name, not flagged for manual grading?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+
+    assert grades(course, "alice") == {
+        "test_sigmoid": (2.0, None, False),
+        "test_propagate": (0.0, None, False),
+    }
+    with Gradebook(gradebook.db_url(course)) as gb:
+        submission = gb.find_submission(ASSIGNMENT, "alice")
+        assert (submission.score, submission.max_score) == (2.0, 5.0)
+
+
+def test_record_twice_changes_nothing(course: Path) -> None:
+    """Does recording the same results again leave every row of the gradebook as it was?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+    before = dump(course)
+
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+
+    assert dump(course) == before
+
+
+def test_record_replaces_previous_scores(course: Path) -> None:
+    """Does a new recording replace the old scores, and leave a cell with no result ungraded rather than stale?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+
+    record(course, ASSIGNMENT, "alice", "logistic_regression", [result("test_sigmoid", 0, 2)])
+
+    assert grades(course, "alice") == {
+        "test_sigmoid": (0.0, None, False),
+        "test_propagate": (None, None, True),
+    }
+
+
+@pytest.mark.parametrize(
+    ("tests", "match"),
+    [
+        ([result("test_softmax", 1, 1)], r"'test_softmax' has no grade cell in week2/logistic_regression"),
+        ([result("test_sigmoid", 2, 4)], r"out of 4 points but grade cell .*test_sigmoid is out of 2"),
+        ([result("test_sigmoid", 3, 2)], r"scores 3, outside \[0, 2\]"),
+        ([result("test_sigmoid", 2, 2)] * 2, r"two results named 'test_sigmoid'"),
+    ],
+    ids=["unknown-cell", "other-max-score", "score-above-max", "duplicate"],
+)
+def test_record_rejects_results_the_gradebook_does_not_know(
+    course: Path, tests: list[TestResult], match: str
+) -> None:
+    """Is a result that does not match a grade cell an error that names it, with nothing written?"""
+    before = dump(course)
+
+    with pytest.raises(GradebookError, match=match):
+        record(course, ASSIGNMENT, "alice", "logistic_regression", tests, sha256="aa")
+
+    assert dump(course) == before
+
+
+@pytest.mark.parametrize(
+    ("assignment", "notebook", "match"),
+    [
+        ("week9", "logistic_regression", r"no assignment 'week9'; call ensure_assignment first"),
+        (ASSIGNMENT, "planar", r"no notebook 'planar' in assignment 'week2' \(it has \['logistic_regression'\]\)"),
+    ],
+    ids=["assignment", "notebook"],
+)
+def test_record_needs_ensure_assignment(course: Path, assignment: str, notebook: str, match: str) -> None:
+    """Does recording into an assignment or notebook the gradebook lacks say to call ensure_assignment?"""
+    with pytest.raises(GradebookError, match=match):
+        record(course, assignment, "alice", notebook, FULL)
+
+
+@pytest.mark.parametrize("student", ["alice", "bob"], ids=["existing-student", "new-student"])
+def test_interrupted_record_leaves_gradebook_unchanged(
+    course: Path, monkeypatch: pytest.MonkeyPatch, student: str
+) -> None:
+    """Does an exception halfway through record roll back every row it had added or changed?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+    before = dump(course)
+    calls = []
+    real = gradebook._set_auto_score
+
+    def fail_on_second_grade(grade, auto_score):
+        calls.append(auto_score)
+        if len(calls) == 2:
+            raise KeyboardInterrupt("killed")
+        real(grade, auto_score)
+
+    monkeypatch.setattr(gradebook, "_set_auto_score", fail_on_second_grade)
+
+    with pytest.raises(KeyboardInterrupt):
+        record(course, ASSIGNMENT, student, "logistic_regression", FULL, sha256="bb")
+
+    assert len(calls) == 2
+    assert dump(course) == before
+
+
+def test_recorded_lists_complete_results_with_their_hash(course: Path) -> None:
+    """Does recorded list a notebook with its file hash and scores only when every cell has a score and a hash was given?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+    record(course, ASSIGNMENT, "bob", "logistic_regression", FULL[:1], sha256="bb")  # incomplete
+    record(course, ASSIGNMENT, "carol", "logistic_regression", FULL, sha256=None)  # failed grading
+
+    assert recorded(course, ASSIGNMENT) == {
+        ("alice", "logistic_regression"): Recorded(sha256="aa", score=2.0, max_score=5.0)
+    }
+
+
+def test_new_grade_cell_makes_notebooks_unrecorded(course: Path) -> None:
+    """Does adding a grade cell send every recorded notebook back for grading, and can it then be recorded?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+    cells = NOTEBOOKS["logistic_regression"] + [("test_optimize", 4.0)]
+
+    ensure_assignment(course, ASSIGNMENT, {"logistic_regression": cells})
+
+    assert recorded(course, ASSIGNMENT) == {}
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL + [result("test_optimize", 4, 4)], sha256="aa")
+    assert recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 9.0
+
+
+def test_changed_points_make_notebooks_unrecorded(course: Path) -> None:
+    """Does changing a grade cell's points forget the recorded hashes of that notebook?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+
+    ensure_assignment(course, ASSIGNMENT, {"logistic_regression": [("test_sigmoid", 1.0), ("test_propagate", 3.0)]})
+
+    assert recorded(course, ASSIGNMENT) == {}
+
+
+def test_ensure_assignment_refuses_to_drop_a_grade_cell(course: Path) -> None:
+    """Is a function removed from the assignment an error naming its grade cell, rather than points nobody grades?"""
+    with pytest.raises(GradebookError, match=r"no longer defines: week2/logistic_regression/test_propagate;"):
+        ensure_assignment(course, ASSIGNMENT, {"logistic_regression": [("test_sigmoid", 2.0)]})
+
+
+def test_ensure_assignment_refuses_to_drop_a_notebook(course: Path) -> None:
+    """Is a notebook removed from the assignment an error naming its grade cells?"""
+    with pytest.raises(
+        GradebookError,
+        match=r"no longer defines: week2/logistic_regression/test_propagate, week2/logistic_regression/test_sigmoid;",
+    ):
+        ensure_assignment(course, ASSIGNMENT, {"planar": [("test_forward", 5.0)]})
+
+
+def test_notebook_added_after_a_submission_can_be_recorded(course: Path) -> None:
+    """Can a notebook added to the assignment after a student's submission was created be recorded for that student?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+
+    ensure_assignment(course, ASSIGNMENT, {**NOTEBOOKS, "planar": [("test_forward", 5.0)]})
+    record(course, ASSIGNMENT, "alice", "planar", [result("test_forward", 5, 5)], sha256="pp")
+
+    assert grades(course, "alice", "planar") == {"test_forward": (5.0, None, False)}
+    assert set(recorded(course, ASSIGNMENT)) == {("alice", "logistic_regression"), ("alice", "planar")}
+
+
+def test_record_keeps_manual_scores(course: Path) -> None:
+    """Does recording keep a grader's manual score, and keep that grade flagged for review as nbgrader does?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+    with Gradebook(gradebook.db_url(course)) as gb:
+        gb.find_grade("test_propagate", "logistic_regression", ASSIGNMENT, "alice").manual_score = 1.5
+        gb.db.commit()
+
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+
+    assert grades(course, "alice")["test_propagate"] == (0.0, 1.5, True)
+
+
+def test_record_sets_submission_timestamp(course: Path) -> None:
+    """Is the submission time given to record stored in UTC on the student's submission?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, timestamp="2024-03-01T18:05:00+01:00")
+
+    with Gradebook(gradebook.db_url(course)) as gb:
+        assert str(gb.find_submission(ASSIGNMENT, "alice").timestamp) == "2024-03-01 17:05:00"
+
+
+def test_fresh_gradebook_without_alembic_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Can a gradebook be created when the venv is not activated (nbgrader runs the `alembic` command)?"""
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+
+    ensure_assignment(tmp_path, ASSIGNMENT, NOTEBOOKS)
+
+    assert (tmp_path / "gradebook.db").is_file()
+
+
+def test_missing_course_dir_is_named(tmp_path: Path) -> None:
+    """Does a course directory that does not exist give an error naming it, instead of an sqlite error?"""
+    with pytest.raises(GradebookError, match=re.escape(f"no course directory at {tmp_path / 'nope'}")):
+        ensure_assignment(tmp_path / "nope", ASSIGNMENT, NOTEBOOKS)
