@@ -50,6 +50,7 @@ class SubmissionReport:
     notebook: str
     tests: list[TestResult] = field(default_factory=list)
     error: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # where the time went (not in JSON)
 
     @property
     def score(self) -> float:
