@@ -1,0 +1,74 @@
+"""The data-only message format: what survives a round trip, and what never gets built."""
+
+import json
+import struct
+
+import numpy as np
+import pytest
+
+from autograder.sandbox import wire
+
+
+@pytest.mark.parametrize("value", [
+    None, True, 3, -2.5, "text", [1, 2.0], (1, "a"), {"dw": np.ones((2, 1)), "db": 0.5},
+    np.arange(6, dtype=np.int32).reshape(2, 3), np.float64(1.25), np.bool_(True), 1 + 2j,
+    np.zeros((0, 3)),
+], ids=["none", "bool", "int", "float", "str", "list", "tuple", "dict", "int-array", "np-float", "np-bool",
+        "complex", "empty-array"])
+def test_round_trip_keeps_type_shape_and_value(value):
+    """Does every kind of data come back as the same type with the same value?"""
+    back = wire.decode(wire.encode(value))
+    assert type(back) is type(value)
+    if isinstance(value, np.ndarray):
+        assert back.dtype == value.dtype and back.shape == value.shape and np.array_equal(back, value)
+    elif isinstance(value, dict):
+        assert set(back) == set(value) and np.array_equal(back["dw"], value["dw"])
+    else:
+        assert back == value
+
+
+def test_non_finite_floats_survive():
+    """Are nan and inf sent as numbers, not rejected by strict JSON?"""
+    back = wire.decode(wire.encode([float("nan"), float("inf")]))
+    assert np.isnan(back[0]) and back[1] == float("inf")
+
+
+class _Liar(np.ndarray):
+    def __eq__(self, other):
+        return True
+
+
+class _Evil:
+    def __reduce__(self):
+        return (print, ("this must never run",))
+
+
+@pytest.mark.parametrize("value", [np.ones(3).view(_Liar), _Evil(), type("MyInt", (int,), {})(3),
+                                   np.array([object()], dtype=object)],
+                         ids=["ndarray-subclass", "reduce-hook", "int-subclass", "object-array"])
+def test_objects_that_are_not_plain_data_arrive_as_unsupported(value):
+    """Does an object that could lie about equality or run code arrive as a mere type name?"""
+    back = wire.decode(wire.encode(value))
+    assert isinstance(back, wire.Unsupported)
+
+
+def test_forged_frame_with_object_dtype_is_rejected():
+    """Can a forged message make the grader build an object array? (It must not.)"""
+    doc = json.dumps({"$t": "nd", "i": 0, "dtype": "|O", "shape": [1]}).encode()
+    frame = struct.pack(">I", len(doc)) + doc + struct.pack(">I", 1) + struct.pack(">Q", 8) + b"\0" * 8
+    with pytest.raises(wire.WireError):
+        wire.decode(frame)
+
+
+def test_untagged_json_object_is_rejected():
+    """Is a plain JSON object (say, printed by a student) refused rather than trusted?"""
+    doc = json.dumps({"score": 100}).encode()
+    with pytest.raises(wire.WireError):
+        wire.decode(struct.pack(">I", len(doc)) + doc + struct.pack(">I", 0))
+
+
+def test_inline_json_form_round_trips():
+    """Do the recorded expected values (inline JSON) read back exactly?"""
+    value = {"a": (np.linspace(0, 1, 7).reshape(7, 1), 2, np.float64(0.1))}
+    back = wire.from_json(json.loads(json.dumps(wire.to_json(value))))
+    assert np.array_equal(back["a"][0], value["a"][0]) and back["a"][1:] == value["a"][1:]

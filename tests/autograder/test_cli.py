@@ -1,0 +1,61 @@
+"""The `autograde` command line: its JSON contract and exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from autograder import ROOT, specs
+
+AUTOGRADE = [sys.executable, "-m", "autograder.cli"]
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([*AUTOGRADE, *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def test_list_json_contract():
+    """Does `autograde list --json` give id, release, functions and max_score per notebook?"""
+    proc = run("list", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [r["id"] for r in rows] == list(specs.NOTEBOOKS)
+    for row in rows:
+        spec = specs.get(row["id"])
+        assert row == {"id": spec.id, "release": spec.release, "functions": [f.name for f in spec.functions],
+                       "max_score": spec.max_score}
+        assert (ROOT / row["release"]).exists()
+
+
+@pytest.mark.parametrize("args", [["grade", "--notebook", "week9/nothing", "x.ipynb"], ["grade", "x.ipynb"],
+                                  ["frobnicate"]], ids=["unknown-notebook", "missing-option", "unknown-verb"])
+def test_usage_errors_exit_2(args):
+    """Is a malformed command line a usage error (exit 2) with a message?"""
+    proc = run(*args)
+    assert proc.returncode == 2 and proc.stderr.strip()
+
+
+def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
+    """Does a file that cannot be graded still appear, with score 0 and the reason, and exit 1?"""
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{ not json")
+    stub = ROOT / "assignments/week2/logistic_regression.ipynb"
+    proc = run("grade", "--notebook", "week2/logistic_regression", "--json", str(broken), str(stub))
+    assert proc.returncode == 1, proc.stderr
+    reports = json.loads(proc.stdout)
+    assert [r["submission"] for r in reports] == [str(broken), str(stub)]
+    assert reports[0]["score"] == 0 and "not valid JSON" in reports[0]["error"]
+    assert reports[1]["score"] == 0 and reports[1]["max_score"] == specs.get("week2/logistic_regression").max_score
+    assert set(reports[1]["tests"][0]) == {"name", "function", "score", "max_score", "passed", "message"}
+    assert "[2/2]" in proc.stderr  # progress goes to stderr, JSON stays clean
+
+
+def test_table_output_names_each_function():
+    """Does the readable table show one column per function and the failure messages?"""
+    stub = ROOT / "assignments/week2/logistic_regression.ipynb"
+    proc = run("grade", "--notebook", "week2/logistic_regression", str(stub))
+    assert proc.returncode == 0, proc.stderr
+    header = proc.stdout.splitlines()[0]
+    assert all(f.name in header for f in specs.get("week2/logistic_regression").functions)
+    assert "sigmoid is not implemented yet" in proc.stdout

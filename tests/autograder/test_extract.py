@@ -1,0 +1,86 @@
+"""Reading submissions: what is kept, and the one-line reasons for what cannot be read."""
+
+import json
+
+import nbformat
+import pytest
+
+from autograder.extract import SubmissionError, parse_python, read_submission
+
+
+def _notebook(tmp_path, *cells, name="sub.ipynb"):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    path = tmp_path / name
+    path.write_text(nbformat.writes(nb))
+    return path
+
+
+def test_keeps_definitions_and_imports_drops_top_level_calls(tmp_path):
+    """Are defs, imports and call-free constants kept, and exploration calls dropped?"""
+    sub = read_submission(_notebook(tmp_path, "import numpy as np\nLR = 0.1\nd = model(1)\n",
+                                    "%matplotlib inline\ndef f(x):\n    return x\nprint(f(2))\n1/0\n"))
+    kept = "".join(s for _, s in sub.statements)
+    assert "import numpy" in kept and "LR = 0.1" in kept and "def f" in kept
+    assert "model(1)" not in kept and "print" not in kept and "1/0" not in kept
+
+
+def test_line_numbers_match_the_cell(tmp_path):
+    """Does a kept statement keep its line number, so failures can quote the right line?"""
+    sub = parse_python(["x = 1\n\n\ndef g():\n    return 2\n"])
+    name, source = next(s for s in sub.statements if "def g" in s[1])
+    assert name == "<cell 1>" and source.splitlines()[3] == "def g():"
+    assert sub.line("<cell 1>", 5) == "return 2"
+
+
+def test_syntax_error_loses_only_the_broken_definition():
+    """Does one unparsable function leave the other definitions of its cell gradable?"""
+    sub = parse_python(["def good():\n    return 1\n\ndef bad(:\n    pass\n\ndef also_good():\n    return 2\n"])
+    kept = "".join(s for _, s in sub.statements)
+    assert "def good" in kept and "def also_good" in kept and "def bad" not in kept
+    assert "<cell 1>" in sub.syntax_errors
+
+
+def test_reads_old_nbformat_3(tmp_path):
+    """Is a notebook saved in the old v3 format still graded?"""
+    doc = {"nbformat": 3, "worksheets": [{"cells": [{"cell_type": "code", "input": "def f():\n    return 1\n"}]}]}
+    path = tmp_path / "old.ipynb"
+    path.write_text(json.dumps(doc))
+    assert any("def f" in s for _, s in read_submission(path).statements)
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "is empty"),
+    (b"{\"cells\": [", "truncated"),
+    (b"not json at all", "not valid JSON"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    (b"\xff\xfe{\"cells\": []}", "not UTF-8"),
+    (b"[1, 2, 3]", "not a notebook"),
+], ids=["empty", "truncated", "garbage", "binary", "not-utf8", "json-list"])
+def test_unreadable_files_get_a_one_line_reason(tmp_path, content, reason):
+    """Does each kind of broken file get a short reason instead of a traceback?"""
+    path = tmp_path / "broken.ipynb"
+    path.write_bytes(content)
+    with pytest.raises(SubmissionError, match=reason) as info:
+        read_submission(path)
+    assert "\n" not in str(info.value)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    """Is a 200 MB notebook refused by its size?"""
+    path = tmp_path / "huge.ipynb"
+    with open(path, "wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    with pytest.raises(SubmissionError, match="limit"):
+        read_submission(path)
+
+
+def test_non_code_cells_and_odd_cell_types_are_ignored(tmp_path):
+    """Are markdown, raw and malformed cells skipped rather than fatal?"""
+    doc = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "source": "def not_code(): pass"}, {"cell_type": "raw", "source": "x"},
+        "not a cell", {"cell_type": "code", "source": ["def f():\n", "    return 1\n"]}]}
+    path = tmp_path / "odd.ipynb"
+    path.write_text(json.dumps(doc))
+    kept = "".join(s for _, s in read_submission(path).statements)
+    assert "def f" in kept and "not_code" not in kept
