@@ -51,11 +51,15 @@ def _grad_hints(m: int):
 
 # -- sigmoid ------------------------------------------------------------------------------
 
+def _exp_sign_hint(got, want):
+    return ("you computed 1 - sigmoid(z): the denominator is 1 + np.exp(-z), with a minus sign."
+            if np.allclose(got, 1 - want) else None)
+
+
 @public("values on a small array and a scalar")
 def sigmoid_examples(t: Trial) -> None:
     z = np.array([-1.0, 0.0, 2.0])
-    expect_array(t.call(z), t.expect("array", z), "sigmoid(np.array([-1., 0., 2.]))",
-                 hints=[ratio_hint(-1, "use exp(-z) in the denominator.")])
+    expect_array(t.call(z), t.expect("array", z), "sigmoid(np.array([-1., 0., 2.]))", hints=[_exp_sign_hint])
     expect_scalar(t.call(0.0), 0.5, "sigmoid(0.0)")
 
 
