@@ -52,19 +52,18 @@ def check_function(spec: NotebookSpec, fn: Callable[..., Any], root: Path = ROOT
     return run_checks(graded, checks, _KernelTrial(graded.name, fn, load_expected(spec, root)))
 
 
-def checker(notebook_id: str) -> Callable[[Callable[..., Any]], bool]:
-    """``check(fn)`` for a notebook: prints the verdict and hint, returns whether it passed."""
+def checker(notebook_id: str) -> Callable[[Callable[..., Any]], None]:
+    """``check(fn)`` for a notebook: prints the verdict, or raises AssertionError with the
+    grader's message (so a failing check cell shows as failed, for nbgrader too)."""
     spec = specs.get(notebook_id)
 
-    def check(fn: Callable[..., Any]) -> bool:
+    def check(fn: Callable[..., Any]) -> None:
         result = check_function(spec, fn)
+        if not result.passed:
+            raise AssertionError(f"{fn.__name__}: {result.message}")
         n_hidden = sum(c.tier == "hidden" for c in spec.function(fn.__name__).checks)
-        if result.passed:
-            print(f"PASSED {fn.__name__}: {result.message.removeprefix('passed ')}. "
-                  f"The grader also runs {n_hidden} hidden check(s) on random inputs.")
-        else:
-            print(f"FAILED {fn.__name__}: {result.message}")
-        return result.passed
+        print(f"PASSED {fn.__name__}: {result.message.removeprefix('passed ')}. "
+              f"The grader also runs {n_hidden} hidden check(s) on random inputs.")
 
     return check
 

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from autograder import ROOT, specs
 from autograder.engine import reference_namespace
@@ -21,15 +22,21 @@ def test_reference_functions_pass_their_public_checks_in_a_kernel():
         assert result.passed, result.message
 
 
-def test_inline_check_reports_the_same_message_as_the_grader(capsys):
-    """Does check(fn) print the grader's message for a buggy function?"""
+def test_inline_check_reports_the_same_message_as_the_grader():
+    """Does check(fn) fail the cell with the grader's message for a buggy function?"""
     def sigmoid(z):
         return 1 / (1 + np.exp(z))
 
-    assert checker(SPEC.id)(sigmoid) is False
-    out = capsys.readouterr().out
-    assert out.startswith("FAILED sigmoid: values on a small array and a scalar: ")
-    assert "Hint: you computed 1 - sigmoid(z): the denominator is 1 + np.exp(-z)" in out
+    with pytest.raises(AssertionError) as info:
+        checker(SPEC.id)(sigmoid)
+    assert str(info.value).startswith("sigmoid: values on a small array and a scalar: ")
+    assert "Hint: you computed 1 - sigmoid(z): the denominator is 1 + np.exp(-z)" in str(info.value)
+
+
+def test_inline_check_prints_what_passed(capsys):
+    """Does a passing check(fn) say what was checked and that hidden checks follow?"""
+    checker(SPEC.id)(reference_namespace(SPEC.solution)["sigmoid"])
+    assert capsys.readouterr().out.startswith("PASSED sigmoid: 1 checks: values on a small array")
 
 
 def test_untouched_stub_gets_not_implemented_messages():
