@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..checks import NotebookSpec
-from .week2 import logistic_regression
+from .week2 import logistic_regression, numpy_basics
 
-NOTEBOOKS: dict[str, NotebookSpec] = {spec.id: spec for spec in (logistic_regression.SPEC,)}
+NOTEBOOKS: dict[str, NotebookSpec] = {spec.id: spec for spec in (numpy_basics.SPEC, logistic_regression.SPEC)}
 
 
 def get(notebook_id: str) -> NotebookSpec:
