@@ -77,7 +77,7 @@ def format_table(reports: list[SubmissionReport]) -> str:
     for r in errors:
         lines.append(f"{Path(r.submission).name}: not graded: {r.error}")
     for r, t in failures:
-        lines.append(f"{Path(r.submission).name} {t.function}: {t.message}")
+        lines.append(f"{Path(r.submission).name}: {t.message}")
     return "\n".join(lines)
 
 

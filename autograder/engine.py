@@ -223,12 +223,12 @@ def run_checks(fn: GradedFunction, checks: list[Check], trial: Any) -> TestResul
         try:
             check.run(trial)
         except CheckFailed as exc:
-            return _result(fn, False, f"{check.description}: {exc}")
+            return _result(fn, False, f"{fn.name}: {check.description}: {exc}")
         except StudentRaised as exc:
             return _result(fn, False, _raised_message(fn, check.description, exc))
         except StudentDied as exc:
             trial.died = True
-            return _result(fn, False, f"{check.description}: {fn.name} gave no result: {exc}")
+            return _result(fn, False, f"{fn.name}: {check.description}: no result: {exc}")
     return _result(fn, True, f"passed {len(checks)} checks: " + "; ".join(c.description for c in checks))
 
 
@@ -237,7 +237,7 @@ def _raised_message(fn: GradedFunction, description: str, exc: StudentRaised) ->
         return (f"{fn.name} is not implemented yet (it raises NotImplementedError). "
                 f"Hint: replace the `raise NotImplementedError` line in {fn.name} with your code.")
     where = f" at {exc.where}" if exc.where else ""
-    text = f"{description}: {fn.name} raised {exc.type_name}{where}: {exc.message}"
+    text = f"{fn.name}: {description}: it raised {exc.type_name}{where}: {exc.message}"
     if exc.type_name in ("SystemExit", "KeyboardInterrupt"):
         text += ". Hint: a graded function must return a value, not stop the program."
     elif exc.type_name == "ValueError" and "shapes" in exc.message and "not aligned" in exc.message:

@@ -60,7 +60,7 @@ def checker(notebook_id: str) -> Callable[[Callable[..., Any]], None]:
     def check(fn: Callable[..., Any]) -> None:
         result = check_function(spec, fn)
         if not result.passed:
-            raise AssertionError(f"{fn.__name__}: {result.message}")
+            raise AssertionError(result.message)
         n_hidden = sum(c.tier == "hidden" for c in spec.function(fn.__name__).checks)
         print(f"PASSED {fn.__name__}: {result.message.removeprefix('passed ')}. "
               f"The grader also runs {n_hidden} hidden check(s) on random inputs.")

@@ -99,13 +99,13 @@ BUGS = {
                                            "Y_prediction = (A > 0.5).astype(float).flatten()"),), (
         "predict(w, b, X) has shape (3,); expected (1, 3)", "reshape(1, -1)")),
     "model-trains-on-test-data": Bug("model", (("optimize(w, b, X_train, Y_train,", "optimize(w, b, X_test, Y_test,"),), (
-        "all results on a small problem", "Y_prediction_train differs", "training set")),
+        "all results on a small problem", "w differs", "training set")),
     "model-predicts-train-with-X_test": Bug("model", (("Y_prediction_train = predict(w, b, X_train)",
                                                       "Y_prediction_train = predict(w, b, X_test)"),), (
         "Y_prediction_train has shape (1, 5), the shape of Y_prediction_test", "predict on X_train")),
     "model-ignores-learning_rate": Bug("model", (("num_iterations, learning_rate, print_cost)",
                                                   "num_iterations, 0.5, print_cost)"),), (
-        "all results on a small problem", "Y_prediction_train differs", "learning_rate")),
+        "all results on a small problem", "w differs", "learning_rate")),
 }
 
 #: Bugs whose message lacks the hint (the grader's problem, reported; fragments say what is missing).
@@ -115,10 +115,6 @@ MISSING_HINT = {
     "optimize-never-updates-b": "params['w'] is compared first and fails (b feeds the gradients), so the message "
                                 "blames w and never mentions b",
     "optimize-stale-grads": "no hint; the 'use the new w in the next step' hint is on optimize_decreases, never reached",
-    "model-trains-on-test-data": "Y_prediction_train is compared first and fails without a hint; the 'train on the "
-                                 "training set' hint sits on w, never reached",
-    "model-ignores-learning_rate": "Y_prediction_train is compared first and fails without a hint; the hint naming "
-                                   "num_iterations and learning_rate sits on w, never reached",
 }
 
 

@@ -228,11 +228,13 @@ def _check_model(t: Trial, got, want, label: str) -> dict:
         if isinstance(value, np.ndarray) and value.shape == want[other].shape and m_train != m_test:
             raise CheckFailed(f"{key} has shape {value.shape}, the shape of {other}. "
                               f"Hint: predict on X_train for Y_prediction_train and on X_test for Y_prediction_test.")
-        expect_array(value, want[key], key)
+    # The weights first: wrong training data or hyperparameters show there, with a hint.
     expect_array(d["w"], want["w"], "w", rtol=1e-4, atol=1e-7,
                  hints=[lambda g, w_: "w differs from a model trained on (X_train, Y_train): "
                                       "train on the training set, with the given num_iterations and learning_rate."])
     expect_scalar(d["b"], want["b"], "b", rtol=1e-4, atol=1e-7)
+    for key in ("Y_prediction_train", "Y_prediction_test"):
+        expect_array(d[key], want[key], key)
     return d
 
 

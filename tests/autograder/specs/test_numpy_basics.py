@@ -268,6 +268,6 @@ def test_image2vector_message_for_a_row_vector(tmp_path):
     report = grade_submission(write_submission(tmp_path / "row.py", {"image2vector": ROW_VECTOR}), SPEC)
     failed = next(t for t in report.tests if t.function == "image2vector")
     assert failed.message == (
-        "a (3, 2, 4) image becomes a (24, 1) column: image2vector(image) has shape (1, 24); expected (24, 1) "
+        "image2vector: a (3, 2, 4) image becomes a (24, 1) column: image2vector(image) has shape (1, 24); expected (24, 1) "
         "= (length*height*depth, 1) for an image of shape (3, 2, 4), a column vector. "
         "Did you swap the dimensions (a transpose)?")
