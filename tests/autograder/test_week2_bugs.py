@@ -67,7 +67,7 @@ BUGS = {
         "1 + np.exp(-z)")),
     "sigmoid-math.exp": Bug("sigmoid", (("import numpy as np\n", "import math\nimport numpy as np\n"),
                                         ("1 / (1 + np.exp(-z))", "1 / (1 + math.exp(-z))")), (
-        "sigmoid raised TypeError", "`s = 1 / (1 + math.exp(-z))`")),
+        "it raised TypeError", "`s = 1 / (1 + math.exp(-z))`")),
     "zeros-shape-(dim,)": Bug("initialize_with_zeros", (("w = np.zeros((dim, 1))", "w = np.zeros(dim)"),), (
         "w has shape (2,); expected (2, 1) = (dim, 1)", "reshape(-1, 1)")),
     "zeros-b-array": Bug("initialize_with_zeros", (("    b = 0.0\n", "    b = np.zeros(1)\n"),), (
