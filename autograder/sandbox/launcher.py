@@ -14,21 +14,29 @@ Two isolation levels, chosen once per machine (:func:`isolation`):
     user stay readable (README, "Security").
 
 Both levels bound memory, CPU, processes, file size and wall time, and in both the
-worker can only send data (:mod:`.wire`).
+worker can only send data (:mod:`.wire`). Whatever the worker sends is untrusted: a frame
+that does not decode, a reply that is not one, a descriptor that is not a socket or a
+reference call that would run past the call's deadline ends that call (or the sandbox),
+never the grader. See docs/security.md for what each level does and does not protect.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
+import itertools
 import os
 import resource
 import shutil
 import signal
 import site
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +46,14 @@ from . import wire
 
 _HERE = Path(__file__).resolve().parent
 _NOBODY = 65534
+#: Sandbox users at the namespaces level: one uid per running sandbox (like isolate's
+#: boxes, below systemd's dynamic users), so that RLIMIT_NPROC, which counts a uid's
+#: processes machine-wide, bounds each sandbox on its own: a fork bomb in one submission
+#: cannot use up the process quota of the submissions graded beside it (``--jobs``).
+_UID_FIRST, _UID_COUNT = 60000, 1000
+_uid_turn = itertools.count()
+#: Longest text kept from a Raised reply (type, message, printed output).
+_TYPE_KEEP, _MESSAGE_KEEP, _STDOUT_KEEP = 100, 2000, 8192
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,7 @@ class Limits:
     scratch_mb: int = 64      # size of the writable folder (namespaces level)
     file_mb: int = 32         # largest file a process may write
     processes: int = 64       # processes of the sandbox user (namespaces level, as root)
+    message_mb: int = 64      # largest message the grader accepts from the worker
 
 
 class SandboxError(RuntimeError):
@@ -82,8 +99,9 @@ Outcome = Returned | Raised | Died
 
 
 class _Channel:
-    def __init__(self, sock: socket.socket):
+    def __init__(self, sock: socket.socket, limit: int = wire.MAX_MESSAGE_BYTES):
         self.sock = sock
+        self.limit = min(limit, wire.MAX_MESSAGE_BYTES)
 
     def send(self, message: Any) -> None:
         frame = wire.encode(message)
@@ -91,9 +109,17 @@ class _Channel:
 
     def receive(self, deadline: float) -> Any:
         size = int.from_bytes(self._exact(8, deadline), "big")
-        if size > wire.MAX_MESSAGE_BYTES:
-            raise wire.WireError(f"a message of {size} bytes (the limit is {wire.MAX_MESSAGE_BYTES})")
-        return wire.decode(self._exact(size, deadline))
+        if size > self.limit:
+            raise wire.WireError(f"a message of {size} bytes (the limit is {self.limit})")
+        frame = self._exact(size, deadline)
+        try:
+            return wire.decode(frame)
+        except wire.WireError:
+            raise
+        except (ValueError, LookupError, TypeError, ArithmeticError, struct.error, RecursionError) as exc:
+            # A frame forged by student code (written to the socket directly) must not
+            # reach the grader as anything but "not a result".
+            raise wire.WireError(f"a malformed message ({type(exc).__name__})") from None
 
     def _exact(self, n: int, deadline: float) -> bytes:
         buf = bytearray()
@@ -140,7 +166,7 @@ def _read_only_roots() -> list[str]:
 
 _NAMESPACE_SCRIPT = r"""
 set -e
-R="$1"; WORKER="$2"; SCRATCH_MB="$3"; shift 3
+R="$1"; WORKER="$2"; SCRATCH_MB="$3"; BOX_UID="$4"; shift 4
 mount --make-rprivate /
 mount -t tmpfs -o size=8m,mode=0755 sandbox-root "$R"
 for p in $READ_ONLY; do
@@ -153,9 +179,79 @@ mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
 mount -t tmpfs -o "size=${SCRATCH_MB}m,mode=0777,nosuid,nodev" box "$R/box"
 mount -t tmpfs -o "size=4m,mode=1777,nosuid,nodev" tmp "$R/tmp"
 mount --bind "$WORKER" "$R/worker"; mount -o remount,bind,ro "$R/worker"
-exec chroot "$R" /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs -- \
+exec chroot "$R" /usr/bin/setpriv --reuid="$BOX_UID" --regid="$BOX_UID" --clear-groups --no-new-privs -- \
   /usr/bin/env -i -C /box "$@"
 """
+
+
+def _claim_uid() -> tuple[int, int | None]:
+    """A sandbox uid that no other sandbox on this machine holds, and the descriptor of
+    the lock that holds it (released by closing it, or when the grader dies).
+
+    Falls back to ``nobody`` (whose process quota is then shared) when none is free.
+    """
+    folder = Path(tempfile.gettempdir()) / "autograde-uids"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return _NOBODY, None
+    # Start elsewhere each time, so a uid whose last processes are still being torn
+    # down is not the next one handed out.
+    start = os.getpid() * 7 + next(_uid_turn)
+    for i in range(_UID_COUNT):
+        uid = _UID_FIRST + (start + i) % _UID_COUNT
+        try:
+            fd = os.open(folder / str(uid), os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        return uid, fd
+    return _NOBODY, None
+
+
+class _CallbackOvertime(BaseException):
+    """A reference function, run for the sandbox, passed the call's deadline."""
+
+
+@contextlib.contextmanager
+def _deadline_alarm(seconds: float):
+    """Interrupt the block with :class:`_CallbackOvertime` after ``seconds`` of wall time.
+
+    Uses SIGALRM, so only in the main thread, and only when the current SIGALRM handler
+    is one Python can put back; elsewhere the block runs unbounded. An alarm already set
+    (pytest-timeout, say) is kept: ours fires no later than it, and it is re-armed after.
+    """
+    previous = signal.getsignal(signal.SIGALRM)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield
+        return
+    fired = False
+
+    def overtime(signum: int, frame: Any) -> None:
+        nonlocal fired
+        if not fired:  # raise once, even if a second alarm is already pending
+            fired = True
+            raise _CallbackOvertime
+
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    start = time.monotonic()
+    signal.signal(signal.SIGALRM, overtime)
+    signal.setitimer(signal.ITIMER_REAL, max(min(seconds, outer_delay or seconds), 1e-3))
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        except _CallbackOvertime:  # delivered just now: the block finished in time anyway
+            pass
+        signal.signal(signal.SIGALRM, previous)
+        if outer_delay:
+            left = outer_delay - (time.monotonic() - start)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), outer_interval)
 
 
 def _worker_env() -> dict[str, str]:
@@ -181,6 +277,7 @@ class Sandbox:
         self._proc: subprocess.Popen | None = None
         self._control: _Channel | None = None
         self._run_dir: Path | None = None
+        self._uid_lock: int | None = None
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> "Sandbox":
@@ -204,9 +301,10 @@ class Sandbox:
         if self.level == "namespaces":
             (self._run_dir / "root").mkdir()
             env = _worker_env()
+            uid, self._uid_lock = _claim_uid()
             cmd = ["unshare", "--net", "--mount", "--pid", "--ipc", "--uts", "--fork",
                    "--kill-child=SIGKILL", "--mount-proc", "--", "/bin/sh", "-c", _NAMESPACE_SCRIPT, "sandbox",
-                   str(self._run_dir / "root"), str(worker_dir), str(self.limits.scratch_mb),
+                   str(self._run_dir / "root"), str(worker_dir), str(self.limits.scratch_mb), str(uid),
                    *[f"{k}={v}" for k, v in env.items()], *python, "/worker/worker.py", str(fd)]
             popen_env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "READ_ONLY": " ".join(_read_only_roots())}
             cwd = "/"
@@ -224,7 +322,7 @@ class Sandbox:
             raise SandboxError(f"could not start the worker: {exc}") from None
         finally:
             theirs.close()
-        self._control = _Channel(ours)
+        self._control = _Channel(ours, self.limits.message_mb * 1024 * 1024)
         try:
             self._control.send({"op": "load", "statements": [list(s) for s in self.statements],
                                 "helpers": self.helpers})
@@ -241,9 +339,15 @@ class Sandbox:
         if not isinstance(reply, dict) or reply.get("op") != "loaded":
             self.close()
             raise SandboxError("the worker answered the load request with something else")
+        # The reply may be forged by the submission's top-level code (a class body or a
+        # default argument runs at load time): keep only what has the documented shape.
         functions = reply.get("functions")
-        self.functions = functions if isinstance(functions, dict) else {}
-        self.load_errors = [str(e) for e in reply.get("errors", [])][:50]
+        self.functions = {
+            name: params for name, params in (functions.items() if isinstance(functions, dict) else ())
+            if isinstance(name, str)
+            and (params is None or (isinstance(params, list) and all(isinstance(p, str) for p in params)))}
+        errors = reply.get("errors")
+        self.load_errors = [str(e)[:300] for e in errors[:50]] if isinstance(errors, list) else []
 
     def _apply_limits(self) -> None:  # runs in the child between fork and exec
         mb = 1024 * 1024
@@ -251,7 +355,7 @@ class Sandbox:
         resource.setrlimit(resource.RLIMIT_FSIZE, (self.limits.file_mb * mb,) * 2)
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_CPU, (self.limits.cpu_seconds * 20,) * 2)
-        if self.level == "namespaces":  # counted for the sandbox user only; root ignores it
+        if self.level == "namespaces":  # counted for the sandbox's own uid only; root ignores it
             resource.setrlimit(resource.RLIMIT_NPROC, (self.limits.processes,) * 2)
 
     def _stderr_tail(self) -> str:
@@ -278,6 +382,9 @@ class Sandbox:
         if self._run_dir is not None:
             shutil.rmtree(self._run_dir, ignore_errors=True)
             self._run_dir = None
+        if self._uid_lock is not None:
+            os.close(self._uid_lock)
+            self._uid_lock = None
 
     @property
     def alive(self) -> bool:
@@ -289,6 +396,9 @@ class Sandbox:
 
         ``stubs`` maps names the function may call to the grader-side callables that
         answer in their place (reference versions).
+
+        A worker that does not answer as one (no child, or a descriptor that is not a
+        socket) is closed, so the next function starts a fresh sandbox.
         """
         if not self.alive:
             raise SandboxError("the worker is not running")
@@ -298,19 +408,32 @@ class Sandbox:
             self._control.sock.settimeout(self.limits.load_seconds)
             data, fds, _, _ = socket.recv_fds(self._control.sock, 1, 1)
         except (OSError, TimeoutError) as exc:
+            self.close()
             raise SandboxError(f"the worker did not start a child ({type(exc).__name__})") from None
-        if data != b"F" or len(fds) != 1:
+        sock = None
+        if data == b"F" and len(fds) == 1:
+            try:
+                sock = socket.socket(fileno=fds[0])
+            except OSError:  # not a socket at all
+                os.close(fds[0])
+            else:
+                if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+                    sock.close()
+                    sock = None
+        else:
             for fd in fds:
                 os.close(fd)
+        if sock is None:
+            self.close()
             raise SandboxError("the worker did not start a child")
-        return FunctionSession(socket.socket(fileno=fds[0]), stubs, self.limits)
+        return FunctionSession(sock, stubs, self.limits)
 
 
 class FunctionSession:
     """Calls of one graded function, each answered by the sandboxed child."""
 
     def __init__(self, sock: socket.socket, stubs: dict[str, Callable[..., Any]], limits: Limits):
-        self._channel = _Channel(sock)
+        self._channel = _Channel(sock, limits.message_mb * 1024 * 1024)
         self._stubs = stubs
         self._limits = limits
         self.dead: str | None = None  # why the child can no longer answer
@@ -327,17 +450,20 @@ class FunctionSession:
                     raise wire.WireError("not a message")
                 op = reply.get("op")
                 if op == "callback":
-                    self._channel.send(self._answer_callback(reply))
+                    self._channel.send(self._answer_callback(reply, deadline))
                 elif op == "return":
-                    return Returned(reply.get("value"), str(reply.get("stdout", "")))
+                    return Returned(reply.get("value"), str(reply.get("stdout", ""))[:_STDOUT_KEEP])
                 elif op == "raise":
                     frames = reply.get("frames") if isinstance(reply.get("frames"), list) else []
-                    return Raised(str(reply.get("type")), str(reply.get("message")), frames,
-                                  str(reply.get("stdout", "")))
+                    return Raised(str(reply.get("type"))[:_TYPE_KEEP], str(reply.get("message"))[:_MESSAGE_KEEP],
+                                  frames[-8:], str(reply.get("stdout", ""))[:_STDOUT_KEEP])
                 else:
                     raise wire.WireError("unknown message")
         except TimeoutError:
             self.dead = f"it did not return within {seconds or self._limits.call_seconds:g} s (infinite loop?)"
+        except _CallbackOvertime:
+            self.dead = (f"it did not return within {seconds or self._limits.call_seconds:g} s "
+                         "(including the functions it called)")
         except (EOFError, ConnectionError):
             self.dead = "the process running it ended during the call (os._exit, a crash, or a resource limit)"
         except (wire.WireError, OSError, ValueError) as exc:
@@ -345,13 +471,21 @@ class FunctionSession:
         self.close()
         return Died(self.dead)
 
-    def _answer_callback(self, request: dict) -> dict:
+    def _answer_callback(self, request: dict, deadline: float) -> dict:
+        """Run the reference ``request["function"]`` on the student's arguments, within
+        what is left of the call's wall time (student-chosen arguments, such as
+        ``num_iterations=10**9``, must not hang the grader)."""
         name = request.get("function")
-        fn = self._stubs.get(name)
+        fn = self._stubs.get(name) if isinstance(name, str) else None
         if fn is None:
-            return {"op": "raise", "type": "NameError", "message": f"{name!r} is not available"}
+            return {"op": "raise", "type": "NameError", "message": f"{name!r} is not available"[:200]}
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
         try:
-            return {"op": "return", "value": fn(*request.get("args", []), **request.get("kwargs", {}))}
+            with _deadline_alarm(left):
+                value = fn(*request.get("args", []), **request.get("kwargs", {}))
+            return {"op": "return", "value": value}
         except Exception as exc:  # the reference rejected what the student passed it
             return {"op": "raise", "type": type(exc).__name__, "message": f"{name}: {exc}"[:500]}
 
