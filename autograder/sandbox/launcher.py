@@ -169,6 +169,8 @@ set -e
 R="$1"; WORKER="$2"; SCRATCH_MB="$3"; BOX_UID="$4"; shift 4
 mount --make-rprivate /
 mount -t tmpfs -o size=8m,mode=0755 sandbox-root "$R"
+# A private /tmp first: the Python folders bound below may live under /tmp (a CI checkout).
+mkdir -p "$R/tmp"; mount -t tmpfs -o "size=4m,mode=1777,nosuid,nodev" tmp "$R/tmp"
 for p in $READ_ONLY; do
   if [ -L "$p" ]; then mkdir -p "$R$(dirname "$p")"; ln -s "$(readlink "$p")" "$R$p"
   else mkdir -p "$R$p"; mount --rbind "$p" "$R$p"; mount -o remount,bind,ro,nosuid "$R$p"; fi
@@ -177,7 +179,6 @@ mkdir -p "$R/dev" "$R/proc" "$R/box" "$R/tmp" "$R/worker"
 for n in null zero random urandom; do touch "$R/dev/$n"; mount --bind "/dev/$n" "$R/dev/$n"; done
 mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
 mount -t tmpfs -o "size=${SCRATCH_MB}m,mode=0777,nosuid,nodev" box "$R/box"
-mount -t tmpfs -o "size=4m,mode=1777,nosuid,nodev" tmp "$R/tmp"
 mount --bind "$WORKER" "$R/worker"; mount -o remount,bind,ro "$R/worker"
 exec chroot "$R" /usr/bin/setpriv --reuid="$BOX_UID" --regid="$BOX_UID" --clear-groups --no-new-privs -- \
   /usr/bin/env -i -C /box "$@"
