@@ -9,8 +9,9 @@ once and runs in two tiers:
     expected values come from the reference solution, recorded at release time.
 ``hidden``
     Grader only: randomized inputs drawn by hypothesis from a seed derived from the
-    instructor's secret, compared with the reference solution live. Hard-coding the
-    public answers does not pass them.
+    instructor's secret and the submission's code, compared with the reference solution
+    live. Hard-coding the public answers does not pass them, and inputs a submission
+    leaks through its feedback are not the ones its next version gets.
 """
 
 from __future__ import annotations

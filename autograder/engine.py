@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import inspect
 import os
 import time
 from dataclasses import dataclass, field
@@ -120,7 +121,8 @@ class SandboxTrial:
         return self.reference_ns[name]
 
     def for_random_inputs(self, strategy: Any, body: Callable[[Any], None], max_examples: int = 12) -> None:
-        run_random(strategy, body, derive_seed(self.secret, self.notebook_id, self.function.name, body.__name__),
+        code = self.submission.fingerprint() if self.submission else ""
+        run_random(strategy, body, derive_seed(self.secret, self.notebook_id, self.function.name, body.__name__, code),
                    max_examples)
 
 
@@ -158,8 +160,15 @@ _slow_calls: dict[bytes, Any] = {}
 def _memoized(name: str, reference: Callable[..., Any]) -> Callable[..., Any]:
     """``reference`` remembering results of slow calls (> 50 ms) by the exact arguments, so
     a class of submissions passing the same data to, say, ``optimize`` trains it once."""
+    signature = inspect.signature(reference)
+
     def call(*args: Any, **kwargs: Any) -> Any:
-        key = hashlib.sha256(wire.encode((name, args, kwargs))).digest()
+        try:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            key = hashlib.sha256(wire.encode((name, bound.arguments))).digest()
+        except TypeError:  # the reference will say what is wrong with the call
+            return reference(*args, **kwargs)
         if key in _slow_calls:
             return copy.deepcopy(_slow_calls[key])
         start = time.perf_counter()
@@ -229,6 +238,10 @@ def run_checks(fn: GradedFunction, checks: list[Check], trial: Any) -> TestResul
         except StudentDied as exc:
             trial.died = True
             return _result(fn, False, f"{fn.name}: {check.description}: no result: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a value so odd the check itself choked on it
+            return _result(fn, False, f"{fn.name}: {check.description}: a returned value could not be checked "
+                                      f"({type(exc).__name__}: {str(exc)[:200]}). Hint: return the types and "
+                                      "shapes the docstring asks for.")
     return _result(fn, True, f"passed {len(checks)} checks: " + "; ".join(c.description for c in checks))
 
 
@@ -279,8 +292,16 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, tiers: tuple[str, 
                     return zero_all(str(exc))
                 report.seconds["start sandbox"] = report.seconds.get("start sandbox", 0.0) + time.perf_counter() - start
             start = time.perf_counter()
-            report.tests.append(grade_function(sandbox, spec, fn, submission, tiers=tiers, secret=secret,
-                                               reference_ns=reference_ns, recorded=recorded))
+            try:
+                result = grade_function(sandbox, spec, fn, submission, tiers=tiers, secret=secret,
+                                        reference_ns=reference_ns, recorded=recorded)
+            except (GraderError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # noqa: BLE001 - a grader bug must not take the batch down
+                sandbox.close()
+                result = _result(fn, False, f"{fn.name}: internal grader error, please report it "
+                                            f"({type(exc).__name__}: {str(exc)[:200]})")
+            report.tests.append(result)
             report.seconds[fn.name] = time.perf_counter() - start
     finally:
         if sandbox is not None:

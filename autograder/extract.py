@@ -9,6 +9,7 @@ points nor time. This runs in the grader's process, so it only *parses* the file
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ class Submission:
     statements: list[tuple[str, str]] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)
     syntax_errors: dict[str, str] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        """A hash of the kept code only: same functions, same hidden inputs, whatever the
+        other cells hold; other code, other inputs (so inputs leaked through one
+        submission's feedback are useless to the next)."""
+        return hashlib.sha256("\n".join(source for _, source in self.statements).encode()).hexdigest()
 
     def line(self, filename: str, lineno: int) -> str:
         lines = self.cells.get(filename, "").splitlines()

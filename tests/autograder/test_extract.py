@@ -84,3 +84,11 @@ def test_non_code_cells_and_odd_cell_types_are_ignored(tmp_path):
     path.write_text(json.dumps(doc))
     kept = "".join(s for _, s in read_submission(path).statements)
     assert "def f" in kept and "not_code" not in kept
+
+
+def test_fingerprint_depends_on_kept_code_only():
+    """Do exploration cells leave the hidden-input seed alone, while a code change moves it?"""
+    base = parse_python(["def f(x):\n    return x\n"])
+    with_exploration = parse_python(["def f(x):\n    return x\n", "print(f(3))\n"])
+    changed = parse_python(["def f(x):\n    return x + 0\n"])
+    assert base.fingerprint() == with_exploration.fingerprint() != changed.fingerprint()
