@@ -14,12 +14,18 @@ from pathlib import Path
 import click
 
 from . import ROOT, specs
-from .engine import GraderError, grade_submission
+from .engine import DEFAULT_SECRET, GraderError, grade_submission, grading_secret
 from .results import SubmissionReport
 
 
 def _progress(text: str) -> None:
     click.echo(text, err=True)
+
+
+def _warn_if_development_secret() -> None:
+    if grading_secret() == DEFAULT_SECRET:
+        _progress("autograde: note: hidden inputs use the public development secret; "
+                  "set AUTOGRADE_SECRET (or AUTOGRADE_SECRET_FILE) when grading for real")
 
 
 def _needs_data(spec_id: str) -> None:
@@ -42,6 +48,7 @@ def _grade_one(args: tuple[str, str]) -> SubmissionReport:
 def grade_files(files: list[str], notebook: str, jobs: int = 1) -> list[SubmissionReport]:
     """Grade files in order, ``jobs`` at a time, reporting progress on stderr."""
     _needs_data(notebook)
+    _warn_if_development_secret()
     work = [(f, notebook) for f in files]
     reports: list[SubmissionReport] = []
     if jobs <= 1:
@@ -133,6 +140,7 @@ def course(assignment: str, course_dir: str, force: bool) -> None:
     try:
         for spec in notebooks.values():
             _needs_data(spec.id)
+        _warn_if_development_secret()
         reports = grade_course(
             Path(course_dir), assignment,
             lambda path, stem: grade_submission(path, notebooks[stem]),

@@ -17,7 +17,7 @@ import hashlib
 import inspect
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -98,13 +98,11 @@ class SandboxTrial:
     secret: bytes = DEFAULT_SECRET
     notebook_id: str = ""
     recorded: dict[str, Any] | None = None  # public expected values, when no reference
-    stdout: list[str] = field(default_factory=list)
     died: bool = False
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
         outcome = self.session.call(args, kwargs)
         if isinstance(outcome, Returned):
-            self.stdout.append(outcome.stdout)
             return outcome.value
         if isinstance(outcome, Raised):
             raise StudentRaised(outcome.type, outcome.message, _where(outcome.frames, self.submission))
