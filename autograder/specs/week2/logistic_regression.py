@@ -143,13 +143,16 @@ def propagate_gradient(t: Trial) -> None:
 
 # -- optimize -----------------------------------------------------------------------------
 
-def _check_optimize(t: Trial, got, want, label: str) -> None:
+def _check_optimize(t: Trial, got, want, label: str, b0: float, w_hints=()) -> None:
     params, grads, costs = unpack(got, 3, label, "params, grads, costs")
     want_params, want_grads, want_costs = want
     expect_keys(params, ["w", "b"], "params")
-    expect_array(params["w"], want_params["w"], "params['w']",
-                 hints=[ratio_hint(-1, "move against the gradient: w = w - learning_rate * dw.")])
-    expect_scalar(params["b"], want_params["b"], "params['b']")
+    b = params["b"]
+    if isinstance(b, (int, float, np.number)) and b == b0 and want_params["b"] != b0:
+        raise CheckFailed(f"params['b'] is still {b0:g}, its initial value. Hint: update b in the loop too: "
+                          "b = b - learning_rate * db.")
+    expect_array(params["w"], want_params["w"], "params['w']", hints=w_hints)
+    expect_scalar(b, want_params["b"], "params['b']")
     expect_keys(grads, ["dw", "db"], "grads")
     expect_array(grads["dw"], want_grads["dw"], "grads['dw'] (from the last iteration)")
     if not isinstance(costs, list) or len(costs) != len(want_costs):
@@ -158,11 +161,24 @@ def _check_optimize(t: Trial, got, want, label: str) -> None:
     expect_array(np.array([float(as_array(c, "a cost")) for c in costs]), np.array(want_costs), "costs")
 
 
+def _close_to(other: np.ndarray, text: str):
+    """Hint when the submission's value equals what a known mistake produces."""
+    return lambda got, want: text if got.shape == other.shape and np.allclose(got, other) else None
+
+
 @public("params, grads and costs after 100 steps on the classic example")
 def optimize_example(t: Trial) -> None:
     kwargs = dict(num_iterations=100, learning_rate=0.009, print_cost=False)
-    _check_optimize(t, t.call(W.copy(), B, X, Y, **kwargs), t.expect("classic", W.copy(), B, X, Y, **kwargs),
-                    "optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009)")
+    want = t.expect("classic", W.copy(), B, X, Y, **kwargs)
+    # Known mistakes, modelled with the reference: stepping up the gradient, and reusing
+    # the first step's gradient 100 times (propagate called once, before the loop).
+    ascent = t.expect("ascent", W.copy(), B, X, Y, num_iterations=100, learning_rate=-0.009, print_cost=False)
+    one_step = t.expect("one-step", W.copy(), B, X, Y, num_iterations=1, learning_rate=0.009, print_cost=False)
+    hints = [_close_to(ascent[0]["w"], "you moved up the gradient: w = w - learning_rate * dw, with a minus."),
+             _close_to(W - 100 * (W - one_step[0]["w"]), "w moved by the same step in every iteration: call "
+                                                          "propagate inside the loop, with the current w and b.")]
+    _check_optimize(t, t.call(W.copy(), B, X, Y, **kwargs), want,
+                    "optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009)", B, hints)
 
 
 @hidden("random problems and iteration counts")
@@ -171,7 +187,7 @@ def optimize_random(t: Trial) -> None:
         (w, b, x, y), iterations = case
         kwargs = dict(num_iterations=iterations, learning_rate=0.05, print_cost=False)
         _check_optimize(t, t.call(w, b, x, y, **kwargs), t.reference("optimize")(w, b, x, y, **kwargs),
-                        f"optimize for {iterations} iterations")
+                        f"optimize for {iterations} iterations", b)
     t.for_random_inputs(st.tuples(problems(), st.sampled_from([1, 99, 100, 101, 250])), body, max_examples=6)
 
 
