@@ -1,0 +1,66 @@
+"""nbgrader 0.9.6 and autograde on the same notebooks: the README's comparison, checked.
+
+Runs ``benchmarks/nbgrader_comparison.py`` (real nbgrader, a real kernel) on three cases:
+the instructor notebook handed in as is, a notebook of right-shaped garbage that patches
+``np.allclose``/``np.isclose``, and a stub notebook that redefines ``check``.
+"""
+
+import importlib.util
+import sys
+
+import pytest
+
+from autograder import ROOT, specs
+
+pytestmark = pytest.mark.slow
+SPEC = specs.get("week2/logistic_regression")
+ALL_FUNCTIONS = {f.name for f in SPEC.functions}
+
+
+def _load_script():
+    path = ROOT / "benchmarks" / "nbgrader_comparison.py"
+    module_spec = importlib.util.spec_from_file_location("nbgrader_comparison", path)
+    module = importlib.util.module_from_spec(module_spec)
+    sys.modules[module_spec.name] = module  # dataclasses look their module up while being defined
+    module_spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory):
+    """Case name -> Row, graded once for the module by nbgrader and by autograde."""
+    from datasets.store import DataError, find_file
+
+    try:
+        for name in ("train_catvnoncat.h5", "test_catvnoncat.h5"):
+            find_file(name)
+    except DataError as exc:
+        pytest.skip(f"the cat/non-cat data is not available: {exc}")
+    script = _load_script()
+    adversarial = {c.name: c for c in script.adversarial_cases()}
+    cases = [script.solution_case(), adversarial["patches_isclose_too"], adversarial["redefines_check"]]
+    result = script.compare(cases, tmp_path_factory.mktemp("nbgrader-comparison"), progress=lambda text: None)
+    return {r.case: r for r in result.rows}
+
+
+def test_solution_gets_full_marks_from_both(rows):
+    """Is the setup fair: does real nbgrader, in its own kernel, give the solution full marks, as autograde does?"""
+    row = rows["solution"]
+    assert (row.nbgrader.score, row.nbgrader.error) == (SPEC.max_score, None)
+    assert (row.autograde.score, row.autograde.error) == (SPEC.max_score, None)
+
+
+def test_nbgrader_credits_garbage_that_patches_numpy_comparisons(rows):
+    """Does nbgrader give full marks to functions returning garbage when a cell patches
+    np.allclose and np.isclose, while autograde gives each of them 0?"""
+    row = rows["patches_isclose_too"]
+    assert row.nbgrader.score == SPEC.max_score
+    assert set(row.credited_only_by_nbgrader) == ALL_FUNCTIONS
+    assert row.autograde.functions == {name: 0.0 for name in ALL_FUNCTIONS}
+
+
+def test_nbgrader_credits_stubs_when_check_is_redefined(rows):
+    """Does `check = lambda fn: None` in a student cell earn full nbgrader marks for untouched stubs, and 0 from autograde?"""
+    row = rows["redefines_check"]
+    assert row.nbgrader.score == SPEC.max_score
+    assert row.autograde.score == 0
