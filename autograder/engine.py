@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
-import inspect
 import os
 import time
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Any, Callable
 
 from . import ROOT
 from .checks import Check, CheckFailed, GradedFunction, NotebookSpec, StudentDied, StudentRaised, derive_seed
+from .memo import memoized
 from .extract import Submission, SubmissionError, parse_python, read_submission
 from .results import SubmissionReport, TestResult
 from .sandbox import wire
@@ -58,7 +58,7 @@ def reference_namespace(solution: str) -> dict[str, Any]:
     except OSError as exc:
         raise GraderError(f"reference solution {path} is missing ({exc.strerror}); grading needs the "
                           "instructor's solutions/ folder") from None
-    namespace: dict[str, Any] = {"__name__": "reference"}
+    namespace: dict[str, Any] = {"__name__": "reference", "__digest__": hashlib.sha256(source.encode()).hexdigest()}
     for filename, statement in parse_python([source], prefix="solution").statements:
         try:
             exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
@@ -116,7 +116,7 @@ class SandboxTrial:
     def reference(self, name: str) -> Callable[..., Any]:
         if self.reference_ns is None:
             raise GraderError("this check needs the reference solution")
-        return self.reference_ns[name]
+        return memoized(name, self.reference_ns[name], self.reference_ns["__digest__"])
 
     def for_random_inputs(self, strategy: Any, body: Callable[[Any], None], max_examples: int = 12) -> None:
         code = self.submission.fingerprint() if self.submission else ""
@@ -152,31 +152,6 @@ def run_random(strategy: Any, body: Callable[[Any], None], seed: int, max_exampl
         raise
 
 
-_slow_calls: dict[bytes, Any] = {}
-
-
-def _memoized(name: str, reference: Callable[..., Any]) -> Callable[..., Any]:
-    """``reference`` remembering results of slow calls (> 50 ms) by the exact arguments, so
-    a class of submissions passing the same data to, say, ``optimize`` trains it once."""
-    signature = inspect.signature(reference)
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        try:
-            bound = signature.bind(*args, **kwargs)
-            bound.apply_defaults()
-            key = hashlib.sha256(wire.encode((name, bound.arguments))).digest()
-        except TypeError:  # the reference will say what is wrong with the call
-            return reference(*args, **kwargs)
-        if key in _slow_calls:
-            return copy.deepcopy(_slow_calls[key])
-        start = time.perf_counter()
-        value = reference(*args, **kwargs)
-        if time.perf_counter() - start > 0.05:
-            _slow_calls[key] = copy.deepcopy(value)
-        return value
-    return call
-
-
 def _result(fn: GradedFunction, passed: bool, message: str) -> TestResult:
     return TestResult(fn.test_name, fn.name, fn.points if passed else 0.0, fn.points, passed, message)
 
@@ -208,7 +183,8 @@ def grade_function(sandbox: Sandbox, spec: NotebookSpec, fn: GradedFunction, sub
     problem = _signature_problem(fn, sandbox.functions.get(fn.name))
     if problem:
         return _result(fn, False, problem)
-    stubs = {name: _memoized(name, reference_ns[name]) for name in fn.calls} if reference_ns else {}
+    stubs = {name: memoized(name, reference_ns[name], reference_ns["__digest__"]) for name in fn.calls} \
+        if reference_ns else {}
     checks = [c for c in fn.checks if c.tier in tiers]
     try:
         session = sandbox.open(fn.name, stubs)

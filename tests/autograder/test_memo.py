@@ -1,0 +1,52 @@
+"""The reference-call cache: same answers, computed once, keyed on what matters."""
+
+import time
+
+import numpy as np
+import pytest
+
+from autograder import memo
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(memo, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(memo, "_memory", {})
+    return tmp_path / "cache"
+
+
+def _slow_reference(calls):
+    def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009):
+        calls.append(1)
+        time.sleep(memo.SLOW_SECONDS * 2)
+        return {"w": w - learning_rate * num_iterations, "b": b}
+    return optimize
+
+
+def test_positional_and_keyword_calls_share_one_computation(cache_dir):
+    """Does optimize(w, b, X, Y, 100) reuse the result of optimize(w, b, X, Y, num_iterations=100)?"""
+    calls = []
+    cached = memo.memoized("optimize", _slow_reference(calls), "digest")
+    w = np.ones((2, 1))
+    first = cached(w, 0.0, w, w, num_iterations=100)
+    second = cached(w, 0.0, w, w, 100, 0.009)
+    assert len(calls) == 1 and np.array_equal(first["w"], second["w"])
+    assert len(list(cache_dir.iterdir())) == 1
+
+
+def test_disk_cache_survives_the_process_and_follows_the_solution(cache_dir):
+    """Is a slow result read back from disk, and recomputed when the solution's source changes?"""
+    calls = []
+    memo.memoized("optimize", _slow_reference(calls), "v1")(np.ones(2), 0.0, 1, 1)
+    memo._memory.clear()  # as in a new process
+    memo.memoized("optimize", _slow_reference(calls), "v1")(np.ones(2), 0.0, 1, 1)
+    assert len(calls) == 1
+    memo.memoized("optimize", _slow_reference(calls), "v2")(np.ones(2), 0.0, 1, 1)
+    assert len(calls) == 2
+
+
+def test_cached_results_are_copies(cache_dir):
+    """Can a caller that mutates a cached result change what the next caller gets? (It must not.)"""
+    cached = memo.memoized("optimize", _slow_reference([]), "d")
+    cached(np.zeros(2), 0.0, 1, 1)["w"][:] = 99
+    assert not np.any(cached(np.zeros(2), 0.0, 1, 1)["w"] == 99)
