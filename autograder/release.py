@@ -20,8 +20,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
 from . import specs
 from .checks import NotebookSpec
 from .engine import reference_namespace
@@ -64,8 +62,10 @@ def _defined_function(code: str) -> str | None:
     return match.group(1) if match else None
 
 
-def student_notebook(spec: NotebookSpec, root: Path) -> nbformat.NotebookNode:
+def student_notebook(spec: NotebookSpec, root: Path) -> "nbformat.NotebookNode":
     """The student copy of a notebook, built from its solution source."""
+    import nbformat  # slow to import; graders and student checks never need it
+
     points = {f.name: f.points for f in spec.functions}
     nb = nbformat.v4.new_notebook()
     nb.metadata = {
@@ -138,6 +138,8 @@ def _expected_text(spec: NotebookSpec) -> str:
 
 def release_all(root: Path, check: bool = False) -> list[Path]:
     """Write (or with ``check``, only compare) every student copy; return the stale ones."""
+    import nbformat
+
     stale = []
     for spec in specs.NOTEBOOKS.values():
         outputs = {root / spec.release: nbformat.writes(student_notebook(spec, root)) + "\n",
