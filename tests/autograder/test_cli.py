@@ -59,3 +59,28 @@ def test_table_output_names_each_function():
     header = proc.stdout.splitlines()[0]
     assert all(f.name in header for f in specs.get("week2/logistic_regression").functions)
     assert "sigmoid is not implemented yet" in proc.stdout
+
+
+def test_missing_data_is_one_actionable_line(tmp_path):
+    """Without the cat data, does `grade` stop with where it looked and what to run, not a traceback?"""
+    import os
+
+    env = dict(os.environ, DL_DATASETS_DIR=str(tmp_path))
+    proc = subprocess.run([*AUTOGRADE, "grade", "--notebook", "week2/logistic_regression",
+                           str(ROOT / "assignments/week2/logistic_regression.ipynb")],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert proc.returncode == 1
+    assert "python -m datasets fetch" in proc.stderr and str(tmp_path) in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_dependency_is_one_actionable_line(tmp_path):
+    """If a dependency is not installed, does `autograde` say which and how to install it?"""
+    (tmp_path / "numdifftools.py").write_text("raise ModuleNotFoundError('numdifftools', name='numdifftools')\n")
+    import os
+
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "autograder", "list"], capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=120)
+    assert proc.returncode == 1 and "missing dependency 'numdifftools'" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -52,3 +52,30 @@ def test_solution_passes_whatever_the_secret(secret):
     restricted = dataclasses.replace(SPEC, functions=tuple(f for f in SPEC.functions if f.name != "model"))
     report = grade_submission(ROOT / SPEC.solution, restricted, secret=secret)
     assert report.score == restricted.max_score, [t.message for t in report.tests if not t.passed]
+
+
+NO_MODEL = dataclasses.replace(SPEC, functions=tuple(f for f in SPEC.functions if f.name != "model"))
+
+
+def test_same_submission_ten_times_same_report(tmp_path):
+    """Does grading one (buggy) submission ten times give identical scores and messages?"""
+    source = (ROOT / SPEC.solution).read_text().replace("np.log(A)", "np.log10(A)")
+    path = tmp_path / "log10.py"
+    path.write_text(source)
+    reports = [grade_submission(path, NO_MODEL).to_json() for _ in range(10)]
+    assert all(r == reports[0] for r in reports)
+    assert reports[0]["score"] == NO_MODEL.max_score - SPEC.function("propagate").points
+
+
+def test_missing_function_and_wrong_signature_messages(tmp_path):
+    """What exactly does a student read for a function that is absent, or takes the wrong arguments?"""
+    path = tmp_path / "partial.py"
+    path.write_text("import numpy as np\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+                    "def propagate(w, b, X):\n    return None\n\ndef broken(:\n    pass\n")
+    tests = {t.function: t.message for t in grade_submission(path, NO_MODEL).tests}
+    assert tests["initialize_with_zeros"] == (
+        "initialize_with_zeros is not defined in the submission (cell 1 has a syntax error at line 9: "
+        "invalid syntax; fix it so the definition is read). Hint: define it as def initialize_with_zeros(dim): "
+        "in a code cell.")
+    assert tests["propagate"] == ("propagate takes (w, b, X) but is called as propagate(w, b, X, Y). "
+                                  "Hint: keep the signature of the stub: def propagate(w, b, X, Y).")
