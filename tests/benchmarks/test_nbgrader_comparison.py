@@ -51,11 +51,12 @@ def test_solution_gets_full_marks_from_both(rows):
 
 
 def test_nbgrader_credits_garbage_that_patches_numpy_comparisons(rows):
-    """Does nbgrader give full marks to functions returning garbage when a cell patches
-    np.allclose and np.isclose, while autograde gives each of them 0?"""
+    """Does nbgrader credit functions returning garbage when a cell patches np.allclose and
+    np.isclose, while autograde gives each of them 0? (Only in-kernel checks that use no
+    numpy comparison, like optimize's exact test of an unchanged b, resist the patch.)"""
     row = rows["patches_isclose_too"]
-    assert row.nbgrader.score == SPEC.max_score
-    assert set(row.credited_only_by_nbgrader) == ALL_FUNCTIONS
+    assert row.nbgrader.score >= SPEC.max_score - SPEC.function("optimize").points
+    assert len(row.credited_only_by_nbgrader) >= len(ALL_FUNCTIONS) - 1
     assert row.autograde.functions == {name: 0.0 for name in ALL_FUNCTIONS}
 
 
