@@ -246,7 +246,9 @@ def _check_model(t: Trial, got, want, label: str) -> dict:
                               f"Hint: predict on X_train for Y_prediction_train and on X_test for Y_prediction_test.")
     # The weights first: wrong training data or hyperparameters show there, with a hint.
     expect_array(d["w"], want["w"], "w", rtol=1e-4, atol=1e-7,
-                 hints=[lambda g, w_: "w differs from a model trained on (X_train, Y_train): "
+                 hints=[lambda g, w_: "w is still all zeros: return the w from the params that optimize returns."
+                        if not np.any(g) else None,
+                        lambda g, w_: "w differs from a model trained on (X_train, Y_train): "
                                       "train on the training set, with the given num_iterations and learning_rate."])
     expect_scalar(d["b"], want["b"], "b", rtol=1e-4, atol=1e-7)
     for key in ("Y_prediction_train", "Y_prediction_test"):
