@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from .checks import CheckFailed
+from .sandbox.wire import Unsupported
 
 #: A hint rule: ``(got, expected) -> hint or None``; tried in order, first match wins.
 Hint = Callable[[np.ndarray, np.ndarray], "str | None"]
@@ -27,7 +28,9 @@ def describe(value: Any) -> str:
         return f"a {type(value).__name__} of length {len(value)}"
     if value is None:
         return "None"
-    return f"a {type(value).__name__}" if not hasattr(value, "type_name") else f"a {value.type_name} object"
+    if isinstance(value, Unsupported):
+        return f"a {value.type_name} object"
+    return f"a {type(value).__name__}"
 
 
 def _fmt(a: np.ndarray, limit: int = 6) -> str:
@@ -82,7 +85,7 @@ def expect_array(got: Any, want: np.ndarray, name: str, *, rtol: float = 1e-6, a
     if not np.all(np.isfinite(values)) and np.all(np.isfinite(want)):
         raise CheckFailed(f"{name} contains nan or inf (got {_fmt(values)}). Hint: look for overflow "
                           "in np.exp or log(0); the expected values are finite.")
-    if not np.allclose(values, want, rtol=rtol, atol=atol):
+    if not np.allclose(values, want, rtol=rtol, atol=atol, equal_nan=True):
         raise CheckFailed(_value_message(name, values, want, hints))
 
 
@@ -96,7 +99,7 @@ def expect_scalar(got: Any, want: float, name: str, *, rtol: float = 1e-6, atol:
     if not np.isfinite(value) and np.isfinite(want):
         raise CheckFailed(f"{name} is {float(value)}; expected a finite number ({want:.6g}). "
                           "Hint: log(0) or overflow in np.exp?")
-    if not np.isclose(value, want, rtol=rtol, atol=atol):
+    if not np.isclose(value, want, rtol=rtol, atol=atol, equal_nan=True):
         raise CheckFailed(_value_message(name, value, np.asarray(want, dtype=float), hints))
 
 

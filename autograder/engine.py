@@ -16,6 +16,7 @@ import functools
 import hashlib
 import os
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -122,6 +123,37 @@ class SandboxTrial:
         code = self.submission.fingerprint() if self.submission else ""
         run_random(strategy, body, derive_seed(self.secret, self.notebook_id, self.function.name, body.__name__, code),
                    max_examples)
+
+
+class KernelTrial:
+    """A Trial calling a function object in this process: the student's own kernel
+    (``check(fn)``), or the reference when release records the public expected values.
+
+    Values pass through the wire format, so checks see what the grader would see.
+    ``recorded`` holds the public expected values; with ``record=True`` :meth:`expect`
+    computes them with ``fn`` and stores them there instead.
+    """
+
+    tier = "public"
+    died = False
+
+    def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any], record: bool = False):
+        self.name, self.fn, self.recorded, self.record = name, fn, recorded, record
+
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            value = self.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        except Exception as exc:  # shown to the student, as the grader would
+            frames = traceback.extract_tb(exc.__traceback__)
+            last = frames[-1] if frames else None
+            where = f"line {last.lineno}, in {last.name}: `{(last.line or '').strip()}`" if last else ""
+            raise StudentRaised(type(exc).__name__, str(exc), where) from None
+        return wire.decode(wire.encode(value))
+
+    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
+        if self.record:
+            self.recorded[f"{self.name}/{key}"] = self.call(*args, **kwargs)
+        return copy.deepcopy(self.recorded[f"{self.name}/{key}"])
 
 
 def run_random(strategy: Any, body: Callable[[Any], None], seed: int, max_examples: int) -> None:

@@ -14,7 +14,6 @@ Output is deterministic, so a test can assert the committed copies are up to dat
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 
 from . import specs
 from .checks import NotebookSpec
-from .engine import reference_namespace
+from .engine import KernelTrial, reference_namespace
 from .sandbox import wire
 
 SOLUTION_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n", re.M | re.S)
@@ -94,27 +93,6 @@ def student_notebook(spec: NotebookSpec, root: Path) -> "nbformat.NotebookNode":
     return nb
 
 
-class _Recorder:
-    """A Trial whose 'submission' is the reference itself; keeps every expected value."""
-
-    tier = "public"
-
-    def __init__(self, function: str, reference_ns: dict[str, Any], values: dict[str, Any]):
-        self.function, self.reference_ns, self.values = function, reference_ns, values
-
-    def _run(self, args: tuple, kwargs: dict) -> Any:
-        value = self.reference_ns[self.function](*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        return wire.decode(wire.encode(value))
-
-    def call(self, *args: Any, **kwargs: Any) -> Any:
-        return self._run(args, kwargs)
-
-    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
-        value = self._run(args, kwargs)
-        self.values[f"{self.function}/{key}"] = value
-        return value
-
-
 def public_expected(spec: NotebookSpec) -> dict[str, Any]:
     """The reference values the public checks compare with, keyed ``function/key``."""
     reference_ns = reference_namespace(spec.solution)
@@ -122,7 +100,7 @@ def public_expected(spec: NotebookSpec) -> dict[str, Any]:
     for fn in spec.functions:
         for check in fn.checks:
             if check.tier == "public":
-                check.run(_Recorder(fn.name, reference_ns, values))
+                check.run(KernelTrial(fn.name, reference_ns[fn.name], values, record=True))
     return values
 
 

@@ -9,47 +9,21 @@
 
 from __future__ import annotations
 
-import copy
-import traceback
 from pathlib import Path
 from typing import Any, Callable
 
 from . import ROOT, specs
-from .checks import NotebookSpec, StudentRaised
-from .engine import grade_submission, run_checks
+from .checks import NotebookSpec
+from .engine import KernelTrial, grade_submission, run_checks
 from .release import load_expected
 from .results import SubmissionReport, TestResult
-from .sandbox import wire
-
-
-class _KernelTrial:
-    """A Trial that calls a function object directly (the student's live kernel)."""
-
-    tier = "public"
-    died = False
-
-    def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any]):
-        self.name, self.fn, self.recorded = name, fn, recorded
-
-    def call(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            value = self.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        except Exception as exc:  # shown to the student, like the grader would
-            frames = traceback.extract_tb(exc.__traceback__)
-            last = frames[-1] if frames else None
-            where = f"line {last.lineno}, in {last.name}: `{(last.line or '').strip()}`" if last else ""
-            raise StudentRaised(type(exc).__name__, str(exc), where) from None
-        return wire.decode(wire.encode(value))  # the grader sees data only; so do these checks
-
-    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
-        return copy.deepcopy(self.recorded[f"{self.name}/{key}"])
 
 
 def check_function(spec: NotebookSpec, fn: Callable[..., Any], root: Path = ROOT) -> TestResult:
     """Run the public checks of ``fn`` (a function object named as in the spec)."""
     graded = spec.function(fn.__name__)
     checks = [c for c in graded.checks if c.tier == "public"]
-    return run_checks(graded, checks, _KernelTrial(graded.name, fn, load_expected(spec, root)))
+    return run_checks(graded, checks, KernelTrial(graded.name, fn, load_expected(spec, root)))
 
 
 def checker(notebook_id: str) -> Callable[[Callable[..., Any]], None]:

@@ -71,7 +71,7 @@ def test_killed_run_resumes_and_records_each_grade_once(course):
     while "[1/3]" not in line and time.monotonic() < deadline:
         line = proc.stderr.readline()
     os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     rerun = _autograde(course)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err

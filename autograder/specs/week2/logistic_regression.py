@@ -24,12 +24,17 @@ _floats = st.floats(-3, 3, allow_nan=False, width=64)
 
 @st.composite
 def problems(draw, max_features: int = 6, max_examples: int = 8):
-    """A random logistic-regression problem ``(w, b, X, Y)`` with consistent shapes."""
+    """A random logistic-regression problem ``(w, b, X, Y)`` with consistent shapes.
+
+    Entries are bounded so that |w^T x + b| <= 6 * 2 * 1 + 3 = 15: sigmoid stays strictly
+    between 0 and 1 in float64 and the cost is finite (a saturated sigmoid makes log(0),
+    which is not a fair question).
+    """
     n = draw(st.integers(1, max_features))
     m = draw(st.integers(1, max_examples))
-    w = draw(hnp.arrays(np.float64, (n, 1), elements=_floats))
+    w = draw(hnp.arrays(np.float64, (n, 1), elements=st.floats(-2, 2, width=64)))
     b = draw(_floats)
-    x = draw(hnp.arrays(np.float64, (n, m), elements=_floats))
+    x = draw(hnp.arrays(np.float64, (n, m), elements=st.floats(-1, 1, width=64)))
     y = draw(hnp.arrays(np.float64, (1, m), elements=st.sampled_from([0.0, 1.0])))
     return w, b, x, y
 
@@ -292,6 +297,7 @@ SPEC = NotebookSpec(
     solution="solutions/week2/logistic_regression.py",
     release="assignments/week2/logistic_regression.ipynb",
     helpers=("lr_utils", "public_tests", "test_utils"),
+    data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"),
     functions=(
         GradedFunction("sigmoid", ("z",), 1, (sigmoid_examples, sigmoid_random)),
         GradedFunction("initialize_with_zeros", ("dim",), 1, (zeros_example, zeros_random)),
