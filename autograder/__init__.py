@@ -2,5 +2,5 @@
 
 from pathlib import Path
 
-#: The project root (holds solutions/, assignments/, datasets/).
+#: The project root (holds solutions/, assignments/, dldata/).
 ROOT = Path(__file__).resolve().parent.parent

@@ -121,7 +121,7 @@ class NotebookSpec:
     release: str                # student notebook, e.g. "assignments/week2/logistic_regression.ipynb"
     functions: tuple[GradedFunction, ...]
     helpers: tuple[str, ...] = field(default=())  # classic helper modules supplied to the notebook
-    data_files: tuple[str, ...] = field(default=())  # datasets the hidden checks read (see datasets/)
+    data_files: tuple[str, ...] = field(default=())  # datasets the hidden checks read (see dldata/)
 
     @property
     def stem(self) -> str:

@@ -31,7 +31,7 @@ def _warn_if_development_secret() -> None:
 
 def _needs_data(spec_id: str) -> None:
     """Fail early, with the fix, when a notebook's hidden checks need data that is not there."""
-    from datasets.store import DataError, find_file
+    from dldata.store import DataError, find_file
 
     try:
         for name in specs.get(spec_id).data_files:
@@ -153,9 +153,9 @@ def course(assignment: str, course_dir: str, force: bool) -> None:
 @click.pass_context
 def data(ctx: click.Context) -> None:
     """Find, verify or fetch the datasets (`autograde data verify`, `autograde data fetch --from DIR`)."""
-    from datasets.__main__ import main as datasets_main
+    from dldata.__main__ import main as dldata_main
 
-    sys.exit(datasets_main(ctx.args))
+    sys.exit(dldata_main(ctx.args))
 
 
 @main.command()

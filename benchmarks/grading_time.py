@@ -51,7 +51,7 @@ def seconds(cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProces
 
 
 def reference_model_seconds() -> float:
-    code = ("import time; from autograder.engine import reference_namespace; from datasets import load_catvnoncat;"
+    code = ("import time; from autograder.engine import reference_namespace; from dldata import load_catvnoncat;"
             "d = load_catvnoncat(); m = reference_namespace('solutions/week2/logistic_regression.py')['model'];"
             "t = time.perf_counter(); m(d.train_x, d.train_y, d.test_x, d.test_y, num_iterations=2000, "
             "learning_rate=0.005); print(time.perf_counter() - t)")

@@ -29,7 +29,7 @@ def _load_script():
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory):
     """Case name -> Row, graded once for the module by nbgrader and by autograde."""
-    from datasets.store import DataError, find_file
+    from dldata.store import DataError, find_file
 
     try:
         for name in ("train_catvnoncat.h5", "test_catvnoncat.h5"):

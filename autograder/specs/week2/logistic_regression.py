@@ -279,7 +279,7 @@ TEST_ACCURACY_FLOOR = 68.0
 
 @hidden("trained on the real cat / non-cat data: 99 % train, 70 % test accuracy")
 def model_real_data(t: Trial) -> None:
-    from datasets.catvnoncat import load_catvnoncat
+    from dldata.catvnoncat import load_catvnoncat
 
     data = load_catvnoncat()
     kwargs = dict(num_iterations=2000, learning_rate=0.005, print_cost=False)

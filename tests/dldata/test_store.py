@@ -1,4 +1,4 @@
-"""Tests for datasets.store (finding, verifying, fetching) and the CLI built on it."""
+"""Tests for dldata.store (finding, verifying, fetching) and the CLI built on it."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from datasets import store
-from datasets.__main__ import main
-from datasets.store import DataError, fetch, find_file, verify
+from dldata import store
+from dldata.__main__ import main
+from dldata.store import DataError, fetch, find_file, verify
 
 NAME = "data.mat"  # any known name: its content is replaced by GOOD for these tests
 GOOD = b"the one right content of this file\n"
@@ -41,13 +41,13 @@ def files_in(folder: Path) -> list[str]:
 
 # -- the package and its table ----------------------------------------------------------
 
-def test_is_datasets_the_project_package_with_its_public_api():
-    """Does `import datasets` give this project's package (not a tests folder shadowing it),
+def test_is_dldata_the_project_package_with_its_public_api():
+    """Does `import dldata` give this project's package (not a tests folder shadowing it),
     exporting the documented names?"""
-    import datasets
+    import dldata
 
-    assert Path(datasets.__file__).parent == Path(store.__file__).parent
-    assert set(datasets.__all__) == {"KNOWN_FILES", "CatVsNonCat", "DataError", "fetch",
+    assert Path(dldata.__file__).parent == Path(store.__file__).parent
+    assert set(dldata.__all__) == {"KNOWN_FILES", "CatVsNonCat", "DataError", "fetch",
                                      "find_file", "load_catvnoncat", "load_dataset", "verify"}
 
 
@@ -100,7 +100,7 @@ def test_is_a_given_folder_without_the_file_an_error_rather_than_a_fallback(
     assert place.folder == getattr(folders, given)
     assert f"{place.folder} ({place.origin}): not there" in str(err.value)
     # The hint names the exact command, pointing at the verified copy it can see.
-    assert f"python -m datasets fetch --from {folders.shared} --to {place.folder} {NAME}" in str(
+    assert f"python -m dldata fetch --from {folders.shared} --to {place.folder} {NAME}" in str(
         err.value)
 
 
@@ -121,7 +121,7 @@ def test_does_the_missing_message_list_every_place_and_the_fix(folders):
         f"{NAME} is missing. Looked in:\n"
         f"  - {folders.package} (package folder): not there\n"
         f"  - {folders.shared} (shared folder): not there\n"
-        f"To fix it, run:  python -m datasets fetch --from DIR_OR_URL {NAME}\n"
+        f"To fix it, run:  python -m dldata fetch --from DIR_OR_URL {NAME}\n"
         f"  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)\n"
         f"or set DL_DATASETS_DIR to a folder holding the verified files."
     )
@@ -139,7 +139,7 @@ def test_does_the_corrupt_message_name_the_path_both_digests_and_the_fix(folders
     assert message.startswith(f"{NAME} is corrupt. Looked in:\n")
     assert (f"  - {folders.package} (package folder): "
             f"sha256 mismatch: got {got}, expected {good.sha256}\n") in message
-    assert f"python -m datasets fetch --from DIR_OR_URL {NAME}" in message
+    assert f"python -m dldata fetch --from DIR_OR_URL {NAME}" in message
 
 
 def test_is_a_corrupt_file_an_error_even_when_a_later_folder_has_a_good_copy(folders):
@@ -150,7 +150,7 @@ def test_is_a_corrupt_file_an_error_even_when_a_later_folder_has_a_good_copy(fol
     with pytest.raises(DataError) as err:
         find_file(NAME)
     assert [p.folder for p in err.value.places] == [folders.package]
-    assert f"python -m datasets fetch --from {folders.shared} {NAME}" in str(err.value)
+    assert f"python -m dldata fetch --from {folders.shared} {NAME}" in str(err.value)
 
 
 def test_is_a_truncated_file_reported_as_a_size_mismatch(folders, good):
@@ -335,7 +335,7 @@ def test_does_verify_report_ok_only_when_the_cat_pair_is_valid(damage, ok, statu
     assert by_name[NAME].status == "missing" and not by_name[NAME].required
 
 
-# -- the CLI (datasets/__main__.py) -----------------------------------------------------
+# -- the CLI (dldata/__main__.py) -----------------------------------------------------
 
 @pytest.mark.parametrize("intact, code", [(True, 0), (False, 1)], ids=["intact", "missing"])
 def test_does_cli_verify_exit_0_only_when_the_cat_pair_is_valid(intact, code, cat_pair, capsys):
@@ -349,7 +349,7 @@ def test_does_cli_verify_exit_0_only_when_the_cat_pair_is_valid(intact, code, ca
         assert out.endswith("cat/non-cat data: OK\n") and err == ""
     else:
         assert "test_catvnoncat.h5   missing  not in " in out
-        assert "python -m datasets fetch --from DIR_OR_URL" in err
+        assert "python -m dldata fetch --from DIR_OR_URL" in err
 
 
 def test_does_cli_verify_with_data_dir_look_only_there(cat_pair, tmp_path, capsys):
@@ -384,13 +384,13 @@ def test_does_cli_fetch_print_one_error_line_for_a_corrupt_source(folders, tmp_p
 def test_does_cli_return_2_for_a_usage_error(argv, capsys):
     """Does a usage error return 2 (not raise SystemExit), with argparse's message?"""
     assert main(argv) == 2
-    assert "usage: python -m datasets" in capsys.readouterr().err
+    assert "usage: python -m dldata" in capsys.readouterr().err
 
 
-def test_does_python_m_datasets_verify_pass_on_the_real_files(real_dir):
+def test_does_python_m_dldata_verify_pass_on_the_real_files(real_dir):
     """Does the module entry point run and find the real pair valid (exit 0)?"""
     run = subprocess.run(
-        [sys.executable, "-m", "datasets", "verify", "--data-dir", str(real_dir)],
+        [sys.executable, "-m", "dldata", "verify", "--data-dir", str(real_dir)],
         capture_output=True, text=True, timeout=60, check=False,
     )
     assert run.returncode == 0, run.stderr

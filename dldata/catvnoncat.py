@@ -114,7 +114,7 @@ def load_dataset(
         ``[b"non-cat", b"cat"]``, read from the test file as the course does.
 
     Each call returns fresh, writable copies (the file itself is read once per process).
-    See `datasets.store.find_file` for ``data_dir`` and the errors raised.
+    See `dldata.store.find_file` for ``data_dir`` and the errors raised.
     """
     train_x, train_y, _ = _read_split(*_file_key(TRAIN_FILE, data_dir), "train")
     test_x, test_y, classes = _read_split(*_file_key(TEST_FILE, data_dir), "test")
@@ -165,7 +165,7 @@ def load_catvnoncat(data_dir: str | os.PathLike[str] | None = None) -> CatVsNonC
     ----------
     data_dir : path, optional
         Folder holding ``train_catvnoncat.h5`` and ``test_catvnoncat.h5``; by default they
-        are found as described in `datasets.store.find_file`.
+        are found as described in `dldata.store.find_file`.
 
     Returns
     -------

@@ -1,4 +1,4 @@
-"""Tests for datasets.catvnoncat: the course's view and the flattened view of the data."""
+"""Tests for dldata.catvnoncat: the course's view and the flattened view of the data."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import h5py
 import numpy as np
 import pytest
 
-from datasets import CatVsNonCat, DataError, catvnoncat, load_catvnoncat, load_dataset
+from dldata import CatVsNonCat, DataError, catvnoncat, load_catvnoncat, load_dataset
 
 
 def lr_utils_load_dataset(folder: Path):
@@ -102,7 +102,7 @@ def test_is_a_replaced_file_read_again(fake_pair, register, write_h5):
 def test_does_a_missing_file_raise_the_store_error_with_its_fix(tmp_path):
     """Does loading from a folder without the files say where it looked and what to run?"""
     with pytest.raises(DataError, match=r"(?s)train_catvnoncat\.h5 is missing.*"
-                                        r"python -m datasets fetch --from"):
+                                        r"python -m dldata fetch --from"):
         load_catvnoncat(tmp_path)
 
 

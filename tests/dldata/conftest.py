@@ -1,4 +1,4 @@
-"""Fixtures for the datasets tests: isolated search folders, fake known files, real data.
+"""Fixtures for the dldata tests: isolated search folders, fake known files, real data.
 
 Every test runs with the default folders pointed at empty temporary ones and
 ``DL_DATASETS_DIR`` unset, so files a developer fetched never change a result. Fake files
@@ -17,8 +17,8 @@ import h5py
 import numpy as np
 import pytest
 
-from datasets import catvnoncat, store
-from datasets.store import KnownFile
+from dldata import catvnoncat, store
+from dldata.store import KnownFile
 
 #: The real files, beside the project as ``../shared/datasets`` (read before any patching).
 REAL_DIR = store.SHARED_DIR
@@ -30,7 +30,7 @@ Register = Callable[[str, bytes], KnownFile]
 def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     """Empty stand-ins for the default folders, plus two more for data_dir and the env var."""
     f = SimpleNamespace(
-        package=tmp_path / "project" / "datasets",
+        package=tmp_path / "project" / "dldata",
         shared=tmp_path / "shared" / "datasets",
         explicit=tmp_path / "explicit",
         env=tmp_path / "env",

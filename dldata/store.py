@@ -4,7 +4,7 @@ A data file is looked up by name in these folders, in this order:
 
 1. ``data_dir``, when the caller passes one (the CLI's ``--data-dir``);
 2. the folder named by the environment variable ``DL_DATASETS_DIR``;
-3. this package's own folder, ``<root>/datasets/`` (where ``fetch`` puts files; git-ignored);
+3. this package's own folder, ``<root>/dldata/`` (where ``fetch`` puts files; git-ignored);
 4. ``<root>/../shared/datasets/``, beside the project root.
 
 Steps 1 and 2 are authoritative: when one is given, it is the only folder searched, so a
@@ -32,7 +32,7 @@ ENV_VAR = "DL_DATASETS_DIR"
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHARED_DIR = PACKAGE_DIR.parent.parent / "shared" / "datasets"
 
-FIX_COMMAND = "python -m datasets fetch --from DIR_OR_URL"
+FIX_COMMAND = "python -m dldata fetch --from DIR_OR_URL"
 _CHUNK = 1 << 20
 
 
@@ -192,7 +192,7 @@ def _fix_hint(name: str, places: list[Place]) -> str:
         source = str(SHARED_DIR)  # a verified copy is right there: name it exactly
     dest = places[0].folder
     to = "" if dest == PACKAGE_DIR else f" --to {dest}"
-    lines = [f"To fix it, run:  python -m datasets fetch --from {source}{to} {name}"]
+    lines = [f"To fix it, run:  python -m dldata fetch --from {source}{to} {name}"]
     if source == "DIR_OR_URL":
         lines.append("  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)")
     if places[0].origin == f"${ENV_VAR}":

@@ -1,8 +1,8 @@
 """Real data for the exercises: found, verified against known sha256 digests, loaded.
 
 The data files are never committed. They are found in ``data_dir``, ``$DL_DATASETS_DIR``,
-this package's folder, or ``../shared/datasets/`` (see `datasets.store`), and put in place
-with ``python -m datasets fetch --from DIR_OR_URL``.
+this package's folder, or ``../shared/datasets/`` (see `dldata.store`), and put in place
+with ``python -m dldata fetch --from DIR_OR_URL``.
 """
 
 from .catvnoncat import CatVsNonCat, load_catvnoncat, load_dataset

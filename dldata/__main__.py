@@ -1,7 +1,7 @@
 """Command line: put the data files in place and check them.
 
-    python -m datasets fetch [--from DIR_OR_URL] [--to DIR] [NAME ...]
-    python -m datasets verify [--data-dir DIR]
+    python -m dldata fetch [--from DIR_OR_URL] [--to DIR] [NAME ...]
+    python -m dldata verify [--data-dir DIR]
 
 Exit status: 0 on success; 1 when a file cannot be fetched or, for ``verify``, when the
 cat/non-cat pair is not both present and valid; 2 for a usage error. Errors are one
@@ -20,7 +20,7 @@ from .store import ENV_VAR, KNOWN_FILES, REQUIRED, DataError, fetch, verify
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m datasets", description="Fetch and verify the exercises' data files."
+        prog="python -m dldata", description="Fetch and verify the exercises' data files."
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="{fetch,verify}")
 
@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="source", metavar="DIR_OR_URL",
                    help=f"folder or http(s) base URL (default: ${ENV_VAR}, else ../shared/datasets)")
     p.add_argument("--to", dest="dest", metavar="DIR",
-                   help="folder to write into (default: the datasets package folder)")
+                   help="folder to write into (default: the dldata package folder)")
     p.add_argument("names", nargs="*", metavar="NAME",
                    help=f"files to fetch (default: all of {', '.join(KNOWN_FILES)})")
 
@@ -57,7 +57,7 @@ def _verify(args: argparse.Namespace) -> int:
     first = store.search_folders(args.data_dir)[0][0]
     to = "" if first == store.PACKAGE_DIR else f" --to {first}"
     print(
-        f"cat/non-cat data: NOT USABLE. To fix it, run:  python -m datasets fetch "
+        f"cat/non-cat data: NOT USABLE. To fix it, run:  python -m dldata fetch "
         f"--from DIR_OR_URL{to} {' '.join(REQUIRED)}",
         file=sys.stderr,
     )
