@@ -1,6 +1,6 @@
-"""Auto-grader for the deep-learning exercises: see README.md for the architecture."""
+"""The grader of the deep-learning exercises: see README.md ("How grading works") for the
+pipeline, and :mod:`autograder.engine` for grading one file step by step."""
 
-from pathlib import Path
+from .project import CHECKOUT as ROOT
 
-#: The project root (holds solutions/, assignments/, dldata/).
-ROOT = Path(__file__).resolve().parent.parent
+__all__ = ["ROOT"]

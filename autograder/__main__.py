@@ -6,14 +6,21 @@ import errno
 import sys
 
 
+def _missing(exc: ModuleNotFoundError) -> None:
+    print(f"autograde: missing dependency {exc.name!r}: install the project with `make test` "
+          "(or `pip install -e .`) in this environment", file=sys.stderr)
+    sys.exit(2)
+
+
 def run() -> None:
     try:
-        from .cli import main
+        from .cli import run as cli
     except ModuleNotFoundError as exc:
-        sys.exit(f"autograde: missing dependency {exc.name!r}: install the project with `make test` "
-                 "(or `pip install -e .`) in this environment")
+        _missing(exc)
     try:
-        main()
+        cli()
+    except ModuleNotFoundError as exc:
+        _missing(exc)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             sys.exit(f"autograde: the disk is full ({exc.filename or 'while writing'}); free some space and "

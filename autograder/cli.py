@@ -1,61 +1,70 @@
-"""The ``autograde`` command: one function per verb.
+"""The ``autograde`` command: one small function per verb; the work is in the modules.
 
 Exit codes: 0 when every file was graded (whatever the scores), 1 when some file could
-not be graded at all or the grader could not work, 2 for usage errors.
+not be graded, 2 when the grader cannot work (usage, missing data or secret, missing
+solutions): then one line on stderr says what to do.
+
+Only the report goes to stdout: while grading, file descriptor 1 points at stderr, so
+nothing a reference function, a library or a child process prints can corrupt ``--json``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TextIO
 
 import click
 
-from . import ROOT, specs
-from .engine import DEFAULT_SECRET, GraderError, grade_submission, grading_secret
-from .results import SubmissionReport
+from dlcheck.checks import GraderError
+from dlcheck.results import SubmissionReport
+from dlcheck.text import set_language
+
+from . import course as courses
+from . import project, specs
+from .engine import grade_submission
+from .sandbox.isolation import Limits
 
 
 def _progress(text: str) -> None:
     click.echo(text, err=True)
 
 
-def _warn_if_development_secret() -> None:
-    if grading_secret() == DEFAULT_SECRET:
-        _progress("autograde: note: hidden inputs use the public development secret; "
-                  "set AUTOGRADE_SECRET (or AUTOGRADE_SECRET_FILE) when grading for real")
-
-
-def _needs_data(spec_id: str) -> None:
-    """Fail early, with the fix, when a notebook's hidden checks need data that is not there."""
-    from dldata.store import DataError, find_file
-
+@contextlib.contextmanager
+def _stdout_for_report() -> Iterator[TextIO]:
+    """A stream to the real stdout, while fd 1 (and ``sys.stdout``) go to stderr."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    report = os.fdopen(saved, "w", encoding="utf-8", closefd=True)
     try:
-        for name in specs.get(spec_id).data_files:
-            find_file(name)
-    except DataError as exc:
-        raise GraderError(str(exc)) from None
+        with contextlib.redirect_stdout(sys.stderr):
+            yield report
+    finally:
+        report.flush()
+        os.dup2(report.fileno(), 1)
+        report.close()
 
 
-def _grade_one(args: tuple[str, str]) -> SubmissionReport:
-    path, notebook = args
-    return grade_submission(path, specs.get(notebook))
+def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
+    path, notebook, grading_secret, limits = args
+    return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits)
 
 
-def grade_files(files: list[str], notebook: str, jobs: int = 1) -> list[SubmissionReport]:
+def grade_files(files: list[str], notebook: str, grading_secret: bytes, jobs: int = 1) -> list[SubmissionReport]:
     """Grade files in order, ``jobs`` at a time, reporting progress on stderr."""
-    _needs_data(notebook)
-    _warn_if_development_secret()
-    work = [(f, notebook) for f in files]
+    work = [(f, notebook, grading_secret, Limits()) for f in files]
     reports: list[SubmissionReport] = []
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         results = pool.map(_grade_one, work) if pool else map(_grade_one, work)
         for i, report in enumerate(results, 1):
             status = f"{report.score:g}/{report.max_score:g}" if report.error is None else f"not graded: {report.error}"
-            _progress(f"[{i}/{len(work)}] {report.submission}: {status}")
+            _progress(f"[{i}/{len(work)}] {courses.safe_name(report.submission)}: {status}")
             reports.append(report)
     return reports
 
@@ -65,27 +74,35 @@ def format_table(reports: list[SubmissionReport]) -> str:
     if not reports:
         return "(no files)"
     functions = [t.function for t in reports[0].tests]
-    name_width = max(len("submission"), *(len(Path(r.submission).name) for r in reports))
+    names = [courses.safe_name(Path(r.submission).name) for r in reports]
+    name_width = max(len("submission"), *(len(n) for n in names))
     widths = [max(len(f), 5) for f in functions]
     header = "  ".join(["submission".ljust(name_width), *(f.rjust(w) for f, w in zip(functions, widths)), "total"])
     lines = [header, "-" * len(header)]
-    for r in reports:
+    for name, r in zip(names, reports):
         cells = [f"{t.score:g}/{t.max_score:g}".rjust(w) for t, w in zip(r.tests, widths)]
-        lines.append("  ".join([Path(r.submission).name.ljust(name_width), *cells, f"{r.score:g}/{r.max_score:g}"]))
-    failures = [(r, t) for r in reports for t in r.tests if not t.passed and r.error is None]
-    errors = [r for r in reports if r.error]
+        lines.append("  ".join([name.ljust(name_width), *cells, f"{r.score:g}/{r.max_score:g}"]))
+    failures = [(n, t) for n, r in zip(names, reports) for t in r.tests if not t.passed and r.error is None]
+    errors = [(n, r) for n, r in zip(names, reports) if r.error]
     if errors or failures:
         lines.append("")
-    for r in errors:
-        lines.append(f"{Path(r.submission).name}: not graded: {r.error}")
-    for r, t in failures:
-        lines.append(f"{Path(r.submission).name}: {t.message}")
+    lines += [f"{n}: not graded: {r.error}" for n, r in errors]
+    lines += [f"{n}: {t.message}" for n, t in failures]
+    if reports[0].isolation:
+        lines += ["", f"isolation level: {reports[0].isolation}"]
     return "\n".join(lines)
 
 
 @click.group()
-def main() -> None:
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, exists=True),
+              help="The course project (solutions/, autograder/specs/); default: this checkout.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), help="Language of messages (default: $AUTOGRADE_LANG, "
+                                                               "then the locale).")
+def main(project_dir: str | None, lang: str | None) -> None:
     """Grade deep-learning exercise notebooks into nbgrader scores."""
+    if project_dir:
+        os.environ[project.ENV_VAR] = str(Path(project_dir).resolve())
+    set_language(lang)
 
 
 @main.command("list")
@@ -93,29 +110,30 @@ def main() -> None:
 def list_notebooks(as_json: bool) -> None:
     """List the graded notebooks."""
     rows = [{"id": s.id, "release": s.release, "functions": [f.name for f in s.functions],
-             "max_score": s.max_score} for s in specs.NOTEBOOKS.values()]
+             "max_score": s.max_score} for s in specs.notebooks().values()]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
     else:
         for row in rows:
-            click.echo(f"{row['id']:32} {row['max_score']:>4g} points  {', '.join(row['functions'])}")
+            click.echo(f"{row['id']:40} {row['max_score']:>4g} points  {', '.join(row['functions'])}")
 
 
 @main.command()
 @click.option("--notebook", "notebook", required=True, help="Notebook id, from `autograde list`.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the stable format).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Files graded in parallel.")
+@click.option("--dev-secret", is_flag=True, help="A trial run: seed hidden inputs with the public development "
+                                                 "secret when no instructor secret is set.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def grade(notebook: str, as_json: bool, jobs: int, files: tuple[str, ...]) -> None:
+def grade(notebook: str, as_json: bool, jobs: int, dev_secret: bool, files: tuple[str, ...]) -> None:
     """Grade submitted FILES (.ipynb or .py) against one notebook."""
-    if notebook not in specs.NOTEBOOKS:
-        raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(sorted(specs.NOTEBOOKS))}")
-    try:
-        reports = grade_files(list(files), notebook, jobs)
-    except GraderError as exc:
-        click.echo(f"autograde: {exc}", err=True)
-        sys.exit(1)
-    click.echo(json.dumps([r.to_json() for r in reports], indent=2) if as_json else format_table(reports))
+    if notebook not in specs.notebooks():
+        raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
+    grading_secret = courses.preflight([specs.get(notebook)], dev_secret=dev_secret)
+    with _stdout_for_report() as out:
+        reports = grade_files(list(files), notebook, grading_secret, jobs)
+        out.write((json.dumps([r.to_json() for r in reports], indent=2, ensure_ascii=False) if as_json
+                   else format_table(reports)) + "\n")
     sys.exit(1 if any(r.error for r in reports) else 0)
 
 
@@ -124,28 +142,15 @@ def grade(notebook: str, as_json: bool, jobs: int, files: tuple[str, ...]) -> No
 @click.option("--course-dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help="The nbgrader course directory (holds submitted/ and gradebook.db).")
 @click.option("--force", is_flag=True, help="Regrade files already recorded and unchanged.")
-def course(assignment: str, course_dir: str, force: bool) -> None:
+@click.option("--dev-secret", is_flag=True, help="A trial run: allow the public development secret.")
+def course(assignment: str, course_dir: str, force: bool, dev_secret: bool) -> None:
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook."""
-    from .course import CourseError, grade_course
-
-    notebooks = {s.stem: s for s in specs.NOTEBOOKS.values() if s.id.split("/")[0] == assignment}
-    if not notebooks:
-        raise click.UsageError(f"no graded notebooks for assignment {assignment!r}; "
-                               f"known: {', '.join(sorted({i.split('/')[0] for i in specs.NOTEBOOKS}))}")
-    try:
-        for spec in notebooks.values():
-            _needs_data(spec.id)
-        _warn_if_development_secret()
-        reports = grade_course(
-            Path(course_dir), assignment,
-            lambda path, stem: grade_submission(path, notebooks[stem]),
-            {stem: [(f.test_name, f.points) for f in s.functions] for stem, s in notebooks.items()},
-            progress=_progress, force=force)
-    except (CourseError, GraderError) as exc:
-        click.echo(f"autograde: {exc}", err=True)
-        sys.exit(1)
-    graded = [r for r in reports if r.error is None]
-    click.echo(f"{len(graded)} of {len(reports)} submitted notebooks graded into {Path(course_dir) / 'gradebook.db'}")
+    with _stdout_for_report() as out:
+        reports = courses.grade_assignment(Path(course_dir), assignment, dev_secret=dev_secret, force=force,
+                                           progress=_progress)
+        graded = [r for r in reports if r.error is None]
+        out.write(f"{len(graded)} of {len(reports)} submitted notebooks graded into "
+                  f"{Path(course_dir) / 'gradebook.db'}\n")
     sys.exit(1 if len(graded) < len(reports) else 0)
 
 
@@ -159,16 +164,28 @@ def data(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.option("--check", is_flag=True, help="Only check that the student copies are up to date.")
+@click.option("--check", is_flag=True, help="Only check that the generated files are up to date.")
 def release(check: bool) -> None:
-    """Generate the student notebooks and public expected values from solutions/."""
+    """Generate the student notebooks, expected values and pytest files from solutions/ and specs."""
     from .release import release_all
 
-    stale = release_all(ROOT, check=check)
+    stale = release_all(project.root(), check=check)
     for path in stale:
         click.echo(f"{'out of date' if check else 'wrote'}: {path}")
     sys.exit(1 if check and stale else 0)
 
 
-if __name__ == "__main__":
-    main()
+def run() -> None:
+    """The entry point: GraderError (and a missing dependency, a full disk) as one line."""
+    try:
+        main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.Abort:
+        sys.exit(2)
+    except GraderError as exc:
+        click.echo(f"autograde: {exc.text}", err=True)
+        sys.exit(2)

@@ -1,315 +1,235 @@
-"""Grading one submitted file: load it into a sandbox, then grade each function on its own.
+"""Grading one submitted file against one notebook spec.
 
-Order of work for one file (each step may end the file's grading with a reason):
+The whole pipeline, in order (each step may end the file's grading with a reason):
 
-1. :func:`autograder.extract.read_submission` parses the file (no student code runs).
-2. A :class:`~autograder.sandbox.launcher.Sandbox` loads the kept statements.
-3. For each graded function: a fresh child of the sandbox, the function's callees
-   replaced by reference versions, its checks run in order until one fails.
+1. **Read** the file (:func:`dlcheck.extract.read_submission`): its top-level imports,
+   definitions and constants, with cell and line numbers; no student code runs here.
+   A companion notebook the spec names (the student's own step-by-step notebook beside
+   the application notebook) is read too, and loaded first.
+2. **Load** them into a sandbox (:mod:`autograder.sandbox`), with the classic course's
+   helper modules (``autograder/helpers``).
+3. **Grade each function** in the spec's order, each in a fresh child of the sandbox:
+
+   a. find it under its name or an earlier course name, and check its signature
+      (earlier signatures of the course are called the old way);
+   b. run its checks, in order until one fails, while it calls the submission's own
+      versions of the other graded functions (except the spec's ``reference_callees``);
+   c. if that fails and it calls other graded functions, run its checks again with
+      those answered by the reference solution: the function's own code decides its
+      points, so one bug costs one function.
+
    A child that dies or hangs costs that function only; a dead sandbox is restarted.
+   The file's time budget (:attr:`Limits.file_seconds`) bounds all of it.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
-import hashlib
-import os
 import time
-import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from . import ROOT
-from .checks import Check, CheckFailed, GradedFunction, NotebookSpec, StudentDied, StudentRaised, derive_seed
-from .memo import memoized
-from .extract import Submission, SubmissionError, parse_python, read_submission
-from .results import SubmissionReport, TestResult
-from .sandbox import wire
-from .sandbox.launcher import Died, FunctionSession, Limits, Raised, Returned, Sandbox, SandboxError
+from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
+from dlcheck.extract import Submission, SubmissionError, read_submission
+from dlcheck.results import SubmissionReport, TestResult
+from dlcheck.run import result, run_checks
+from dlcheck.selfcheck import not_defined
+from dlcheck.text import Text, tr
 
-HELPERS_DIR = Path(__file__).resolve().parent / "helpers"
-DEFAULT_SECRET = b"autograde-development-secret"
+from . import helpers
+from .random_inputs import seeded_runner
+from .reference import Reference, reference_for
+from .sandbox import isolation
+from .sandbox.isolation import Limits
+from .sandbox.sandbox import Defined, Sandbox, SandboxError
+from .secret import DEVELOPMENT_SECRET
+from .trials import SandboxTrial, old_signature_adapter
 
-
-class GraderError(RuntimeError):
-    """The grader itself cannot work (missing data, no secret, broken reference)."""
-
-
-def grading_secret() -> bytes:
-    """The instructor secret that seeds hidden inputs: ``$AUTOGRADE_SECRET`` or the file
-    named by ``$AUTOGRADE_SECRET_FILE``; a fixed development secret otherwise."""
-    if os.environ.get("AUTOGRADE_SECRET"):
-        return os.environ["AUTOGRADE_SECRET"].encode()
-    if os.environ.get("AUTOGRADE_SECRET_FILE"):
-        try:
-            return Path(os.environ["AUTOGRADE_SECRET_FILE"]).read_bytes().strip()
-        except OSError as exc:
-            raise GraderError(f"cannot read AUTOGRADE_SECRET_FILE: {exc}") from None
-    return DEFAULT_SECRET
+TIERS = ("public", "hidden")
 
 
-@functools.cache
-def reference_namespace(solution: str) -> dict[str, Any]:
-    """The instructor solution's functions, run in the grader's own process (trusted)."""
-    path = ROOT / solution
+def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DEVELOPMENT_SECRET,
+                     limits: Limits = Limits(), tiers: tuple[str, ...] = TIERS) -> SubmissionReport:
+    """Grade one file. Never raises for a bad submission: the reason lands in
+    ``report.error`` with every function at 0. Raises :class:`GraderError` when the
+    grader itself cannot work."""
+    path = Path(path)
+    report = SubmissionReport(submission=str(path), notebook=spec.id, isolation=isolation.level())
+    reference = reference_for(spec)
     try:
-        source = path.read_text()
-    except OSError as exc:
-        raise GraderError(f"reference solution {path} is missing ({exc.strerror}); grading needs the "
-                          "instructor's solutions/ folder") from None
-    namespace: dict[str, Any] = {"__name__": "reference", "__digest__": hashlib.sha256(source.encode()).hexdigest()}
-    for filename, statement in parse_python([source], prefix="solution").statements:
-        try:
-            exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
-        except ImportError:
-            continue  # the notebook's own helper imports (lr_utils, selfcheck)
-    return namespace
-
-
-@functools.cache
-def helper_sources(names: tuple[str, ...]) -> dict[str, str]:
-    """Source of the classic course's helper modules, as this project supplies them."""
-    return {name: (HELPERS_DIR / f"{name}.py").read_text() for name in names}
-
-
-def _where(frames: list, submission: Submission | None) -> str:
-    """'cell 5, line 12: `cost = ...`' for the innermost frame in student code."""
-    if not frames:
-        return ""
+        submission = read_submission(path)
+    except SubmissionError as exc:
+        return _not_graded(report, spec, exc.text)
+    companions = _companion_statements(spec, path)
+    grading = _Grading(spec, reference, submission, companions, secret, limits, tiers, report)
     try:
-        filename, lineno, func = frames[-1][0], int(frames[-1][1]), str(frames[-1][2])
-    except (TypeError, ValueError, IndexError):
-        return ""
-    line = submission.line(str(filename), lineno) if submission else ""
-    place = f"{str(filename).strip('<>')}, line {lineno}, in {func}"
-    return f"{place}: `{line}`" if line else place
+        for fn in spec.functions:
+            start = time.perf_counter()
+            try:
+                report.tests.append(grading.grade(fn))
+            except SandboxError as exc:
+                return _not_graded(report, spec, tr("the sandbox could not start: {why}",
+                                                    "샌드박스를 시작하지 못했습니다: {why}", why=str(exc)))
+            except (GraderError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # noqa: BLE001 - our bug: the file is regraded, never scored on it
+                return _not_graded(report, spec, tr(
+                    "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
+                    "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
+                    fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
+            report.seconds[fn.name] = time.perf_counter() - start
+    finally:
+        grading.close()
+    return report
+
+
+def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
+    report.error = reason
+    report.tests = [result(f, False, tr("not graded: {why}", "채점하지 못함: {why}", why=reason))
+                    for f in spec.functions]
+    return report
+
+
+def _companion_statements(spec: NotebookSpec, path: Path) -> list[tuple[str, str]]:
+    """Kept statements of the companion notebooks found beside ``path`` (none if absent)."""
+    statements = []
+    for companion in spec.companions:
+        stem = companion.rsplit("/", 1)[-1]
+        for candidate in (path.with_name(f"{stem}.ipynb"), path.with_name(f"{stem}.py")):
+            if candidate.is_file() and not candidate.is_symlink() and candidate != path:
+                try:
+                    statements += read_submission(candidate, prefix=f"{stem} cell").statements
+                except SubmissionError:
+                    pass  # its functions then come from the reference (step 3c)
+                break
+    return statements
 
 
 @dataclass
-class SandboxTrial:
-    """A :class:`~autograder.checks.Trial` calling the submission in its sandbox."""
+class _Found:
+    """How a graded function is found in the submission."""
 
-    session: FunctionSession
-    function: GradedFunction
-    reference_ns: dict[str, Any] | None
-    submission: Submission | None
-    tier: str = "public"
-    secret: bytes = DEFAULT_SECRET
-    notebook_id: str = ""
-    recorded: dict[str, Any] | None = None  # public expected values, when no reference
-    died: bool = False
-
-    def call(self, *args: Any, **kwargs: Any) -> Any:
-        outcome = self.session.call(args, kwargs)
-        if isinstance(outcome, Returned):
-            return outcome.value
-        if isinstance(outcome, Raised):
-            raise StudentRaised(outcome.type, outcome.message, _where(outcome.frames, self.submission))
-        raise StudentDied(outcome.reason)
-
-    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
-        if self.recorded is not None:
-            return copy.deepcopy(self.recorded[f"{self.function.name}/{key}"])
-        return self.reference(self.function.name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-
-    def reference(self, name: str) -> Callable[..., Any]:
-        if self.reference_ns is None:
-            raise GraderError("this check needs the reference solution")
-        return memoized(name, self.reference_ns[name], self.reference_ns["__digest__"])
-
-    def for_random_inputs(self, strategy: Any, body: Callable[[Any], None], max_examples: int = 12) -> None:
-        code = self.submission.fingerprint() if self.submission else ""
-        run_random(strategy, body, derive_seed(self.secret, self.notebook_id, self.function.name, body.__name__, code),
-                   max_examples)
+    name: str              # the name it is defined under
+    defined: Defined
+    adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None
+    note: Text | None = None  # said with the verdict: which name or signature was graded
 
 
-class KernelTrial:
-    """A Trial calling a function object in this process: the student's own kernel
-    (``check(fn)``), or the reference when release records the public expected values.
+class _Grading:
+    """The state of one file's grading: its sandbox, restarted when it dies, and its budget."""
 
-    Values pass through the wire format, so checks see what the grader would see.
-    ``recorded`` holds the public expected values; with ``record=True`` :meth:`expect`
-    computes them with ``fn`` and stores them there instead.
-    """
+    def __init__(self, spec: NotebookSpec, reference: Reference, submission: Submission,
+                 companions: list[tuple[str, str]], secret: bytes, limits: Limits, tiers: tuple[str, ...],
+                 report: SubmissionReport):
+        self.spec, self.reference, self.submission = spec, reference, submission
+        self.statements = companions + submission.statements
+        self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
+        self.deadline = time.monotonic() + limits.file_seconds
+        self.sandbox: Sandbox | None = None
 
-    tier = "public"
-    died = False
+    def close(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.close()
+            self.sandbox = None
 
-    def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any], record: bool = False):
-        self.name, self.fn, self.recorded, self.record = name, fn, recorded, record
-
-    def call(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            value = self.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        except Exception as exc:  # shown to the student, as the grader would
-            frames = traceback.extract_tb(exc.__traceback__)
-            last = frames[-1] if frames else None
-            where = f"line {last.lineno}, in {last.name}: `{(last.line or '').strip()}`" if last else ""
-            raise StudentRaised(type(exc).__name__, str(exc), where) from None
-        return wire.decode(wire.encode(value))
-
-    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
-        if self.record:
-            self.recorded[f"{self.name}/{key}"] = self.call(*args, **kwargs)
-        return copy.deepcopy(self.recorded[f"{self.name}/{key}"])
-
-
-def run_random(strategy: Any, body: Callable[[Any], None], seed: int, max_examples: int) -> None:
-    """Run ``body`` on hypothesis-drawn inputs, reproducibly from ``seed``; the first
-    failure (not hypothesis's replay of it) is the one reported."""
-    from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis import seed as hypothesis_seed
-
-    failures: list[BaseException] = []
-
-    @hypothesis_seed(seed)
-    @settings(max_examples=max_examples, database=None, deadline=None, derandomize=False,
-              phases=[Phase.generate], suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
-              print_blob=False)
-    @given(strategy)
-    def property_(inputs: Any) -> None:
-        try:
-            body(inputs)
-        except (CheckFailed, StudentRaised, StudentDied) as exc:
-            failures.append(exc)
-            raise
-
-    try:
-        property_()
-    except BaseException:  # noqa: BLE001 - hypothesis wraps or replays; our first failure decides
-        if failures:
-            raise failures[0] from None
-        raise
-
-
-def _result(fn: GradedFunction, passed: bool, message: str) -> TestResult:
-    return TestResult(fn.test_name, fn.name, fn.points if passed else 0.0, fn.points, passed, message)
-
-
-def _signature_problem(fn: GradedFunction, params: list[str] | None) -> str | None:
-    if params is None:
-        return None
-    if any(p.startswith("*") for p in params):
-        return None
-    if len(params) < len(fn.params):
-        expected = ", ".join(fn.params)
-        return (f"{fn.name} takes ({', '.join(params)}) but is called as {fn.name}({expected}). "
-                f"Hint: keep the signature of the stub: def {fn.name}({expected}).")
-    return None
-
-
-def grade_function(sandbox: Sandbox, spec: NotebookSpec, fn: GradedFunction, submission: Submission | None, *,
-                   tiers: tuple[str, ...], secret: bytes, reference_ns: dict[str, Any] | None,
-                   recorded: dict[str, Any] | None = None) -> TestResult:
-    """Grade one function of a loaded submission: all its checks pass, or 0 points."""
-
-    if fn.name not in sandbox.functions:
-        note = ""
-        if submission and submission.syntax_errors:
-            cell, error = next(iter(submission.syntax_errors.items()))
-            note = f" ({cell.strip('<>')} has a syntax error at {error}; fix it so the definition is read)"
-        return _result(fn, False, f"{fn.name} is not defined in the submission{note}. "
-                             f"Hint: define it as def {fn.name}({', '.join(fn.params)}): in a code cell.")
-    problem = _signature_problem(fn, sandbox.functions.get(fn.name))
-    if problem:
-        return _result(fn, False, problem)
-    stubs = {name: memoized(name, reference_ns[name], reference_ns["__digest__"]) for name in fn.calls} \
-        if reference_ns else {}
-    checks = [c for c in fn.checks if c.tier in tiers]
-    try:
-        session = sandbox.open(fn.name, stubs)
-    except SandboxError as exc:
-        return _result(fn, False, f"{fn.name} could not be run: {exc}")
-    with session:
-        trial = SandboxTrial(session, fn, reference_ns, submission, "public", secret, spec.id, recorded)
-        result_ = run_checks(fn, checks, trial)
-    if not result_.passed and trial.died:
-        sandbox.close()  # whatever it left running goes; the next function gets a fresh sandbox
-    return result_
-
-
-def run_checks(fn: GradedFunction, checks: list[Check], trial: Any) -> TestResult:
-    """Run ``checks`` in order on one function; the first failure decides the message."""
-
-    for check in checks:
-        trial.tier = check.tier
-        try:
-            check.run(trial)
-        except CheckFailed as exc:
-            return _result(fn, False, f"{fn.name}: {check.description}: {exc}")
-        except StudentRaised as exc:
-            return _result(fn, False, _raised_message(fn, check.description, exc))
-        except StudentDied as exc:
-            trial.died = True
-            return _result(fn, False, f"{fn.name}: {check.description}: no result: {exc}")
-        except Exception as exc:  # noqa: BLE001 - a value so odd the check itself choked on it
-            return _result(fn, False, f"{fn.name}: {check.description}: a returned value could not be checked "
-                                      f"({type(exc).__name__}: {str(exc)[:200]}). Hint: return the types and "
-                                      "shapes the docstring asks for.")
-    return _result(fn, True, f"passed {len(checks)} checks: " + "; ".join(c.description for c in checks))
-
-
-def _raised_message(fn: GradedFunction, description: str, exc: StudentRaised) -> str:
-    if exc.type_name == "NotImplementedError":
-        return (f"{fn.name} is not implemented yet (it raises NotImplementedError). "
-                f"Hint: replace the `raise NotImplementedError` line in {fn.name} with your code.")
-    where = f" at {exc.where}" if exc.where else ""
-    text = f"{fn.name}: {description}: it raised {exc.type_name}{where}: {exc.message}"
-    if exc.type_name in ("SystemExit", "KeyboardInterrupt"):
-        text += ". Hint: a graded function must return a value, not stop the program."
-    elif exc.type_name == "ValueError" and "shapes" in exc.message and "not aligned" in exc.message:
-        text += ". Hint: check the shapes you multiply; np.dot(w.T, X) needs w of shape (n_x, 1)."
-    return text
-
-
-def grade_submission(path: Path | str, spec: NotebookSpec, *, tiers: tuple[str, ...] = ("public", "hidden"),
-                     secret: bytes | None = None, limits: Limits = Limits(),
-                     recorded: dict[str, Any] | None = None) -> SubmissionReport:
-    """Grade one file against one notebook spec. Never raises for a bad submission:
-    the reason lands in ``report.error`` with every function at 0."""
-    report = SubmissionReport(submission=str(path), notebook=spec.id)
-    reference_ns = reference_namespace(spec.solution) if recorded is None else None
-    secret = grading_secret() if secret is None else secret
-
-    def zero_all(reason: str) -> SubmissionReport:
-        report.error = reason
-        report.tests = [TestResult(f.test_name, f.name, 0.0, f.points, False, f"not graded: {reason}")
-                        for f in spec.functions]
-        return report
-
-    try:
-        submission = read_submission(Path(path))
-    except SubmissionError as exc:
-        return zero_all(str(exc))
-    helpers = helper_sources(spec.helpers)
-    sandbox: Sandbox | None = None
-    try:
-        for fn in spec.functions:
-            if sandbox is None or not sandbox.alive:
-                if sandbox is not None:
-                    sandbox.close()
-                sandbox = Sandbox(submission.statements, helpers, limits)
-                start = time.perf_counter()
-                try:
-                    sandbox.start()
-                except SandboxError as exc:
-                    return zero_all(str(exc))
-                report.seconds["start sandbox"] = report.seconds.get("start sandbox", 0.0) + time.perf_counter() - start
+    def _running_sandbox(self) -> Sandbox:
+        if self.sandbox is None or not self.sandbox.alive:
+            self.close()
             start = time.perf_counter()
-            try:
-                result = grade_function(sandbox, spec, fn, submission, tiers=tiers, secret=secret,
-                                        reference_ns=reference_ns, recorded=recorded)
-            except (GraderError, KeyboardInterrupt):
-                raise
-            except Exception as exc:  # noqa: BLE001 - a grader bug must not take the batch down
-                sandbox.close()
-                result = _result(fn, False, f"{fn.name}: internal grader error, please report it "
-                                            f"({type(exc).__name__}: {str(exc)[:200]})")
-            report.tests.append(result)
-            report.seconds[fn.name] = time.perf_counter() - start
-    finally:
-        if sandbox is not None:
-            sandbox.close()
-    return report
+            sandbox = Sandbox(self.statements, helpers.sources(self.spec.helpers), self.limits)
+            sandbox.start()
+            self.sandbox = sandbox
+            self.report.seconds["start sandbox"] = self.report.seconds.get("start sandbox", 0.0) \
+                + time.perf_counter() - start
+        return self.sandbox
+
+    # -- step 3 --------------------------------------------------------------------------
+    def grade(self, fn: GradedFunction) -> TestResult:
+        if time.monotonic() >= self.deadline:
+            return result(fn, False, tr("not graded: the file used up its time budget of {s:g} s before {fn}",
+                                        "채점하지 못함: {fn} 전에 파일의 시간 예산 {s:g}초를 다 썼습니다",
+                                        s=self.limits.file_seconds, fn=fn.name))
+        found = self._find(fn, self._running_sandbox().functions)
+        if isinstance(found, TestResult):
+            return found
+        checks = [c for c in fn.checks if c.tier in self.tiers]
+        own = self._run(fn, found, checks, fn.reference_callees)
+        callees = self._callees(fn, found) if not own.passed else ()
+        if not callees:
+            return own
+        retried = self._run(fn, found, [c for c in checks if not c.needs_own_callees],
+                            (*fn.reference_callees, *callees))
+        if not retried.passed:
+            return retried
+        return result(fn, True, retried.message + tr(
+            " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
+            " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
+            callees=", ".join(callees), own=own.message))
+
+    def _find(self, fn: GradedFunction, functions: dict[str, Defined]) -> _Found | TestResult:
+        name = next((n for n in fn.names if n in functions), None)
+        params = list(self.reference.params[fn.name])
+        if name is None:
+            detail = None
+            if self.submission.syntax_errors:
+                cell, error = next(iter(self.submission.syntax_errors.items()))
+                detail = tr("{cell} has a syntax error at {error}; fix it so the definition is read",
+                            "{cell}의 {error}에 문법 오류가 있습니다. 정의를 읽을 수 있도록 고치세요",
+                            cell=cell.strip("<>"), error=error)
+            return result(fn, False, not_defined(fn.name, params, detail))
+        found = _Found(name, functions[name])
+        if name != fn.name:
+            found.note = tr("graded {alias}, the course's earlier name for {fn}.",
+                            "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name)
+        given = found.defined.params
+        if given is None or given == params or any(p.startswith("*") for p in given):
+            return found
+        old = next((o for o in fn.old_signatures if list(o.params) == given), None)
+        if old is None and len(given) >= len(params):
+            return found  # extra parameters, with defaults
+        old = old or next((o for o in fn.old_signatures if len(o.params) == len(given)), None)
+        if old is not None:
+            found.adapt = old_signature_adapter(old, tuple(params))
+            found.note = tr("graded with the course's earlier signature {fn}({old}).",
+                            "코스의 예전 시그니처 {fn}({old})로 채점했습니다.", fn=name, old=str(old))
+            return found
+        expected = ", ".join(params)
+        return result(fn, False, tr(
+            "{fn} takes ({given}) but is called as {fn}({expected}). Hint: keep the signature of the stub: "
+            "def {fn}({expected}).",
+            "{fn}의 인자가 ({given})인데, 채점기는 {fn}({expected})로 호출합니다. 힌트: 스텁의 시그니처를 그대로 두세요: "
+            "def {fn}({expected}).", fn=name, given=", ".join(given), expected=expected))
+
+    def _callees(self, fn: GradedFunction, found: _Found) -> tuple[str, ...]:
+        """Graded functions ``fn`` calls, in the reference or in the student's own code."""
+        named = set(self.reference.calls.get(fn.name, ()))
+        named |= {g.name for g in self.spec.declared if set(g.names) & found.defined.names}
+        return tuple(g.name for g in self.spec.declared
+                     if g.name in named and g.name != fn.name and g.name not in fn.reference_callees)
+
+    def _run(self, fn: GradedFunction, found: _Found, checks: list, answered_by_reference: tuple[str, ...]) -> TestResult:
+        """Run ``checks`` in a fresh child where ``answered_by_reference`` are the reference's."""
+        callbacks: dict[str, Callable[..., Any]] = {}
+        for name in answered_by_reference:
+            callee = self.spec.function(name)
+            for alias in callee.names:
+                callbacks[alias] = self.reference.for_callback(callee)
+        sandbox = self._running_sandbox()
+        try:
+            session = sandbox.open(found.name, callbacks)
+        except SandboxError as exc:
+            return result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+                                        fn=fn.name, why=str(exc)))
+        with session:
+            trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
+                                 deadline=self.deadline, adapt=found.adapt)
+            verdict = run_checks(fn, trial, checks, on_pass=found.note,
+                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name,
+                                                             self.submission.fingerprint()))
+        if trial.died:
+            self.close()  # whatever it left running goes; the next function gets a fresh sandbox
+        if not verdict.passed and found.note is not None:
+            verdict = result(fn, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=found.note))
+        return verdict
+

@@ -86,7 +86,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from autograder.results import TestResult
+from dlcheck.results import TestResult
 
 #: The course id written on new assignments: nbgrader's ``CourseDirectory.course_id``
 #: default, i.e. what nbgrader's own commands write when the course does not set one.
@@ -144,7 +144,7 @@ def db_url(db_url_or_course_dir: str | Path) -> str:
 
 
 def ensure_assignment(
-    db_url_or_course_dir: str | Path,
+    db_url_or_course_dir: str | Path | Gradebook,
     assignment: str,
     notebooks: dict[str, list[tuple[str, float]]],
 ) -> None:
@@ -152,8 +152,8 @@ def ensure_assignment(
 
     Parameters
     ----------
-    db_url_or_course_dir : str or Path
-        A course directory (its ``gradebook.db``) or a database URL.
+    db_url_or_course_dir : str, Path or Gradebook
+        A course directory (its ``gradebook.db``), a database URL, or an open Gradebook.
     assignment : str
         The assignment name, e.g. ``"week2"``: the folder name under ``submitted/<student>/``.
     notebooks : dict of str to list of (str, float)
@@ -214,7 +214,7 @@ def ensure_assignment(
 
 
 def record(
-    course_dir: str | Path,
+    course_dir: str | Path | Gradebook,
     assignment: str,
     student: str,
     notebook: str,
@@ -234,8 +234,8 @@ def record(
 
     Parameters
     ----------
-    course_dir : str or Path
-        A course directory (its ``gradebook.db``) or a database URL.
+    course_dir : str, Path or Gradebook
+        A course directory (its ``gradebook.db``), a database URL, or an open Gradebook.
     assignment, student, notebook : str
         Assignment name, student id (the folder under ``submitted/``), notebook stem.
     tests : iterable of TestResult
@@ -266,7 +266,7 @@ def record(
             raise
 
 
-def recorded(db_url_or_course_dir: str | Path, assignment: str) -> dict[tuple[str, str], Recorded]:
+def recorded(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> dict[tuple[str, str], Recorded]:
     """The (student, notebook) pairs of ``assignment`` whose results are complete.
 
     A pair is listed when :func:`record` stored a file hash for it and every code grade
@@ -457,8 +457,12 @@ def _check_notebooks(notebooks: dict[str, list[tuple[str, float]]]) -> None:
 
 
 @contextmanager
-def _open(db_url_or_course_dir: str | Path) -> Iterator[Gradebook]:
-    """An open nbgrader Gradebook (the database created if needed), closed afterwards."""
+def opened(db_url_or_course_dir: str | Path) -> Iterator[Gradebook]:
+    """An open nbgrader Gradebook (the database created if needed), closed afterwards.
+
+    Pass it to the functions of this module in place of the course directory to open the
+    database once for a whole run.
+    """
     url = db_url(db_url_or_course_dir)
     _initialize(url)
     gb = Gradebook(url, course_id=COURSE_ID)
@@ -466,6 +470,16 @@ def _open(db_url_or_course_dir: str | Path) -> Iterator[Gradebook]:
         yield gb
     finally:
         gb.close()
+
+
+@contextmanager
+def _open(where: str | Path | Gradebook) -> Iterator[Gradebook]:
+    """``where`` itself if it is an open Gradebook, else one opened for the block."""
+    if isinstance(where, Gradebook):
+        yield where
+        return
+    with opened(where) as gb:
+        yield gb
 
 
 def _initialize(url: str) -> None:

@@ -1,11 +1,13 @@
 """Remembering slow reference calls, in memory for a batch and on disk across runs.
 
 Training the reference ``model`` on the real data takes seconds; every correct submission
-asks for the same result. A call slower than :data:`SLOW_SECONDS` is stored under a key made
-of the solution's source, the function's name and its bound arguments, so a changed
-solution or different data is simply a different key. The disk copy lives in the grader's
-own folder (never visible in the sandbox) and is written atomically; when the folder is not
-writable the cache is memory-only.
+asks for the same result. A call the grader makes itself (never one made for a sandbox)
+that is slower than :data:`SLOW_SECONDS` is stored under a key made of the solution's
+source, the function's name and its bound arguments, so a changed solution or different
+data is simply a different key. The disk copy lives in the grader's own folder (never
+visible in the sandbox), is written atomically, and is kept under :data:`MAX_DISK_MB` by
+dropping the least recently used entries; when the folder is not writable the cache is
+memory-only.
 """
 
 from __future__ import annotations
@@ -16,22 +18,31 @@ import inspect
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from . import ROOT
-from .sandbox import wire
+from dlcheck import wire
+
+from . import project
 
 SLOW_SECONDS = 0.05
-CACHE_DIR = Path(os.environ.get("AUTOGRADE_CACHE_DIR", ROOT / ".autograde" / "cache"))
+MAX_DISK_MB = 256
 _memory: dict[str, Any] = {}
+
+
+def cache_dir() -> Path:
+    """``$AUTOGRADE_CACHE_DIR``, else ``.autograde/cache`` in the project."""
+    return Path(os.environ.get("AUTOGRADE_CACHE_DIR") or project.root() / ".autograde" / "cache")
 
 
 def _load(key: str) -> Any:
     if key in _memory:
         return copy.deepcopy(_memory[key])
+    path = cache_dir() / key
     try:
-        value = wire.decode((CACHE_DIR / key).read_bytes())
+        value = wire.decode(path.read_bytes())
+        os.utime(path)  # recently used: pruned last
     except (OSError, ValueError, wire.WireError):
         raise KeyError(key) from None
     _memory[key] = value
@@ -40,14 +51,33 @@ def _load(key: str) -> Any:
 
 def _store(key: str, value: Any) -> None:
     _memory[key] = copy.deepcopy(value)
+    folder = cache_dir()
     try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=CACHE_DIR, prefix=".tmp-")
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
             f.write(wire.encode(value))
-        os.replace(tmp, CACHE_DIR / key)
+        os.replace(tmp, folder / key)
+        prune(folder)
     except OSError:
         pass  # a read-only checkout still grades, only slower
+
+
+def prune(folder: Path, max_mb: float = MAX_DISK_MB) -> None:
+    """Remove the least recently used entries until the folder holds at most ``max_mb``."""
+    entries = []
+    for path in folder.iterdir():
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        entries.append((st.st_mtime, st.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries, key=lambda e: e[0]):
+        if total <= max_mb * 1024 * 1024:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
 
 
 def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> Callable[..., Any]:

@@ -1,16 +1,59 @@
-"""Every graded notebook, by id ("week2/logistic_regression")."""
+"""Every graded notebook, discovered: each ``autograder/specs/<week>/<stem>.py`` of the
+project declares one :class:`~dlcheck.checks.NotebookSpec` (its id is ``<week>/<stem>``).
+
+Adding a notebook adds no line here (docs/adding-an-exercise.md).
+"""
 
 from __future__ import annotations
 
-from ..checks import NotebookSpec
-from .week2 import logistic_regression, numpy_basics
+import functools
+import importlib.util
+import sys
+from pathlib import Path
 
-NOTEBOOKS: dict[str, NotebookSpec] = {spec.id: spec for spec in (numpy_basics.SPEC, logistic_regression.SPEC)}
+from dlcheck.checks import GraderError, NotebookSpec
+
+from .. import project
+
+
+def _module_name(root: Path, path: Path) -> str:
+    week, stem = path.parent.name, path.stem
+    if root == project.CHECKOUT:  # the same module objects as `import autograder.specs.<week>.<stem>`
+        return f"autograder.specs.{week}.{stem}"
+    return f"autograde_project_{abs(hash(str(root)))}.{week}.{stem}"
+
+
+def _load(root: Path, path: Path) -> NotebookSpec:
+    name = _module_name(root, path)
+    module = sys.modules.get(name)
+    if module is None:
+        loader_spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(loader_spec)
+        sys.modules[name] = module
+        loader_spec.loader.exec_module(module)
+    found = [v for v in vars(module).values() if isinstance(v, NotebookSpec)]
+    expected_id = f"{path.parent.name}/{path.stem}"
+    if len(found) != 1 or found[0].id != expected_id:
+        raise GraderError(f"{path} must declare exactly one NotebookSpec, with the id {expected_id!r}")
+    return found[0]
+
+
+@functools.cache
+def _notebooks(root: Path) -> dict[str, NotebookSpec]:
+    folder = root / project.SPECS
+    paths = sorted(p for p in folder.glob("*/*.py") if not p.name.startswith("_"))
+    return {spec.id: spec for spec in (_load(root, p) for p in paths)}
+
+
+def notebooks() -> dict[str, NotebookSpec]:
+    """Every notebook of the project, by id, in week and name order."""
+    return _notebooks(project.root())
 
 
 def get(notebook_id: str) -> NotebookSpec:
     """The spec of a notebook id; KeyError names the known ids."""
+    known = notebooks()
     try:
-        return NOTEBOOKS[notebook_id]
+        return known[notebook_id]
     except KeyError:
-        raise KeyError(f"unknown notebook {notebook_id!r}; known: {', '.join(sorted(NOTEBOOKS))}") from None
+        raise KeyError(f"unknown notebook {notebook_id!r}; known: {', '.join(sorted(known))}") from None

@@ -21,7 +21,7 @@
 # %%
 import numpy as np
 
-from autograder.selfcheck import checker
+from dlcheck import checker
 from lr_utils import load_dataset
 
 check = checker("week2/logistic_regression")

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from autograder.selfcheck import checker
+from dlcheck import checker
 
 check = checker("week2/numpy_basics")
 

@@ -1,4 +1,5 @@
-"""The `autograde` command line: its JSON contract and exit codes."""
+"""The `autograde` command line: its JSON contract, its exit codes, and a stdout that only
+the report reaches."""
 
 import json
 import subprocess
@@ -8,7 +9,7 @@ import pytest
 
 from autograder import ROOT, specs
 
-AUTOGRADE = [sys.executable, "-m", "autograder.cli"]
+AUTOGRADE = [sys.executable, "-m", "autograder"]
 
 
 def run(*args, cwd=ROOT):
@@ -20,7 +21,7 @@ def test_list_json_contract():
     proc = run("list", "--json")
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
-    assert [r["id"] for r in rows] == list(specs.NOTEBOOKS)
+    assert [r["id"] for r in rows] == list(specs.notebooks())
     for row in rows:
         spec = specs.get(row["id"])
         assert row == {"id": spec.id, "release": spec.release, "functions": [f.name for f in spec.functions],
@@ -41,20 +42,22 @@ def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
     broken = tmp_path / "broken.ipynb"
     broken.write_text("{ not json")
     stub = ROOT / "assignments/week2/logistic_regression.ipynb"
-    proc = run("grade", "--notebook", "week2/logistic_regression", "--json", str(broken), str(stub))
+    proc = run("grade", "--dev-secret", "--notebook", "week2/logistic_regression", "--json", str(broken), str(stub))
     assert proc.returncode == 1, proc.stderr
     reports = json.loads(proc.stdout)
     assert [r["submission"] for r in reports] == [str(broken), str(stub)]
     assert reports[0]["score"] == 0 and "not valid JSON" in reports[0]["error"]
     assert reports[1]["score"] == 0 and reports[1]["max_score"] == specs.get("week2/logistic_regression").max_score
-    assert set(reports[1]["tests"][0]) == {"name", "function", "score", "max_score", "passed", "message"}
+    assert set(reports[1]["tests"][0]) == {"name", "function", "score", "max_score", "passed", "message", "messages"}
+    assert reports[1]["tests"][0]["messages"]["ko"].startswith("sigmoid이(가) 아직 구현되지 않았습니다")
+    assert reports[1]["isolation"] in ("namespaces", "processes")
     assert "[2/2]" in proc.stderr  # progress goes to stderr, JSON stays clean
 
 
 def test_table_output_names_each_function():
     """Does the readable table show one column per function and the failure messages?"""
     stub = ROOT / "assignments/week2/logistic_regression.ipynb"
-    proc = run("grade", "--notebook", "week2/logistic_regression", str(stub))
+    proc = run("grade", "--dev-secret", "--notebook", "week2/logistic_regression", str(stub))
     assert proc.returncode == 0, proc.stderr
     header = proc.stdout.splitlines()[0]
     assert all(f.name in header for f in specs.get("week2/logistic_regression").functions)
@@ -66,10 +69,10 @@ def test_missing_data_is_one_actionable_line(tmp_path):
     import os
 
     env = dict(os.environ, DL_DATASETS_DIR=str(tmp_path))
-    proc = subprocess.run([*AUTOGRADE, "grade", "--notebook", "week2/logistic_regression",
+    proc = subprocess.run([*AUTOGRADE, "grade", "--dev-secret", "--notebook", "week2/logistic_regression",
                            str(ROOT / "assignments/week2/logistic_regression.ipynb")],
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert "python -m dldata fetch" in proc.stderr and str(tmp_path) in proc.stderr
     assert "Traceback" not in proc.stderr
 
@@ -82,5 +85,43 @@ def test_missing_dependency_is_one_actionable_line(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(tmp_path))
     proc = subprocess.run([sys.executable, "-m", "autograder", "list"], capture_output=True, text=True, cwd=ROOT,
                           env=env, timeout=120)
-    assert proc.returncode == 1 and "missing dependency 'numdifftools'" in proc.stderr
+    assert proc.returncode == 2 and "missing dependency 'numdifftools'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_grading_refuses_the_development_secret_unless_told_it_is_a_trial(tmp_path):
+    """Without an instructor secret, does `grade` refuse (hidden inputs would be computable by
+    students), say how to set one, and grade when --dev-secret says it is a trial?"""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTOGRADE_SECRET")}
+    stub = str(ROOT / "assignments/week2/numpy_basics.ipynb")
+    refused = subprocess.run([*AUTOGRADE, "grade", "--notebook", "week2/numpy_basics", stub],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert refused.returncode == 2 and "AUTOGRADE_SECRET_FILE" in refused.stderr and refused.stdout == ""
+    secret = tmp_path / "secret"
+    secret.write_text("a long random string\n")
+    with_secret = subprocess.run([*AUTOGRADE, "grade", "--notebook", "week2/numpy_basics", stub], capture_output=True,
+                                 text=True, cwd=ROOT, env=dict(env, AUTOGRADE_SECRET_FILE=str(secret)), timeout=120)
+    assert with_secret.returncode == 0, with_secret.stderr
+
+
+def test_json_stays_clean_when_a_reference_prints(tmp_path):
+    """If a student's model calls optimize(..., print_cost=True) while its callees are answered
+    by the reference, does anything but the JSON reach stdout?"""
+    source = (ROOT / "solutions/week2/logistic_regression.py").read_text()
+    source = source.replace("1 / (1 + np.exp(-z))", "1 / (1 + np.exp(z))")  # a wrong sigmoid: model retried
+    source = source.replace("optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)",
+                            "optimize(w, b, X_train, Y_train, num_iterations, learning_rate, True)")
+    path = tmp_path / "prints.py"
+    path.write_text(source)
+    proc = run("grade", "--dev-secret", "--json", "--notebook", "week2/logistic_regression", str(path))
+    reports = json.loads(proc.stdout)  # nothing else on stdout
+    assert reports[0]["score"] == specs.get("week2/logistic_regression").max_score - 1
+
+
+def test_messages_in_korean_on_request():
+    """Does --lang ko print the table's messages in Korean?"""
+    stub = ROOT / "assignments/week2/numpy_basics.ipynb"
+    proc = run("--lang", "ko", "grade", "--dev-secret", "--notebook", "week2/numpy_basics", str(stub))
+    assert "basic_sigmoid이(가) 아직 구현되지 않았습니다" in proc.stdout

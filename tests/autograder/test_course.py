@@ -17,7 +17,8 @@ from nbgrader.api import Gradebook
 
 from autograder import gradebook
 from autograder.course import CourseError, grade_course
-from autograder.results import SubmissionReport, TestResult
+from dlcheck.results import SubmissionReport, TestResult
+from dlcheck.text import as_text
 
 ASSIGNMENT = "week2"
 NOTEBOOKS = {
@@ -50,9 +51,9 @@ class FakeGrader:
                 score=score,
                 max_score=maxima[name],
                 passed=score == maxima[name],
-                message="",
+                message=as_text(""),
             )
-            for name, score in SCORES[student, notebook].items()
+            for name, score in SCORES.get((student, notebook), dict.fromkeys(maxima, 0.0)).items()
         ]
         return SubmissionReport(str(path), notebook, tests, error=self.errors.get(student))
 
@@ -125,7 +126,8 @@ def test_progress_and_reports(course_dir: Path) -> None:
         ("logistic_regression", 5.0, None),
         ("planar", 0.0, None),
         ("logistic_regression", 2.0, None),
-        ("scratch", 0.0, "not part of this assignment 'week2' (expected logistic_regression.ipynb, planar.ipynb)"),
+        ("scratch", 0.0, as_text("not part of this assignment 'week2' (expected logistic_regression.ipynb, "
+                                 "planar.ipynb)")),
     ]
 
 
@@ -208,13 +210,44 @@ def test_submission_timestamp_is_recorded(course_dir: Path) -> None:
         assert gb.find_submission(ASSIGNMENT, "bob").timestamp is None
 
 
-def test_unreadable_timestamp_names_the_file(course_dir: Path) -> None:
-    """Does a timestamp.txt that is not a time give an error naming the file?"""
+def test_unreadable_timestamp_is_a_warning_not_a_stop(course_dir: Path) -> None:
+    """Does a timestamp.txt that is not a time only warn (naming the file), grade everything,
+    and leave that submission without a time, on every rerun too?"""
     path = course_dir / "submitted/alice/week2/timestamp.txt"
     path.write_text("yesterday-ish\n")
 
-    with pytest.raises(CourseError, match=re.escape(f"{path} holds 'yesterday-ish', not a timestamp")):
-        run(course_dir, FakeGrader())
+    lines: list[str] = []
+    reports = grade_course(course_dir, ASSIGNMENT, FakeGrader(), NOTEBOOKS, progress=lines.append)
+    assert len([r for r in reports if r.error is None]) == 3
+    assert any(f"{path} holds 'yesterday-ish', not a timestamp" in line for line in lines)
+    with Gradebook(gradebook.db_url(course_dir)) as gb:
+        assert gb.find_submission(ASSIGNMENT, "alice").timestamp is None
+
+
+def test_symlinked_submissions_are_refused_not_followed(course_dir: Path, tmp_path: Path) -> None:
+    """Is a submitted notebook that is a symbolic link (to the instructor's source, another
+    student's file, or a system file) scored 0 and named, never read?"""
+    target = tmp_path / "instructor_source.ipynb"
+    write_notebook(target, "# the instructor's answers\n")
+    bob = course_dir / "submitted/bob/week2/logistic_regression.ipynb"
+    bob.unlink()
+    bob.symlink_to(target)
+    grader = FakeGrader()
+    lines: list[str] = []
+    reports = grade_course(course_dir, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append)
+    assert ("bob", "logistic_regression") not in grader.calls
+    refused = next(r for r in reports if r.submission == str(bob))
+    assert refused.score == 0 and "symbolic link" in str(refused.error)
+    assert any("bob/logistic_regression.ipynb 0: it is a symbolic link" in line for line in lines)
+
+
+def test_a_folder_name_cannot_forge_a_progress_line(course_dir: Path) -> None:
+    """Is a newline in a student's folder name shown escaped, so it cannot start a line of its own?"""
+    write_notebook(course_dir / "submitted" / "eve\n[9 of 9] alice" / ASSIGNMENT / "logistic_regression.ipynb", "x = 1\n")
+    lines: list[str] = []
+    grade_course(course_dir, ASSIGNMENT, FakeGrader(), NOTEBOOKS, progress=lines.append)
+    assert all("\n" not in line for line in lines)
+    assert any("eve\\n[9 of 9] alice/logistic_regression.ipynb" in line for line in lines)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from nbgrader.api import Gradebook
 
 from autograder import gradebook
 from autograder.gradebook import GradebookError, Recorded, ensure_assignment, record, recorded
-from autograder.results import TestResult
+from dlcheck.results import TestResult
 
 ASSIGNMENT = "week2"
 NOTEBOOKS = {"logistic_regression": [("test_sigmoid", 2.0), ("test_propagate", 3.0)]}

@@ -10,7 +10,7 @@ from autograder import memo
 
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(memo, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setenv("AUTOGRADE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(memo, "_memory", {})
     return tmp_path / "cache"
 
@@ -50,3 +50,29 @@ def test_cached_results_are_copies(cache_dir):
     cached = memo.memoized("optimize", _slow_reference([]), "d")
     cached(np.zeros(2), 0.0, 1, 1)["w"][:] = 99
     assert not np.any(cached(np.zeros(2), 0.0, 1, 1)["w"] == 99)
+
+
+def test_the_disk_cache_is_bounded_least_recently_used_first(cache_dir):
+    """Does the cache stay under its size bound, dropping the entries used longest ago?"""
+    cache_dir.mkdir()
+    for i, name in enumerate(["old", "used", "new"]):
+        (cache_dir / name).write_bytes(b"x" * 400_000)
+        import os
+
+        os.utime(cache_dir / name, (1000 + i, 1000 + i))
+    os.utime(cache_dir / "used", (5000, 5000))  # read recently
+    memo.prune(cache_dir, max_mb=1.0)
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["new", "used"]
+
+
+def test_reference_calls_made_for_a_sandbox_are_never_cached(cache_dir):
+    """Can a student fill the grader's cache by calling the reference from their code? (Only
+    calls the grader asks for itself are cached.)"""
+    from autograder import specs
+    from autograder.reference import reference_for
+
+    spec = specs.get("week2/logistic_regression")
+    callback = reference_for(spec).for_callback(spec.function("optimize"))
+    w = np.zeros((3, 1))
+    callback(w, 0.0, np.ones((3, 400)), np.ones((1, 400)), num_iterations=3000)
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())

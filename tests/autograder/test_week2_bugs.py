@@ -20,8 +20,8 @@ import pytest
 
 from autograder import ROOT
 from autograder.engine import grade_submission
-from autograder.results import SubmissionReport
-from autograder.specs.week2.logistic_regression import SPEC
+from dlcheck.results import SubmissionReport
+from autograder.specs.week2.logistic_regression import notebook as SPEC
 
 pytestmark = pytest.mark.slow  # the first model grading trains on the real data: ~10-30 s
 
@@ -69,8 +69,6 @@ BUGS = {
         "it raised TypeError", "`s = 1 / (1 + math.exp(-z))`")),
     "zeros-shape-(dim,)": Bug("initialize_with_zeros", (("w = np.zeros((dim, 1))", "w = np.zeros(dim)"),), (
         "w has shape (2,); expected (2, 1) = (dim, 1)", "reshape(-1, 1)")),
-    "zeros-b-array": Bug("initialize_with_zeros", (("    b = 0.0\n", "    b = np.zeros(1)\n"),), (
-        "b is an array of shape (1,)", "expected a float (0.0)")),
     "cost-log10": Bug("propagate", (("Y * np.log(A) + (1 - Y) * np.log(1 - A)",
                                      "Y * np.log10(A) + (1 - Y) * np.log10(1 - A)"),), (
         "cost is wrong. Expected 5.80155, got 2.51958", "use np.log, not np.log10")),
@@ -128,7 +126,7 @@ def grade(tmp_path_factory) -> Callable[[str, str], SubmissionReport]:
 
 
 def _failures(report: SubmissionReport) -> dict[str, str]:
-    return {t.function: t.message for t in report.tests if not t.passed}
+    return {t.function: str(t.message) for t in report.tests if not t.passed}
 
 
 # -- bugs -----------------------------------------------------------------------------------
@@ -254,8 +252,16 @@ def classic_idioms(source: str) -> str:
     return rewrite(source, "predict", "A = sigmoid(np.dot(w.T, X) + b)\nY_prediction = (A > 0.5) * 1.0")
 
 
+def harmless_representations(source: str) -> str:
+    """What the course's own tests accept (issue 7): integer zeros for w, a size-1 array for b
+    and for db (``np.sum(..., axis=1) / m``), boolean predictions (``A > 0.5``)."""
+    source = rewrite(source, "initialize_with_zeros", "w = np.zeros((dim, 1), dtype=int)\nb = np.zeros(1)")
+    source = mutate(source, "db = float(np.sum(dZ) / m)", "db = np.sum(dZ, axis=1) / m")
+    return mutate(source, "Y_prediction = (A > 0.5).astype(float)", "Y_prediction = A > 0.5")
+
+
 VARIANTS = {"loops-and-in-place": loops_and_in_place, "operators-and-order": operators_and_order,
-            "classic-idioms": classic_idioms}
+            "classic-idioms": classic_idioms, "harmless-representations": harmless_representations}
 
 
 @pytest.mark.parametrize("name, variant", VARIANTS.items(), ids=VARIANTS.keys())
@@ -264,3 +270,20 @@ def test_correct_variant_keeps_full_marks(grade, name, variant):
     report = grade(name, variant(SOLUTION))
     assert report.error is None
     assert report.score == SPEC.max_score, _failures(report)
+
+
+def test_accepted_differences_are_said_in_the_verdict(grade):
+    """Does a harmless difference that keeps its points say what was accepted, so the learner knows?"""
+    report = grade("harmless-representations", harmless_representations(SOLUTION))
+    messages = {t.function: str(t.message) for t in report.tests}
+    assert "w holds int64 values where floats are expected (accepted" in messages["initialize_with_zeros"]
+    assert "db is an array of shape (1,); a number is expected (accepted" in messages["propagate"]
+    assert "holds bool values where floats are expected (accepted" in messages["predict"]
+
+
+def test_a_dropped_minus_sign_is_named_beside_another_mistake(grade):
+    """A cost with its minus sign dropped *and* without the 1/m: is the sign still named?"""
+    source = mutate(SOLUTION, "cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m",
+                    "cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))")
+    message = _failures(grade("cost-sign-and-m", source))["propagate"]
+    assert "cost is negative" in message and "minus sign" in message

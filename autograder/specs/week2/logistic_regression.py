@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import numpy as np
-import numdifftools as nd
-from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
-from ...checks import CheckFailed, GradedFunction, NotebookSpec, Trial, hidden, public
-from ...compare import (as_array, expect_array, expect_keys, expect_scalar, expect_type, ratio_hint,
-                        unpack)
+from dlcheck import hints
+from dlcheck.checks import CheckFailed, NotebookSpec
+from dlcheck.compare import (as_array, as_number, expect_array, expect_keys, expect_labels, expect_scalar, expect_type,
+                             unpack)
+from dlcheck.text import tr
 
-# -- shared inputs and strategies ---------------------------------------------------------
+notebook = NotebookSpec("week2/logistic_regression", helpers=("lr_utils", "public_tests", "test_utils"),
+                        data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"))
+sigmoid = notebook.graded("sigmoid", points=1)
+initialize_with_zeros = notebook.graded("initialize_with_zeros", points=1)
+propagate = notebook.graded("propagate", points=3)
+optimize = notebook.graded("optimize", points=2)
+predict = notebook.graded("predict", points=1)
+model = notebook.graded("model", points=2)
 
 #: The classic course's small example (two features, three examples).
 W = np.array([[1.0], [2.0]])
@@ -19,7 +25,46 @@ B = 2.0
 X = np.array([[1.0, 2.0, -1.0], [3.0, 4.0, -3.2]])
 Y = np.array([[1.0, 0.0, 1.0]])
 
-_floats = st.floats(-3, 3, allow_nan=False, width=64)
+
+def _cost_hints(m: int) -> list:
+    return [hints.log10(), hints.times_m(m, tr("the cost", "비용")),
+            hints.sign_flipped(tr("the cost has a minus sign in front of the sum.", "비용의 합 앞에 마이너스 부호가 있어야 합니다.")),
+            _negative_cost]
+
+
+def _negative_cost(got: np.ndarray, want: np.ndarray):
+    """A cross-entropy is never negative: a dropped minus sign, whatever else is wrong."""
+    if float(got) < 0 < float(want):
+        return tr("your cost is negative, and a cross-entropy never is: put the minus sign in front of the sum "
+                  "(then compare again).",
+                  "비용이 음수인데, 교차 엔트로피는 음수가 될 수 없습니다: 합 앞에 마이너스 부호를 붙이세요 (그다음 다시 비교하세요).")
+    return None
+
+
+def _grad_hints(m: int) -> list:
+    return [hints.times_m(m, tr("the gradient", "기울기")),
+            hints.sign_flipped(tr("the gradient is (1/m) X (A - Y)^T, not (Y - A).",
+                                  "기울기는 (Y - A)가 아니라 (1/m) X (A - Y)^T입니다."))]
+
+
+# -- sigmoid ------------------------------------------------------------------------------
+
+_EXP_SIGN = hints.complement(tr("you computed 1 - sigmoid(z): the denominator is 1 + np.exp(-z), with a minus sign.",
+                                "1 - sigmoid(z)를 계산했습니다: 분모는 마이너스 부호가 있는 1 + np.exp(-z)입니다."))
+
+
+@sigmoid.public("values on a small array and a scalar", "작은 배열과 스칼라에서의 값")
+def sigmoid_examples(t):
+    z = np.array([-1.0, 0.0, 2.0])
+    expect_array(t.call(z), t.expect("array", z), "sigmoid(np.array([-1., 0., 2.]))", hints=[_EXP_SIGN])
+    expect_scalar(t.call(0.0), 0.5, "sigmoid(0.0)")
+
+
+### BEGIN HIDDEN
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.extra import numpy as hnp  # noqa: E402
+
+from autograder.specs import strategies  # noqa: E402
 
 
 @st.composite
@@ -32,74 +77,44 @@ def problems(draw, max_features: int = 6, max_examples: int = 8):
     """
     n = draw(st.integers(1, max_features))
     m = draw(st.integers(1, max_examples))
-    w = draw(hnp.arrays(np.float64, (n, 1), elements=st.floats(-2, 2, width=64)))
-    b = draw(_floats)
-    x = draw(hnp.arrays(np.float64, (n, m), elements=st.floats(-1, 1, width=64)))
+    w = draw(hnp.arrays(np.float64, (n, 1), elements=strategies.floats(-2, 2)))
+    b = draw(strategies.floats(-3, 3))
+    x = draw(hnp.arrays(np.float64, (n, m), elements=strategies.floats(-1, 1)))
     y = draw(hnp.arrays(np.float64, (1, m), elements=st.sampled_from([0.0, 1.0])))
     return w, b, x, y
 
 
-def _log10_hint(got, want):
-    return ("your cost is the natural-log cost divided by ln(10): use np.log, not np.log10."
-            if np.allclose(got, want / np.log(10), rtol=1e-4) else None)
-
-
-def _cost_hints(m: int):
-    return [_log10_hint, ratio_hint(m, "the cost is m times too large: divide the sum by m (the mean)."),
-            ratio_hint(-1.0, "the sign is flipped: the cost has a minus sign in front of the sum.")]
-
-
-def _grad_hints(m: int):
-    return [ratio_hint(m, "the gradient is m times too large: did you forget the 1/m?"),
-            ratio_hint(-1.0, "the sign is flipped: the gradient is (1/m) X (A - Y)^T, not (Y - A).")]
-
-
-# -- sigmoid ------------------------------------------------------------------------------
-
-def _exp_sign_hint(got, want):
-    return ("you computed 1 - sigmoid(z): the denominator is 1 + np.exp(-z), with a minus sign."
-            if np.allclose(got, 1 - want) else None)
-
-
-@public("values on a small array and a scalar")
-def sigmoid_examples(t: Trial) -> None:
-    z = np.array([-1.0, 0.0, 2.0])
-    expect_array(t.call(z), t.expect("array", z), "sigmoid(np.array([-1., 0., 2.]))", hints=[_exp_sign_hint])
-    expect_scalar(t.call(0.0), 0.5, "sigmoid(0.0)")
-
-
-@hidden("values and shape on random arrays")
-def sigmoid_random(t: Trial) -> None:
-    def body(z):
-        expect_array(t.call(z), t.reference("sigmoid")(z), f"sigmoid of an array of shape {z.shape}")
-    t.for_random_inputs(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=3, max_side=5),
-                                   elements=st.floats(-30, 30, width=64)), body)
+@sigmoid.hidden("values and shape on random arrays", "무작위 배열에서의 값과 shape",
+                inputs=strategies.float_arrays(30.0))
+def sigmoid_random(t, z):
+    expect_array(t.call(z), t.reference(z), tr("sigmoid of an array of shape {s}", "shape {s}인 배열의 sigmoid", s=z.shape))
+### END HIDDEN
 
 
 # -- initialize_with_zeros ----------------------------------------------------------------
 
-def _check_zeros(t: Trial, dim: int) -> None:
+def _check_zeros(t, dim: int) -> None:
     w, b = unpack(t.call(dim), 2, f"initialize_with_zeros({dim})", "w, b")
     expect_array(w, np.zeros((dim, 1)), "w", shape_note="= (dim, 1)")
-    if isinstance(w, np.ndarray) and w.dtype.kind != "f":
-        raise CheckFailed(f"w has dtype {w.dtype}; expected floats. Hint: np.zeros((dim, 1)) gives float64.")
-    expect_type(b, (float, int, np.floating), "b", "a float (0.0)")
+    expect_type(b, (float, int, np.floating, np.integer, np.ndarray), "b", tr("a float (0.0)", "실수 (0.0)"))
     expect_scalar(b, 0.0, "b")
 
 
-@public("w of shape (dim, 1) and b = 0.0 for dim = 2")
-def zeros_example(t: Trial) -> None:
+@initialize_with_zeros.public("w of shape (dim, 1) and b = 0.0 for dim = 2", "dim = 2일 때 shape (dim, 1)인 w와 b = 0.0")
+def zeros_example(t):
     _check_zeros(t, 2)
 
 
-@hidden("random dimensions")
-def zeros_random(t: Trial) -> None:
-    t.for_random_inputs(st.integers(1, 300), lambda dim: _check_zeros(t, dim), max_examples=5)
+### BEGIN HIDDEN
+@initialize_with_zeros.hidden("random dimensions", "무작위 차원", inputs=st.integers(1, 300), max_examples=5)
+def zeros_random(t, dim):
+    _check_zeros(t, dim)
+### END HIDDEN
 
 
 # -- propagate ----------------------------------------------------------------------------
 
-def _check_propagate(t: Trial, got, want, m: int, label: str) -> None:
+def _check_propagate(got, want, m: int, label) -> None:
     grads, cost = unpack(got, 2, label, "grads, cost")
     want_grads, want_cost = want
     expect_keys(grads, ["dw", "db"], "grads")
@@ -108,132 +123,130 @@ def _check_propagate(t: Trial, got, want, m: int, label: str) -> None:
     expect_scalar(cost, want_cost, "cost", hints=_cost_hints(m))
 
 
-@public("grads and cost on the classic example")
-def propagate_example(t: Trial) -> None:
-    _check_propagate(t, t.call(W, B, X, Y), t.expect("classic", W, B, X, Y), 3, "propagate(w, b, X, Y)")
+@propagate.public("grads and cost on the classic example", "코스 예제에서의 grads와 cost")
+def propagate_example(t):
+    _check_propagate(t.call(W, B, X, Y), t.expect("classic", W, B, X, Y), 3, "propagate(w, b, X, Y)")
 
 
-@hidden("grads and cost on random problems")
-def propagate_random(t: Trial) -> None:
-    def body(problem):
-        w, b, x, y = problem
-        _check_propagate(t, t.call(w, b, x, y), t.reference("propagate")(w, b, x, y), x.shape[1],
-                         f"propagate on X of shape {x.shape}")
-    t.for_random_inputs(problems(), body)
+### BEGIN HIDDEN
+from autograder.specs import gradients  # noqa: E402
 
 
-@hidden("dw, db agree with a numerical gradient of your own cost")
-def propagate_gradient(t: Trial) -> None:
+@propagate.hidden("grads and cost on random problems", "무작위 문제에서의 grads와 cost", inputs=problems())
+def propagate_random(t, problem):
+    w, b, x, y = problem
+    _check_propagate(t.call(w, b, x, y), t.reference(w, b, x, y), x.shape[1],
+                     tr("propagate on X of shape {s}", "shape {s}인 X에서의 propagate", s=x.shape))
+
+
+@propagate.hidden("dw, db agree with a numerical gradient of your own cost", "dw, db가 여러분의 비용의 수치 기울기와 일치")
+def propagate_gradient(t):
     rng = np.random.default_rng(7)
     w, b = rng.normal(size=(3, 1)) * 0.5, 0.3
     x, y = rng.normal(size=(3, 5)), (rng.random((1, 5)) > 0.5).astype(float)
 
     def cost_at(theta: np.ndarray) -> float:
         _, cost = unpack(t.call(theta[:-1].reshape(-1, 1), float(theta[-1]), x, y), 2, "propagate", "grads, cost")
-        return float(as_array(cost, "cost"))
+        return as_number(cost, "cost")
 
     theta = np.concatenate([w.ravel(), [b]])
-    numeric = nd.Gradient(cost_at, step=1e-4, method="central", order=2)(theta)
+    numeric = gradients.numerical_gradient(cost_at, theta, step=1e-4)
     grads, _ = unpack(t.call(w, b, x, y), 2, "propagate", "grads, cost")
     expect_keys(grads, ["dw", "db"], "grads")
-    analytic = np.concatenate([as_array(grads["dw"], "dw").ravel(), [float(as_array(grads["db"], "db"))]])
-    if analytic.shape != numeric.shape:
-        raise CheckFailed(f"dw has {analytic.size - 1} entries; expected {numeric.size - 1} (one per feature).")
-    error = np.linalg.norm(analytic - numeric) / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), 1e-12)
-    if error > 1e-6:
-        raise CheckFailed(f"your gradient disagrees with the numerical gradient of your own cost "
-                          f"(relative error {error:.2g}; expected < 1e-6). Numerical {np.round(numeric, 6)}, "
-                          f"yours {np.round(analytic, 6)}. Hint: dw = (1/m) X (A - Y)^T, db = (1/m) sum(A - Y).")
+    analytic = np.concatenate([as_array(grads["dw"], "dw").ravel(), as_array(grads["db"], "db").ravel()])
+    gradients.expect_agreement(analytic, numeric, "dw, db", tr("dw = (1/m) X (A - Y)^T, db = (1/m) sum(A - Y).",
+                                                               "dw = (1/m) X (A - Y)^T, db = (1/m) sum(A - Y)."))
+### END HIDDEN
 
 
 # -- optimize -----------------------------------------------------------------------------
 
-def _check_optimize(t: Trial, got, want, label: str, b0: float, w_hints=()) -> None:
+def _check_optimize(got, want, label, b0: float, w_hints=()) -> None:
     params, grads, costs = unpack(got, 3, label, "params, grads, costs")
     want_params, want_grads, want_costs = want
     expect_keys(params, ["w", "b"], "params")
     b = params["b"]
     if isinstance(b, (int, float, np.number)) and b == b0 and want_params["b"] != b0:
-        raise CheckFailed(f"params['b'] is still {b0:g}, its initial value. Hint: update b in the loop too: "
-                          "b = b - learning_rate * db.")
+        raise CheckFailed(tr("params['b'] is still {b0:g}, its initial value. Hint: update b in the loop too: "
+                             "b = b - learning_rate * db.",
+                             "params['b']가 아직 초기값 {b0:g}입니다. 힌트: 반복문 안에서 b도 갱신하세요: "
+                             "b = b - learning_rate * db.", b0=b0))
     expect_array(params["w"], want_params["w"], "params['w']", hints=w_hints)
     expect_scalar(b, want_params["b"], "params['b']")
     expect_keys(grads, ["dw", "db"], "grads")
-    expect_array(grads["dw"], want_grads["dw"], "grads['dw'] (from the last iteration)")
+    expect_array(grads["dw"], want_grads["dw"], tr("grads['dw'] (from the last iteration)", "grads['dw'] (마지막 반복의 값)"))
     if not isinstance(costs, list) or len(costs) != len(want_costs):
-        raise CheckFailed(f"costs is {'a list of length ' + str(len(costs)) if isinstance(costs, list) else type(costs).__name__}; "
-                          f"expected a list of {len(want_costs)} costs. Hint: append the cost when i % 100 == 0.")
-    expect_array(np.array([float(as_array(c, "a cost")) for c in costs]), np.array(want_costs), "costs")
+        raise CheckFailed(tr("costs is {kind}; expected a list of {n} costs. Hint: append the cost when i % 100 == 0.",
+                             "costs가 {kind}입니다. 비용 {n}개의 list여야 합니다. 힌트: i % 100 == 0일 때 비용을 추가하세요.",
+                             kind=tr("a list of length {n}", "길이 {n}인 list", n=len(costs)) if isinstance(costs, list)
+                             else type(costs).__name__, n=len(want_costs)))
+    expect_array(np.array([as_number(c, "costs[i]") for c in costs]), np.array(want_costs), "costs")
 
 
-def _close_to(other: np.ndarray, text: str):
-    """Hint when the submission's value equals what a known mistake produces."""
-    return lambda got, want: text if got.shape == other.shape and np.allclose(got, other) else None
-
-
-@public("params, grads and costs after 100 steps on the classic example")
-def optimize_example(t: Trial) -> None:
+@optimize.public("params, grads and costs after 100 steps on the classic example",
+                 "코스 예제에서 100번 갱신한 뒤의 params, grads, costs")
+def optimize_example(t):
     kwargs = dict(num_iterations=100, learning_rate=0.009, print_cost=False)
     want = t.expect("classic", W.copy(), B, X, Y, **kwargs)
     # Known mistakes, modelled with the reference: stepping up the gradient, and reusing
     # the first step's gradient 100 times (propagate called once, before the loop).
     ascent = t.expect("ascent", W.copy(), B, X, Y, num_iterations=100, learning_rate=-0.009, print_cost=False)
     one_step = t.expect("one-step", W.copy(), B, X, Y, num_iterations=1, learning_rate=0.009, print_cost=False)
-    hints = [_close_to(ascent[0]["w"], "you moved up the gradient: w = w - learning_rate * dw, with a minus."),
-             _close_to(W - 100 * (W - one_step[0]["w"]), "w moved by the same step in every iteration: call "
-                                                          "propagate inside the loop, with the current w and b.")]
-    _check_optimize(t, t.call(W.copy(), B, X, Y, **kwargs), want,
-                    "optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009)", B, hints)
+    w_hints = [hints.same_as(ascent[0]["w"], tr("you moved up the gradient: w = w - learning_rate * dw, with a minus.",
+                                                "기울기를 따라 올라갔습니다: w = w - learning_rate * dw (마이너스)입니다.")),
+               hints.same_as(W - 100 * (W - one_step[0]["w"]),
+                             tr("w moved by the same step in every iteration: call propagate inside the loop, "
+                                "with the current w and b.",
+                                "w가 매 반복 같은 만큼 움직였습니다: 반복문 안에서 현재 w와 b로 propagate를 호출하세요."))]
+    _check_optimize(t.call(W.copy(), B, X, Y, **kwargs), want,
+                    "optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009)", B, w_hints)
 
 
-@hidden("random problems and iteration counts")
-def optimize_random(t: Trial) -> None:
-    def body(case):
-        (w, b, x, y), iterations = case
-        kwargs = dict(num_iterations=iterations, learning_rate=0.05, print_cost=False)
-        _check_optimize(t, t.call(w, b, x, y, **kwargs), t.reference("optimize")(w, b, x, y, **kwargs),
-                        f"optimize for {iterations} iterations", b)
-    t.for_random_inputs(st.tuples(problems(), st.sampled_from([1, 99, 100, 101, 250])), body, max_examples=6)
+### BEGIN HIDDEN
+@optimize.hidden("random problems and iteration counts", "무작위 문제와 반복 횟수",
+                 inputs=st.tuples(problems(), st.sampled_from([1, 99, 100, 101, 250])), max_examples=6)
+def optimize_random(t, case):
+    (w, b, x, y), iterations = case
+    kwargs = dict(num_iterations=iterations, learning_rate=0.05, print_cost=False)
+    _check_optimize(t.call(w, b, x, y, **kwargs), t.reference(w, b, x, y, **kwargs),
+                    tr("optimize for {n} iterations", "{n}번 반복한 optimize", n=iterations), b)
 
 
-@hidden("the cost decreases on separable data")
-def optimize_decreases(t: Trial) -> None:
+@optimize.hidden("the cost decreases on separable data", "분리 가능한 데이터에서 비용이 감소")
+def optimize_decreases(t):
     rng = np.random.default_rng(11)
     x = rng.normal(size=(4, 40))
     y = (x[0:1] + 0.5 * x[1:2] > 0).astype(float)
     _, _, costs = unpack(t.call(np.zeros((4, 1)), 0.0, x, y, num_iterations=500, learning_rate=0.1),
                          3, "optimize", "params, grads, costs")
-    costs = [float(as_array(c, "a cost")) for c in costs] if isinstance(costs, list) else []
+    costs = [as_number(c, "costs[i]") for c in costs] if isinstance(costs, list) else []
     if len(costs) < 5 or not np.mean(costs[-2:]) < np.mean(costs[:2]) - 0.1:
-        raise CheckFailed(f"the cost did not go down by at least 0.1 over 500 steps (costs: {np.round(costs, 4)}). "
-                          "Hint: update with w = w - learning_rate * dw and use the new w in the next step.")
+        raise CheckFailed(tr("the cost did not go down by at least 0.1 over 500 steps (costs: {costs}). "
+                             "Hint: update with w = w - learning_rate * dw and use the new w in the next step.",
+                             "500번 갱신하는 동안 비용이 0.1 이상 줄지 않았습니다 (costs: {costs}). "
+                             "힌트: w = w - learning_rate * dw로 갱신하고, 다음 단계에서 새 w를 쓰세요.",
+                             costs=np.round(costs, 4)))
+### END HIDDEN
 
 
 # -- predict ------------------------------------------------------------------------------
 
-def _check_predict(t: Trial, got, want, label: str) -> None:
-    expect_array(got, want, label, shape_note="= (1, m)")
-    values = as_array(got, label)
-    if not np.all((values == 0) | (values == 1)):
-        raise CheckFailed(f"{label} holds values other than 0 and 1. Hint: threshold A at 0.5.")
-
-
-@public("labels on the classic example")
-def predict_example(t: Trial) -> None:
+@predict.public("labels on the classic example", "코스 예제에서의 레이블")
+def predict_example(t):
     w, b = np.array([[0.1124579], [0.23106775]]), -0.3
     x = np.array([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]])
-    _check_predict(t, t.call(w, b, x), t.expect("classic", w, b, x), "predict(w, b, X)")
+    expect_labels(t.call(w, b, x), t.expect("classic", w, b, x), "predict(w, b, X)")
 
 
-@hidden("labels on random problems")
-def predict_random(t: Trial) -> None:
-    def body(problem):
-        w, b, x, _ = problem
-        margin = np.abs(w.T @ x + b)
-        if np.min(margin) < 1e-6:  # a tie at exactly 0.5 is not a fair question
-            return
-        _check_predict(t, t.call(w, b, x), t.reference("predict")(w, b, x), f"predict on X of shape {x.shape}")
-    t.for_random_inputs(problems(), body)
+### BEGIN HIDDEN
+@predict.hidden("labels on random problems", "무작위 문제에서의 레이블", inputs=problems())
+def predict_random(t, problem):
+    w, b, x, _ = problem
+    if np.min(np.abs(w.T @ x + b)) < 1e-6:  # a tie at exactly 0.5 is not a fair question
+        return
+    expect_labels(t.call(w, b, x), t.reference(w, b, x), tr("predict on X of shape {s}", "shape {s}인 X에서의 predict",
+                                                            s=x.shape))
+### END HIDDEN
 
 
 # -- model --------------------------------------------------------------------------------
@@ -241,73 +254,61 @@ def predict_random(t: Trial) -> None:
 MODEL_KEYS = ["costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations"]
 
 
-def _check_model(t: Trial, got, want, label: str) -> dict:
+def _check_model(got, want, label) -> dict:
     d = expect_keys(got, MODEL_KEYS, label)
     m_train, m_test = want["Y_prediction_train"].shape[1], want["Y_prediction_test"].shape[1]
     for key, other in (("Y_prediction_train", "Y_prediction_test"), ("Y_prediction_test", "Y_prediction_train")):
         value = d[key]
         if isinstance(value, np.ndarray) and value.shape == want[other].shape and m_train != m_test:
-            raise CheckFailed(f"{key} has shape {value.shape}, the shape of {other}. "
-                              f"Hint: predict on X_train for Y_prediction_train and on X_test for Y_prediction_test.")
+            raise CheckFailed(tr("{key} has shape {shape}, the shape of {other}. Hint: predict on X_train for "
+                                 "Y_prediction_train and on X_test for Y_prediction_test.",
+                                 "{key}의 shape이 {other}의 shape인 {shape}입니다. 힌트: Y_prediction_train은 X_train으로, "
+                                 "Y_prediction_test는 X_test로 예측하세요.", key=key, shape=value.shape, other=other))
     # The weights first: wrong training data or hyperparameters show there, with a hint.
-    expect_array(d["w"], want["w"], "w", rtol=1e-4, atol=1e-7,
-                 hints=[lambda g, w_: "w is still all zeros: return the w from the params that optimize returns."
-                        if not np.any(g) else None,
-                        lambda g, w_: "w differs from a model trained on (X_train, Y_train): "
-                                      "train on the training set, with the given num_iterations and learning_rate."])
+    expect_array(d["w"], want["w"], "w", rtol=1e-4, atol=1e-7, hints=[
+        lambda g, w_: tr("w is still all zeros: return the w from the params that optimize returns.",
+                         "w가 아직 모두 0입니다: optimize가 반환한 params의 w를 반환하세요.") if not np.any(g) else None,
+        lambda g, w_: tr("w differs from a model trained on (X_train, Y_train): train on the training set, with the "
+                         "given num_iterations and learning_rate.",
+                         "w가 (X_train, Y_train)으로 학습한 모델과 다릅니다: 주어진 num_iterations와 learning_rate로 "
+                         "훈련 세트에서 학습하세요.")])
     expect_scalar(d["b"], want["b"], "b", rtol=1e-4, atol=1e-7)
     for key in ("Y_prediction_train", "Y_prediction_test"):
-        expect_array(d[key], want[key], key)
+        expect_labels(d[key], want[key], key)
     return d
 
 
-@public("all results on a small problem (50 iterations)")
-def model_example(t: Trial) -> None:
+@model.public("all results on a small problem (50 iterations)", "작은 문제에서의 모든 결과 (50번 반복)")
+def model_example(t):
     rng = np.random.default_rng(3)
     x_train, x_test = rng.normal(size=(4, 7)), rng.normal(size=(4, 5))
     y_train, y_test = (rng.random((1, 7)) > 0.5).astype(float), (rng.random((1, 5)) > 0.5).astype(float)
     kwargs = dict(num_iterations=50, learning_rate=0.01, print_cost=False)
-    _check_model(t, t.call(x_train, y_train, x_test, y_test, **kwargs),
+    _check_model(t.call(x_train, y_train, x_test, y_test, **kwargs),
                  t.expect("small", x_train, y_train, x_test, y_test, **kwargs), "model(...)")
 
 
+### BEGIN HIDDEN
 #: Reference results on the real data (lr 0.005, 2000 iterations): 99.04 % train, 70 % test.
 #: The floors allow one misclassified example more than the reference in each set.
 TRAIN_ACCURACY_FLOOR = 98.5
 TEST_ACCURACY_FLOOR = 68.0
 
 
-@hidden("trained on the real cat / non-cat data: 99 % train, 70 % test accuracy")
-def model_real_data(t: Trial) -> None:
+@model.hidden("trained on the real cat / non-cat data: 99 % train, 70 % test accuracy",
+              "실제 고양이 데이터로 학습: 훈련 정확도 99 %, 테스트 정확도 70 %", needs_own_callees=True)
+def model_real_data(t):
     from dldata.catvnoncat import load_catvnoncat
 
     data = load_catvnoncat()
     kwargs = dict(num_iterations=2000, learning_rate=0.005, print_cost=False)
     args = (data.train_x, data.train_y, data.test_x, data.test_y)
-    d = _check_model(t, t.call(*args, **kwargs), t.reference("model")(*args, **kwargs), "model on the cat data")
+    d = _check_model(t.call(*args, **kwargs), t.reference(*args, **kwargs), tr("model on the cat data", "고양이 데이터에서의 model"))
     for key, y, floor in (("Y_prediction_train", data.train_y, TRAIN_ACCURACY_FLOOR),
                           ("Y_prediction_test", data.test_y, TEST_ACCURACY_FLOOR)):
         accuracy = 100.0 * np.mean(as_array(d[key], key) == y)
         if accuracy < floor:
-            raise CheckFailed(f"{key} is {accuracy:.2f} % accurate; expected at least {floor} %.")
-
-
-SPEC = NotebookSpec(
-    id="week2/logistic_regression",
-    solution="solutions/week2/logistic_regression.py",
-    release="assignments/week2/logistic_regression.ipynb",
-    helpers=("lr_utils", "public_tests", "test_utils"),
-    data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"),
-    functions=(
-        GradedFunction("sigmoid", ("z",), 1, (sigmoid_examples, sigmoid_random)),
-        GradedFunction("initialize_with_zeros", ("dim",), 1, (zeros_example, zeros_random)),
-        GradedFunction("propagate", ("w", "b", "X", "Y"), 3,
-                       (propagate_example, propagate_random, propagate_gradient), calls=("sigmoid",)),
-        GradedFunction("optimize", ("w", "b", "X", "Y", "num_iterations", "learning_rate", "print_cost"), 2,
-                       (optimize_example, optimize_random, optimize_decreases), calls=("propagate", "sigmoid")),
-        GradedFunction("predict", ("w", "b", "X"), 1, (predict_example, predict_random), calls=("sigmoid",)),
-        GradedFunction("model", ("X_train", "Y_train", "X_test", "Y_test", "num_iterations", "learning_rate",
-                                 "print_cost"), 2, (model_example, model_real_data),
-                       calls=("initialize_with_zeros", "optimize", "predict", "propagate", "sigmoid")),
-    ),
-)
+            raise CheckFailed(tr("{key} is {acc:.2f} % accurate; expected at least {floor} %.",
+                                 "{key}의 정확도가 {acc:.2f} %입니다. 최소 {floor} %여야 합니다.",
+                                 key=key, acc=accuracy, floor=floor))
+### END HIDDEN

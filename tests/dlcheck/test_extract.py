@@ -5,7 +5,7 @@ import json
 import nbformat
 import pytest
 
-from autograder.extract import SubmissionError, parse_python, read_submission
+from dlcheck.extract import SubmissionError, parse_python, read_submission
 
 
 def _notebook(tmp_path, *cells, name="sub.ipynb"):
@@ -92,3 +92,39 @@ def test_fingerprint_depends_on_kept_code_only():
     with_exploration = parse_python(["def f(x):\n    return x\n", "print(f(3))\n"])
     changed = parse_python(["def f(x):\n    return x + 0\n"])
     assert base.fingerprint() == with_exploration.fingerprint() != changed.fingerprint()
+
+
+@pytest.mark.parametrize("name, content", [
+    ("brackets.ipynb", b"[" * 200_000 + b"]" * 200_000),
+    ("brackets-in-a-cell.ipynb", json.dumps({"cells": [{"cell_type": "code", "source": "x = " + "[" * 100_000
+                                                         + "]" * 100_000}]}).encode()),
+    ("unary.py", b"x = " + b"-" * 200_000 + b"1\n"),
+    ("calls.py", b"def f():\n    return " + b"g(" * 50_000 + b")" * 50_000 + b"\n"),
+], ids=["nested-json", "nested-brackets-in-code", "nested-unary-operators", "nested-calls"])
+def test_pathologically_nested_files_cost_that_file_only(tmp_path, name, content):
+    """Does a file nested too deeply for the parsers give a SubmissionError (or parse),
+    never a RecursionError or MemoryError that would stop the batch?"""
+    path = tmp_path / name
+    path.write_bytes(content)
+    try:
+        read_submission(path)
+    except SubmissionError as exc:
+        assert "\n" not in str(exc)
+
+
+@pytest.mark.parametrize("encoding", ["cp949", "utf-16", "utf-8-sig"])
+def test_python_files_in_korean_windows_encodings_are_read(tmp_path, encoding):
+    """Is a .py file saved as cp949 (Korean Windows), UTF-16 or UTF-8 with a BOM read, not rejected?"""
+    path = tmp_path / "submission.py"
+    path.write_bytes("# 시그모이드 함수\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))  # 완성\n".encode(encoding))
+    kept = "".join(s for _, s in read_submission(path).statements)
+    assert "def sigmoid" in kept
+
+
+def test_reasons_exist_in_korean(tmp_path):
+    """Does a file's one-line reason exist in Korean too?"""
+    path = tmp_path / "empty.ipynb"
+    path.write_bytes(b"")
+    with pytest.raises(SubmissionError) as info:
+        read_submission(path)
+    assert info.value.text.ko == "empty.ipynb이(가) 비어 있습니다"

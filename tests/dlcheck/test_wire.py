@@ -6,7 +6,7 @@ import struct
 import numpy as np
 import pytest
 
-from autograder.sandbox import wire
+from dlcheck import wire
 
 
 @pytest.mark.parametrize("value", [
@@ -72,3 +72,53 @@ def test_inline_json_form_round_trips():
     value = {"a": (np.linspace(0, 1, 7).reshape(7, 1), 2, np.float64(0.1))}
     back = wire.from_json(json.loads(json.dumps(wire.to_json(value))))
     assert np.array_equal(back["a"][0], value["a"][0]) and back["a"][1:] == value["a"][1:]
+
+
+# -- framing ----------------------------------------------------------------------------
+
+def _pair():
+    import socket
+
+    a, b = socket.socketpair()
+    return wire.Channel(a), wire.Channel(b)
+
+
+def test_channel_carries_messages_both_ways():
+    """Does a message sent on one end arrive whole on the other, arrays included?"""
+    left, right = _pair()
+    left.send({"op": "call", "args": [np.arange(5.0)]})
+    got = right.receive()
+    assert got["op"] == "call" and np.array_equal(got["args"][0], np.arange(5.0))
+
+
+def test_channel_refuses_a_message_over_its_limit_unread():
+    """Is a frame announcing more than the receiver's limit refused before it is read?"""
+    import socket
+
+    a, b = socket.socketpair()
+    receiver = wire.Channel(b, limit=1000)
+    a.sendall((10**6).to_bytes(8, "big"))
+    with pytest.raises(wire.WireError, match="limit is 1000"):
+        receiver.receive()
+
+
+def test_channel_turns_a_forged_frame_into_a_wire_error():
+    """Does garbage with a plausible length arrive as WireError, never struct.error or KeyError?"""
+    import socket
+
+    a, b = socket.socketpair()
+    body = b"\x00\x00\x00\x05hello"
+    a.sendall(len(body).to_bytes(8, "big") + body)
+    with pytest.raises(wire.WireError):
+        wire.Channel(b).receive()
+
+
+def test_channel_waits_no_longer_than_its_deadline():
+    """Does a receive with a deadline give up with TimeoutError when nothing comes?"""
+    import time
+
+    _, right = _pair()
+    start = time.monotonic()
+    with pytest.raises(TimeoutError):
+        right.receive(deadline=time.monotonic() + 0.2)
+    assert time.monotonic() - start < 2

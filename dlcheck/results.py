@@ -1,13 +1,16 @@
 """What grading produces: one result per graded function, one report per submission.
 
-These are plain data, shared by the CLI (table and ``--json``), the nbgrader gradebook
-writer and the student self-check. The JSON field names are a contract other tools
-depend on (see README, "Command line").
+Plain data, shared by the grader (table, ``--json``, the gradebook, feedback) and the
+student self-check. The JSON field names are a contract other tools depend on (README,
+"Command line"); messages are rendered in the chosen language, and ``messages`` holds
+every language.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+from .text import Text, as_text
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class TestResult:
         Points earned and available. A function earns all its points or none.
     passed : bool
         Whether every check of the function passed.
-    message : str
+    message : Text
         For a failure: the check, expected vs got, and a hint. For a pass: what was checked.
     """
 
@@ -35,7 +38,11 @@ class TestResult:
     score: float
     max_score: float
     passed: bool
-    message: str
+    message: Text
+
+    def to_json(self, lang: str | None = None) -> dict:
+        return {"name": self.name, "function": self.function, "score": self.score, "max_score": self.max_score,
+                "passed": self.passed, "message": self.message.render(lang), "messages": self.message.as_dict()}
 
 
 @dataclass
@@ -43,14 +50,20 @@ class SubmissionReport:
     """Everything graded in one submitted file.
 
     ``error`` is set when the file could not be graded at all (unreadable, not a
-    notebook, the sandbox could not start); its tests then all score zero.
+    notebook, the sandbox could not start); its tests then all score zero. ``isolation``
+    is the sandbox level it was graded at (None for the student's own self-check).
     """
 
     submission: str
     notebook: str
     tests: list[TestResult] = field(default_factory=list)
-    error: str | None = None
+    error: Text | None = None
+    isolation: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went (not in JSON)
+
+    def __post_init__(self) -> None:
+        if self.error is not None:
+            self.error = as_text(self.error)
 
     @property
     def score(self) -> float:
@@ -60,14 +73,15 @@ class SubmissionReport:
     def max_score(self) -> float:
         return sum(t.max_score for t in self.tests)
 
-    def to_json(self) -> dict:
+    def to_json(self, lang: str | None = None) -> dict:
         out = {
             "submission": self.submission,
             "notebook": self.notebook,
             "score": self.score,
             "max_score": self.max_score,
-            "tests": [asdict(t) for t in self.tests],
+            "isolation": self.isolation,
+            "tests": [t.to_json(lang) for t in self.tests],
         }
         if self.error is not None:
-            out["error"] = self.error
+            out["error"] = self.error.render(lang)
         return out

@@ -3,7 +3,8 @@
 A notebook (or ``.py`` file) is reduced to its top-level imports, function and class
 definitions and call-free assignments, each kept with its cell name and line numbers. Top-level
 exploration, training runs, plots and crashing cells are dropped, so they neither cost
-points nor time. This runs in the grader's process, so it only *parses* the file.
+points nor time. The grader runs this in its own process, so it only *parses* the file;
+the student self-check uses it too, to grade a notebook file with ``pytest``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .text import Text, tr
+
 MAX_SUBMISSION_BYTES = 20 * 1024 * 1024  # a week-2 notebook with outputs is well under 5 MB
 
 _MAGIC = re.compile(r"^\s*[%!]|^\s*\w[\w.]*\?\??\s*$")
@@ -22,7 +25,11 @@ _KEPT = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.
 
 
 class SubmissionError(ValueError):
-    """The file cannot be graded at all; the message is the one-line reason."""
+    """The file cannot be graded at all; ``text`` is the one-line reason."""
+
+    def __init__(self, text: Text):
+        self.text = text
+        super().__init__(text.en)
 
 
 @dataclass
@@ -55,27 +62,37 @@ class Submission:
         return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
 
 
+def _not_a_notebook(path: Path) -> Text:
+    return tr("{name} is JSON but not a notebook (no cells)", "{name}은(는) JSON이지만 노트북이 아닙니다 (셀 없음)",
+              name=path.name)
+
+
 def _cell_sources(raw: bytes, path: Path) -> list[str]:
     """The code cells' sources of a notebook file (any nbformat version we can read)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise SubmissionError(f"{path.name} is not UTF-8 text (binary or wrongly encoded file)") from None
+        raise SubmissionError(tr("{name} is not UTF-8 text (binary or wrongly encoded file)",
+                                 "{name}은(는) UTF-8 텍스트가 아닙니다 (바이너리이거나 잘못 인코딩된 파일)",
+                                 name=path.name)) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        hint = "truncated" if exc.pos >= len(text.rstrip()) - 1 else "not valid JSON"
-        raise SubmissionError(f"{path.name} is not a readable notebook ({hint}: {exc.msg} at line {exc.lineno}); "
-                              "re-save it from Jupyter") from None
+        hint = tr("truncated", "잘린 파일") if exc.pos >= len(text.rstrip()) - 1 else tr("not valid JSON", "올바른 JSON이 아님")
+        raise SubmissionError(tr("{name} is not a readable notebook ({hint}: {msg} at line {line}); "
+                                 "re-save it from Jupyter",
+                                 "{name}은(는) 읽을 수 있는 노트북이 아닙니다 ({hint}: {line}번째 줄의 {msg}). "
+                                 "Jupyter에서 다시 저장하세요", name=path.name, hint=hint, msg=exc.msg,
+                                 line=exc.lineno)) from None
     if not isinstance(doc, dict):
-        raise SubmissionError(f"{path.name} is JSON but not a notebook (no cells)")
+        raise SubmissionError(_not_a_notebook(path))
     if isinstance(doc.get("cells"), list):
         cells = doc["cells"]
     elif isinstance(doc.get("worksheets"), list):  # nbformat 3
         cells = [c for ws in doc["worksheets"] if isinstance(ws, dict) for c in ws.get("cells", []) or []]
         cells = [dict(c, source=c.get("input", "")) for c in cells if isinstance(c, dict)]
     else:
-        raise SubmissionError(f"{path.name} is JSON but not a notebook (no cells)")
+        raise SubmissionError(_not_a_notebook(path))
     sources = []
     for cell in cells:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -152,24 +169,54 @@ def parse_python(sources: list[str], prefix: str = "cell") -> Submission:
     return sub
 
 
-def read_submission(path: Path) -> Submission:
-    """Read a ``.ipynb`` or ``.py`` submission; :class:`SubmissionError` says why not."""
+def _decode_python(raw: bytes, path: Path) -> str:
+    """A ``.py`` file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, or cp949
+    (Korean Windows' default encoding)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SubmissionError(tr("{name} is not text in UTF-8, UTF-16 or cp949 (binary or wrongly encoded file)",
+                             "{name}은(는) UTF-8, UTF-16, cp949 텍스트가 아닙니다 (바이너리이거나 잘못 인코딩된 파일)",
+                             name=path.name))
+
+
+def read_submission(path: Path, prefix: str = "cell") -> Submission:
+    """Read a ``.ipynb`` or ``.py`` submission; :class:`SubmissionError` says why not.
+
+    Whatever the file holds, the only exception is SubmissionError: a file nested too
+    deeply for the parser, or too big for memory, costs that file only. Cells are named
+    ``<{prefix} N>``.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_SUBMISSION_BYTES:
-            raise SubmissionError(f"{path.name} is {size / 2**20:.0f} MB; the limit is "
-                                  f"{MAX_SUBMISSION_BYTES // 2**20} MB (clear the outputs and save again)")
+            raise SubmissionError(tr("{name} is {mb:.0f} MB; the limit is {limit} MB (clear the outputs and save again)",
+                                     "{name}의 크기가 {mb:.0f} MB입니다. 한도는 {limit} MB입니다 (출력을 지우고 다시 저장하세요)",
+                                     name=path.name, mb=size / 2**20, limit=MAX_SUBMISSION_BYTES // 2**20))
         raw = path.read_bytes()
     except OSError as exc:
-        raise SubmissionError(f"cannot read {path}: {exc.strerror}") from None
+        raise SubmissionError(tr("cannot read {path}: {why}", "{path}을(를) 읽을 수 없습니다: {why}",
+                                 path=path.name, why=exc.strerror)) from None
     if not raw.strip():
-        raise SubmissionError(f"{path.name} is empty")
-    if b"\x00" in raw[:8192]:
-        raise SubmissionError(f"{path.name} is a binary file, not a notebook")
-    if path.suffix == ".py":
-        try:
-            return parse_python([raw.decode("utf-8")], prefix="cell")
-        except UnicodeDecodeError:
-            raise SubmissionError(f"{path.name} is not UTF-8 text") from None
-    return parse_python(_cell_sources(raw, path))
+        raise SubmissionError(tr("{name} is empty", "{name}이(가) 비어 있습니다", name=path.name))
+    is_python = path.suffix == ".py"
+    if b"\x00" in raw[:8192] and not (is_python and raw.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise SubmissionError(tr("{name} is a binary file, not a notebook", "{name}은(는) 노트북이 아니라 바이너리 파일입니다",
+                                 name=path.name))
+    try:
+        if is_python:
+            return parse_python([_decode_python(raw, path)], prefix=prefix)
+        return parse_python(_cell_sources(raw, path), prefix=prefix)
+    except (RecursionError, MemoryError) as exc:
+        raise SubmissionError(tr("{name} is nested too deeply (or is too large) to be read ({kind}); "
+                                 "simplify the code and save again",
+                                 "{name}은(는) 중첩이 너무 깊거나 너무 커서 읽을 수 없습니다 ({kind}). "
+                                 "코드를 단순하게 고쳐 다시 저장하세요", name=path.name, kind=type(exc).__name__)) from None

@@ -1,0 +1,145 @@
+"""The instructor's solution of a notebook, run in the grader's own process (trusted).
+
+Besides the reference functions themselves, the solution's source says what a spec does
+not have to: each graded function's parameters, and which other graded functions it
+calls (its *callees*). Both are read from the solution's syntax tree, so a callee is
+never left out of a hand-written list.
+
+Reference calls print nothing (``print_cost=True`` goes nowhere: stdout belongs to the
+report), and those the grader asks for itself are remembered (:mod:`autograder.memo`);
+calls made for a sandbox (callbacks) are not, so a student cannot fill the cache.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import functools
+import hashlib
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
+from dlcheck.extract import parse_python
+
+from . import memo, project
+from .sandbox.session import _Discard
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One notebook's solution: its namespace, and what its source says of each graded function.
+
+    Attributes
+    ----------
+    namespace : dict
+        The solution's functions (its kept statements, run here).
+    digest : str
+        sha256 of the solution source: part of every cache key.
+    params : dict of str to tuple of str
+        Parameters of each graded function.
+    calls : dict of str to tuple of str
+        The other graded functions each graded function calls, in the spec's order.
+    """
+
+    namespace: dict[str, Any]
+    digest: str
+    params: dict[str, tuple[str, ...]]
+    calls: dict[str, tuple[str, ...]]
+
+    def function(self, name: str) -> Callable[..., Any]:
+        try:
+            return self.namespace[name]
+        except KeyError:
+            raise GraderError(f"the reference solution defines no {name!r}") from None
+
+    def asked(self, name: str) -> Callable[..., Any]:
+        """``name``, for a call the grader itself makes: quiet, and remembered when slow."""
+        return memo.memoized(name, _quiet(self.function(name)), self.digest)
+
+    def for_callback(self, fn: GradedFunction) -> Callable[..., Any]:
+        """``fn``'s reference, for a sandbox that calls it in place of the student's own
+        version: quiet, never cached, and accepting the course's earlier signatures."""
+        reference = self.function(fn.name)
+        signature = inspect.signature(reference)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError:
+                args, kwargs = _from_old_signature(fn, signature, args, kwargs)
+            return reference(*args, **kwargs)
+
+        call.__name__ = fn.name
+        return call
+
+
+def _quiet(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        with contextlib.redirect_stdout(_Discard()):
+            return fn(*args, **kwargs)
+    return call
+
+
+def _from_old_signature(fn: GradedFunction, current: inspect.Signature, args: tuple,
+                        kwargs: dict) -> tuple[tuple, dict]:
+    """Arguments given in one of ``fn``'s old signatures, renamed to the current one."""
+    for old in fn.old_signatures:
+        old_signature = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                                           for p in old.params])
+        try:
+            bound = old_signature.bind(*args, **kwargs).arguments
+        except TypeError:
+            continue
+        return (), {name: value for name, value in bound.items() if name in current.parameters}
+    return args, kwargs  # let the reference say what is wrong
+
+
+def _derive(source: str, graded: tuple[str, ...], solution: Path) -> tuple[dict, dict]:
+    """Parameters and graded callees of each graded function, read from the solution."""
+    defs = {node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
+    params, calls = {}, {}
+    for name in graded:
+        node = defs.get(name)
+        if node is None:
+            raise GraderError(f"{solution} does not define the graded function {name}")
+        a = node.args
+        params[name] = tuple(p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs])
+        used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        calls[name] = tuple(other for other in graded if other != name and other in used)
+    return params, calls
+
+
+@functools.cache
+def _solution(solution: Path) -> tuple[str, dict[str, Any]]:
+    """The solution's source, and the namespace its kept statements make."""
+    try:
+        source = solution.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
+                          "instructor's solutions/ folder") from None
+    namespace: dict[str, Any] = {"__name__": "reference"}
+    with contextlib.redirect_stdout(_Discard()):
+        for filename, statement in parse_python([source], prefix="solution").statements:
+            try:
+                exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
+            except ImportError:
+                continue  # the notebook's own helper imports (lr_utils, dlcheck)
+    return source, namespace
+
+
+@functools.cache
+def _reference(solution: Path, graded: tuple[str, ...]) -> Reference:
+    source, namespace = _solution(solution)
+    params, calls = _derive(source, graded, solution)
+    return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls)
+
+
+def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:
+    """The reference of ``spec`` (the solution runs once per process)."""
+    solution = ((root or project.root()) / spec.solution).resolve()
+    return _reference(solution, tuple(f.name for f in spec.declared))

@@ -1,0 +1,215 @@
+"""Calls of one graded function, each answered by its sandboxed child process.
+
+While the function runs, the child may ask the grader to run a reference function in
+place of one of the submission's own (a *callback*, see :mod:`.worker`). Callbacks run
+in the grader, on arguments the student chose, so each is bounded: by what is left of
+the call's wall time (SIGALRM) and by :attr:`Limits.callback_mb` of extra memory
+(RLIMIT_AS, lowered for the callback's duration). Their output is discarded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import resource
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dlcheck import wire
+from dlcheck.text import Text, tr
+
+from .isolation import Limits
+
+#: Longest text kept from a Raised reply (type, message).
+_TYPE_KEEP, _MESSAGE_KEEP = 100, 2000
+
+
+@dataclass
+class Returned:
+    value: Any
+
+
+@dataclass
+class Raised:
+    type: str
+    message: str
+    frames: list
+
+
+@dataclass
+class Died:
+    """The call ended without an answer: time-out, crash, exit, or garbage on the channel."""
+
+    reason: Text
+
+
+Outcome = Returned | Raised | Died
+
+
+class _Discard(io.TextIOBase):
+    """A stdout for reference calls: what they print (``print_cost=True``) goes nowhere."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+class _CallbackOvertime(BaseException):
+    """A reference function, run for the sandbox, passed the call's deadline."""
+
+
+@contextlib.contextmanager
+def _deadline_alarm(seconds: float) -> Iterator[None]:
+    """Interrupt the block with :class:`_CallbackOvertime` after ``seconds`` of wall time.
+
+    Uses SIGALRM, so only in the main thread, and only when the current SIGALRM handler
+    is one Python can put back; elsewhere the block runs unbounded. An alarm already set
+    (pytest-timeout, say) is kept: ours fires no later than it, and it is re-armed after.
+    """
+    previous = signal.getsignal(signal.SIGALRM)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield
+        return
+    fired = False
+
+    def overtime(signum: int, frame: Any) -> None:
+        nonlocal fired
+        if not fired:  # raise once, even if a second alarm is already pending
+            fired = True
+            raise _CallbackOvertime
+
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    start = time.monotonic()
+    signal.signal(signal.SIGALRM, overtime)
+    signal.setitimer(signal.ITIMER_REAL, max(min(seconds, outer_delay or seconds), 1e-3))
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        except _CallbackOvertime:  # delivered just now: the block finished in time anyway
+            pass
+        signal.signal(signal.SIGALRM, previous)
+        if outer_delay:
+            left = outer_delay - (time.monotonic() - start)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), outer_interval)
+
+
+def _address_space_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextlib.contextmanager
+def memory_guard(extra_mb: int) -> Iterator[None]:
+    """Let the block grow this process's address space by at most ``extra_mb`` (a
+    MemoryError beyond), by lowering the soft RLIMIT_AS for its duration."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    current = _address_space_bytes()
+    if current is None:
+        yield
+        return
+    bound = current + extra_mb * 1024 * 1024
+    for limit in (soft, hard):
+        if limit != resource.RLIM_INFINITY:
+            bound = min(bound, limit)
+    resource.setrlimit(resource.RLIMIT_AS, (bound, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _timed_out(seconds: float) -> Text:
+    return tr("it did not return within {s:g} s (an infinite loop, or far too much work?)",
+              "{s:g}초 안에 반환하지 않았습니다 (무한 루프이거나 계산이 너무 많지 않나요?)", s=seconds)
+
+
+class FunctionSession:
+    """Calls of one graded function, each answered by the sandboxed child.
+
+    ``callbacks`` maps the names the function may call to grader-side callables that
+    answer in their place (reference versions).
+    """
+
+    def __init__(self, sock: socket.socket, callbacks: dict[str, Callable[..., Any]], limits: Limits):
+        self._channel = wire.Channel(sock, limits.message_mb * 1024 * 1024)
+        self._callbacks = callbacks
+        self._limits = limits
+        self.dead: Text | None = None  # why the child can no longer answer
+
+    def call(self, args: tuple = (), kwargs: dict | None = None, seconds: float | None = None) -> Outcome:
+        if self.dead:
+            return Died(self.dead)
+        seconds = self._limits.call_seconds if seconds is None else seconds
+        deadline = time.monotonic() + seconds
+        try:
+            self._channel.send({"op": "call", "args": list(args), "kwargs": kwargs or {}})
+            while True:
+                reply = self._channel.receive(deadline)
+                if not isinstance(reply, dict):
+                    raise wire.WireError("not a message")
+                op = reply.get("op")
+                if op == "callback":
+                    self._channel.send(self._answer_callback(reply, deadline))
+                elif op == "return":
+                    return Returned(reply.get("value"))
+                elif op == "raise":
+                    frames = reply.get("frames") if isinstance(reply.get("frames"), list) else []
+                    return Raised(str(reply.get("type"))[:_TYPE_KEEP], str(reply.get("message"))[:_MESSAGE_KEEP],
+                                  frames[-8:])
+                else:
+                    raise wire.WireError("unknown message")
+        except (TimeoutError, _CallbackOvertime):
+            self.dead = _timed_out(seconds)
+        except (EOFError, ConnectionError):
+            self.dead = tr("the process running it ended during the call (os._exit, a crash, or a resource limit)",
+                           "호출 중에 실행 프로세스가 끝났습니다 (os._exit, 충돌, 또는 자원 한도)")
+        except (wire.WireError, OSError, ValueError) as exc:
+            self.dead = tr("it sent back something that is not a result ({why})",
+                           "결과가 아닌 것을 돌려보냈습니다 ({why})", why=str(exc)[:200])
+        self.close()
+        return Died(self.dead)
+
+    def _answer_callback(self, request: dict, deadline: float) -> dict:
+        """Run the reference ``request["function"]`` on the student's arguments, within
+        what is left of the call's wall time and :attr:`Limits.callback_mb` of memory."""
+        name = request.get("function")
+        fn = self._callbacks.get(name) if isinstance(name, str) else None
+        if fn is None:
+            return {"op": "raise", "type": "NameError", "message": f"{name!r} is not available"[:200]}
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        args, kwargs = request.get("args", []), request.get("kwargs", {})
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            return {"op": "raise", "type": "TypeError", "message": "malformed arguments"}
+        try:
+            with _deadline_alarm(left), memory_guard(self._limits.callback_mb), \
+                    contextlib.redirect_stdout(_Discard()):
+                value = fn(*args, **kwargs)
+            return {"op": "return", "value": value}
+        except MemoryError:
+            return {"op": "raise", "type": "MemoryError",
+                    "message": f"{name}: these arguments need more than {self._limits.callback_mb} MB"}
+        except Exception as exc:  # the reference rejected what the student passed it
+            return {"op": "raise", "type": type(exc).__name__, "message": f"{name}: {exc}"[:500]}
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> FunctionSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,56 @@
+"""The instructor's secret, which seeds the hidden checks' random inputs.
+
+The inputs of a hidden check are drawn by hypothesis from the seed
+``HMAC-SHA256(secret, notebook id / function / check / sha256 of the submission's kept
+code)`` (first 4 bytes), see :func:`seed`. Without the secret, nobody can compute them;
+with the public development secret, anyone with this package can. So grading that counts
+(``autograde grade`` and ``course``) refuses to run on the development secret unless the
+instructor says it is a trial (``--dev-secret``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from pathlib import Path
+
+from dlcheck.checks import GraderError
+
+ENV_VAR, FILE_ENV_VAR = "AUTOGRADE_SECRET", "AUTOGRADE_SECRET_FILE"
+#: Public, in this repository: fine for trials and tests, useless against a student.
+DEVELOPMENT_SECRET = b"autograde-development-secret"
+
+
+def configured() -> bytes | None:
+    """``$AUTOGRADE_SECRET``, else the content of the file named by ``$AUTOGRADE_SECRET_FILE``,
+    else None."""
+    if os.environ.get(ENV_VAR):
+        return os.environ[ENV_VAR].encode()
+    if os.environ.get(FILE_ENV_VAR):
+        try:
+            secret = Path(os.environ[FILE_ENV_VAR]).read_bytes().strip()
+        except OSError as exc:
+            raise GraderError(f"cannot read {FILE_ENV_VAR} ({os.environ[FILE_ENV_VAR]}): {exc.strerror}") from None
+        if not secret:
+            raise GraderError(f"{FILE_ENV_VAR} names an empty file ({os.environ[FILE_ENV_VAR]})")
+        return secret
+    return None
+
+
+def for_grading(allow_development: bool) -> bytes:
+    """The secret to grade with; the development secret only when ``allow_development``."""
+    secret = configured()
+    if secret is not None:
+        return secret
+    if allow_development:
+        return DEVELOPMENT_SECRET
+    raise GraderError(f"no instructor secret: set {FILE_ENV_VAR} to a file holding a long random string "
+                      f"(or {ENV_VAR}); hidden inputs seeded by the public development secret can be computed "
+                      "by any student. For a trial run, pass --dev-secret")
+
+
+def seed(secret: bytes, *parts: str) -> int:
+    """A 32-bit seed: same secret and parts, same seed."""
+    digest = hmac.new(secret, "/".join(parts).encode(), hashlib.sha256).digest()
+    return int.from_bytes(digest[:4], "big")

@@ -1,0 +1,95 @@
+"""The grader's :class:`~dlcheck.checks.Trial`: checks call the submission in its sandbox
+and ask the reference solution, live, what the answers are."""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import time
+from collections.abc import Callable
+from typing import Any
+
+from dlcheck.checks import GradedFunction, GraderError, OldSignature, StudentDied, StudentRaised
+from dlcheck.extract import Submission
+from dlcheck.text import tr
+
+from .reference import Reference
+from .sandbox.session import FunctionSession, Raised, Returned
+
+
+def _where(frames: list, submission: Submission) -> str:
+    """```<cell 5>, line 12, in f: `code` ``` for the innermost frame in student code."""
+    if not frames:
+        return ""
+    try:
+        filename, lineno, func = str(frames[-1][0]), int(frames[-1][1]), str(frames[-1][2])
+    except (TypeError, ValueError, IndexError):
+        return ""
+    line = submission.line(filename, lineno)
+    place = f"{filename.strip('<>')}, line {lineno}, in {func}"
+    return f"{place}: `{line}`" if line else place
+
+
+def old_signature_adapter(old: OldSignature, current: tuple[str, ...]) -> Callable[[tuple, dict], tuple[tuple, dict]]:
+    """Turns a call in the current signature into one in ``old`` (by parameter name)."""
+    signature = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in current])
+
+    def adapt(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        bound = signature.bind_partial(*args, **kwargs).arguments
+        values = []
+        for name in old.params:
+            if name in bound:
+                values.append(bound[name])
+            elif name in old.fill:
+                values.append(old.fill[name](dict(bound)))
+            else:
+                break  # the rest keep the old function's defaults
+        return tuple(values), {}
+    return adapt
+
+
+class SandboxTrial:
+    """Calls of one graded function in its sandbox child, answers from the reference.
+
+    ``deadline`` (``time.monotonic()`` seconds) is the end of the file's time budget: a
+    call gets the per-call limit or what is left of the budget, whichever is shorter.
+    """
+
+    def __init__(self, session: FunctionSession, fn: GradedFunction, reference: Reference, submission: Submission,
+                 *, call_seconds: float, deadline: float,
+                 adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None):
+        self.session, self.fn, self._reference, self.submission = session, fn, reference, submission
+        self.call_seconds, self.deadline, self.adapt = call_seconds, deadline, adapt
+        self.died = False
+
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise StudentDied(tr("the file used up its time budget before this call",
+                                 "이 호출 전에 파일의 시간 예산을 다 썼습니다"))
+        if self.adapt is not None:
+            args, kwargs = self.adapt(args, kwargs)
+        outcome = self.session.call(args, kwargs, min(self.call_seconds, left))
+        if isinstance(outcome, Returned):
+            return outcome.value
+        if isinstance(outcome, Raised):
+            raise StudentRaised(outcome.type, outcome.message, _where(outcome.frames, self.submission))
+        raise StudentDied(outcome.reason)
+
+    def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
+        return self.reference(*args, **kwargs)
+
+    def reference(self, *args: Any, **kwargs: Any) -> Any:
+        return self.reference_of(self.fn.name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+
+    def reference_of(self, name: str) -> Callable[..., Any]:
+        """The reference ``name``; if it raises on a check's inputs, that is the grader's fault."""
+        reference = self._reference.asked(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return reference(*args, **kwargs)
+            except Exception as exc:
+                raise GraderError(f"the reference {name} raised {type(exc).__name__} on a check's inputs: "
+                                  f"{str(exc)[:200]}") from exc
+        return call

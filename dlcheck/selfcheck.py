@@ -1,0 +1,131 @@
+"""The student's side: the public checks, with the grader's own messages.
+
+* In the notebook: ``check = checker("week2/logistic_regression")`` once, then
+  ``check(propagate)`` after each function. It runs in the student's kernel, on their
+  own code; a failing check raises AssertionError, so the cell shows as failed.
+* From a shell: ``pytest week2`` (``pytest assignments/week2`` in the project) reads each
+  notebook of the folder the way the grader does (functions, not cells), runs the kept
+  code in this process (it is the student's own) and reports the public checks.
+
+Nothing here needs more than NumPy: no sandbox, no gradebook, no POSIX-only module, so it
+runs wherever the learner's Python does (Windows, macOS, Linux).
+"""
+
+from __future__ import annotations
+
+import builtins
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import exercises
+from .checks import GradedFunction
+from .extract import SubmissionError, read_submission
+from .results import SubmissionReport, TestResult
+from .run import KernelTrial, result, run_checks
+from .text import Text, set_language, tr
+
+
+def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name: str | None = None,
+                   namespace: dict[str, Any] | None = None) -> TestResult:
+    """Run the public checks of ``fn`` (named as in the notebook, or ``name``).
+
+    When it fails and it calls other graded functions of the notebook (found in
+    ``namespace``, default ``fn``'s globals) that fail their own checks, the message says
+    so: the grader grades each function with correct versions of the others, so the
+    callee, not this function, is what to fix.
+    """
+    graded = exercise.spec.function(name or fn.__name__)
+    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected))
+    if verdict.passed:
+        return verdict
+    namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
+    for callee in exercise.calls.get(graded.name, []):
+        other = _defined(exercise.spec.function(callee), namespace)
+        if other is not None and not run_checks(exercise.spec.function(callee),
+                                                KernelTrial(callee, other, exercise.expected)).passed:
+            return result(graded, False, verdict.message + tr(
+                " Note: {fn} calls your {callee}, which fails its own checks; fix {callee} first "
+                "(the grader grades {fn} with a correct {callee}).",
+                " 참고: {fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
+                "{callee}부터 고치세요 (채점기는 올바른 {callee}로 {fn}을(를) 채점합니다).", fn=graded.name, callee=callee))
+    return verdict
+
+
+def _defined(fn: GradedFunction, namespace: dict[str, Any]) -> Callable[..., Any] | None:
+    for name in fn.names:
+        if callable(namespace.get(name)):
+            return namespace[name]
+    return None
+
+
+def checker(notebook_id: str, lang: str | None = None) -> Callable[[Callable[..., Any]], None]:
+    """``check(fn)`` for a notebook: prints what passed, or raises AssertionError with the
+    grader's message. ``lang`` ("ko" or "en") chooses the language of the messages."""
+    if lang is not None:
+        set_language(lang)
+    exercise = exercises.load(notebook_id)
+
+    def check(fn: Callable[..., Any]) -> None:
+        verdict = check_function(exercise, fn)
+        if not verdict.passed:
+            raise AssertionError(str(verdict.message))
+        print(tr("PASSED {fn}: {what}. The grader also runs hidden checks on random inputs.",
+                 "통과 {fn}: {what}. 채점기는 무작위 입력으로 숨은 검사도 실행합니다.",
+                 fn=fn.__name__, what=verdict.message))
+
+    return check
+
+
+def grade_notebook(path: Path, notebook_id: str) -> SubmissionReport:
+    """The public checks of every graded function defined in a notebook (or .py) file,
+    run here on the file's kept code, as the grader reads it."""
+    exercise = exercises.load(notebook_id)
+    report = SubmissionReport(submission=str(path), notebook=notebook_id)
+    try:
+        submission = read_submission(Path(path))
+    except SubmissionError as exc:
+        report.error = exc.text
+        report.tests = [result(f, False, tr("not graded: {why}", "채점하지 못함: {why}", why=exc.text))
+                        for f in exercise.spec.functions]
+        return report
+    namespace = _run_kept_code(submission.statements, Path(path).resolve().parent)
+    for graded in exercise.spec.functions:
+        fn = _defined(graded, namespace)
+        if fn is None:
+            report.tests.append(result(graded, False, not_defined(graded.name, exercise.params.get(graded.name, []))))
+        else:
+            report.tests.append(check_function(exercise, fn, name=graded.name, namespace=namespace))
+    return report
+
+
+def not_defined(name: str, params: list[str], detail: Text | None = None) -> Text:
+    """The verdict for a graded function the notebook does not define."""
+    signature = f"def {name}({', '.join(params)}):"
+    return tr("{fn} is not defined in the notebook{detail}. Hint: define it as {signature} in a code cell.",
+              "노트북에 {fn}이(가) 정의되어 있지 않습니다{detail}. 힌트: 코드 셀에 {signature}로 정의하세요.",
+              fn=name, signature=signature, detail=tr(" ({d})", " ({d})", d=detail) if detail else "")
+
+
+def _run_kept_code(statements: list[tuple[str, str]], folder: Path) -> dict[str, Any]:
+    """Run the kept statements one by one (a failing one is skipped, as in the grader),
+    with the notebook's folder importable for its helper modules."""
+    namespace: dict[str, Any] = {"__name__": "__notebook__", "__builtins__": builtins}
+    sys.path.insert(0, str(folder))
+    try:
+        for filename, source in statements:
+            try:
+                exec(compile(source, filename, "exec"), namespace)
+            except Exception:  # noqa: BLE001 - a failing top-level line costs nothing, as in the grader
+                continue
+    finally:
+        sys.path.remove(str(folder))
+    return namespace
+
+
+def exercises_in(folder: Path) -> list[str]:
+    """Ids of the exercises whose notebooks are in ``folder`` (``<week>/<stem>.ipynb``)."""
+    folder = Path(folder).resolve()
+    known = set(exercises.available())
+    return [f"{folder.name}/{p.stem}" for p in sorted(folder.glob("*.ipynb")) if f"{folder.name}/{p.stem}" in known]

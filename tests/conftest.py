@@ -1,0 +1,17 @@
+"""Settings every test shares: messages in English (the golden texts are English unless a
+test asks for Korean), for this process and the commands it starts."""
+
+import os
+
+import pytest
+
+from dlcheck.text import set_language
+
+os.environ["AUTOGRADE_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    set_language(None)
+    yield
+    set_language(None)
