@@ -147,7 +147,7 @@ def grade_course(
         done = {} if force else gradebook.recorded(gb, assignment)
         for i, (student, path) in enumerate(files, start=1):
             where = f"[{i}/{len(files)}] {safe_name(student)}/{safe_name(path.name)}"
-            stem = path.stem
+            stem = path.stem.removesuffix(".ko")  # the Korean edition is the same notebook
             if stem not in notebooks:
                 expected = ", ".join(f"{name}.ipynb" for name in sorted(notebooks))
                 report = SubmissionReport(submission=str(path), notebook=stem,

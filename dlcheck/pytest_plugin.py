@@ -28,8 +28,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     from . import exercises
 
     folder = _folder(metafunc)
-    cases = [(folder / f"{notebook_id.split('/')[1]}.ipynb", notebook_id, fn.name)
-             for notebook_id in exercises_in(folder) for fn in exercises.load(notebook_id).spec.functions]
+    cases = [(path, notebook_id, fn.name)
+             for path, notebook_id in exercises_in(folder) for fn in exercises.load(notebook_id).spec.functions]
     metafunc.parametrize("graded", cases, ids=[f"{path.stem}:{name}" for path, _, name in cases])
 
 

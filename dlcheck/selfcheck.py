@@ -124,8 +124,14 @@ def _run_kept_code(statements: list[tuple[str, str]], folder: Path) -> dict[str,
     return namespace
 
 
-def exercises_in(folder: Path) -> list[str]:
-    """Ids of the exercises whose notebooks are in ``folder`` (``<week>/<stem>.ipynb``)."""
+def exercises_in(folder: Path) -> list[tuple[Path, str]]:
+    """``(notebook file, exercise id)`` for each notebook of ``folder`` that is an exercise:
+    ``<week>/<stem>.ipynb``, or its Korean edition ``<stem>.ko.ipynb``."""
     folder = Path(folder).resolve()
     known = set(exercises.available())
-    return [f"{folder.name}/{p.stem}" for p in sorted(folder.glob("*.ipynb")) if f"{folder.name}/{p.stem}" in known]
+    found = []
+    for path in sorted(folder.glob("*.ipynb")):
+        notebook_id = f"{folder.name}/{path.name.removesuffix('.ipynb').removesuffix('.ko')}"
+        if notebook_id in known:
+            found.append((path, notebook_id))
+    return found

@@ -94,3 +94,17 @@ def test_stub_keeps_indentation_and_names_the_function():
     assert stub_out(code, "f") == ("def f(x):\n    # YOUR CODE HERE\n"
                                    "    raise NotImplementedError(\"f: replace this line with your code\")\n"
                                    "    return y\n")
+
+
+def test_korean_markdown_cells_make_a_korean_edition():
+    """Does a `# %% [markdown] ko` cell replace the English cell before it in the Korean
+    edition only, leaving code cells the same in both?"""
+    from autograder.release import has_korean, parse_percent
+
+    source = ("# %% [markdown]\n# # Sigmoid\n# %% [markdown] ko\n# # 시그모이드\n"
+              "# %%\ncheck = checker(\"week2/x\")\n# %% [markdown]\n# Untranslated\n")
+    assert parse_percent(source) == [("markdown", "# Sigmoid"), ("code", 'check = checker("week2/x")'),
+                                     ("markdown", "Untranslated")]
+    assert parse_percent(source, "ko") == [("markdown", "# 시그모이드"), ("code", 'check = checker("week2/x")'),
+                                           ("markdown", "Untranslated")]
+    assert has_korean(source) and not has_korean(source.replace("[markdown] ko", "[markdown]"))
