@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: grade-example test test-fast release benchmark clean
+.PHONY: grade-example test test-fast lint release benchmark clean
 
 $(BIN)/autograde: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ grade-example: $(BIN)/autograde
 ## The whole test suite (what CI runs).
 test: $(BIN)/autograde
 	$(BIN)/pytest tests
+
+## ruff, with the project's configuration (pyproject.toml); CI runs it before the tests.
+lint: $(BIN)/autograde
+	$(BIN)/ruff check .
 
 ## Without the slow tests.
 test-fast: $(BIN)/autograde

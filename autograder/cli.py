@@ -77,13 +77,15 @@ def format_table(reports: list[SubmissionReport]) -> str:
     names = [courses.safe_name(Path(r.submission).name) for r in reports]
     name_width = max(len("submission"), *(len(n) for n in names))
     widths = [max(len(f), 5) for f in functions]
-    header = "  ".join(["submission".ljust(name_width), *(f.rjust(w) for f, w in zip(functions, widths)), "total"])
+    columns = [f.rjust(w) for f, w in zip(functions, widths, strict=True)]
+    header = "  ".join(["submission".ljust(name_width), *columns, "total"])
     lines = [header, "-" * len(header)]
-    for name, r in zip(names, reports):
-        cells = [f"{t.score:g}/{t.max_score:g}".rjust(w) for t, w in zip(r.tests, widths)]
+    for name, r in zip(names, reports, strict=True):
+        cells = [f"{t.score:g}/{t.max_score:g}".rjust(w) for t, w in zip(r.tests, widths, strict=True)]
         lines.append("  ".join([name.ljust(name_width), *cells, f"{r.score:g}/{r.max_score:g}"]))
-    failures = [(n, t) for n, r in zip(names, reports) for t in r.tests if not t.passed and r.error is None]
-    errors = [(n, r) for n, r in zip(names, reports) if r.error]
+    failures = [(n, t) for n, r in zip(names, reports, strict=True) for t in r.tests
+                if not t.passed and r.error is None]
+    errors = [(n, r) for n, r in zip(names, reports, strict=True) if r.error]
     if errors or failures:
         lines.append("")
     lines += [f"{n}: not graded: {r.error}" for n, r in errors]

@@ -82,7 +82,17 @@ from nbgrader.api import (
 )
 from nbgrader.dbutil import _temp_alembic_ini
 from sqlalchemy import (
-    Column, MetaData, String, Table, and_, create_engine, delete, insert, inspect, select, text,
+    Column,
+    MetaData,
+    String,
+    Table,
+    and_,
+    create_engine,
+    delete,
+    insert,
+    inspect,
+    select,
+    text,
 )
 from sqlalchemy.orm import Session
 

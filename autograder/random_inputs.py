@@ -37,7 +37,7 @@ def run_random(check: Check, trial: Any, seed: int) -> None:
 
     try:
         property_()
-    except BaseException:  # noqa: BLE001 - hypothesis wraps or replays; our first failure decides
+    except BaseException:
         if failures:
             raise failures[0] from None
         raise

@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -309,7 +308,7 @@ def instructor_notebook() -> nbformat.NotebookNode:
     cells = parse_percent((ROOT / spec.solution).read_text())
     if len(cells) != len(nb.cells):
         raise RuntimeError(f"{spec.solution} has {len(cells)} cells, its student copy {len(nb.cells)}")
-    for cell, (_, text) in zip(nb.cells, cells):
+    for cell, (_, text) in zip(nb.cells, cells, strict=True):
         cell.source = text
     return nb
 

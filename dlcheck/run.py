@@ -141,7 +141,7 @@ class KernelTrial:
     def call(self, *args: Any, **kwargs: Any) -> Any:
         try:
             value = self.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        except Exception as exc:  # shown to the student, as the grader would show it
+        except Exception as exc:  # noqa: BLE001 - shown to the student, as the grader would show it
             raise StudentRaised(type(exc).__name__, str(exc), where_in_traceback(exc.__traceback__)) from None
         return wire.decode(wire.encode(value))
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import math
-import struct
 import socket
+import struct
 import time
 from typing import Any
 

@@ -250,7 +250,7 @@ def _open_source(source: str | os.PathLike[str], name: str, timeout: float) -> B
     if _is_url(source):
         url = f"{str(source).rstrip('/')}/{name}"
         try:
-            return urllib.request.urlopen(url, timeout=timeout)  # noqa: S310 (http(s) only)
+            return urllib.request.urlopen(url, timeout=timeout)
         except (urllib.error.URLError, OSError) as exc:
             raise DataError(f"cannot download {url}: {getattr(exc, 'reason', exc)}") from exc
     try:

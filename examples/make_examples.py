@@ -148,7 +148,7 @@ def build(notebook_id: str, example: Example, root: Path = ROOT) -> nbformat.Not
     cells = parse_percent(_filled_in(source))
     if [kind for kind, _ in cells] != [c.cell_type for c in nb.cells]:
         raise EditError(f"{solution} and {student_copy} have different cells: run `autograde release` first")
-    for cell, (_, text) in zip(nb.cells, cells):
+    for cell, (_, text) in zip(nb.cells, cells, strict=True):
         cell.source = text
     for n, (after, text) in enumerate(example.cells, 1):
         place = next((i + 1 for i, c in enumerate(nb.cells) if after and after in c.source), len(nb.cells))

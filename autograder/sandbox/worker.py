@@ -36,8 +36,7 @@ import sys
 import types
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import wire  # noqa: E402  (a sibling file, copied into the sandbox with this one)
-
+import wire
 
 #: Filenames of the submission's cells, ``<cell 3>`` (or a companion notebook's, ``<step cell 3>``).
 _CELL = re.compile(r"^<([\w.-]+ )?cell \d+>$")

@@ -20,9 +20,9 @@
 
 # %%
 import numpy as np
+from lr_utils import load_dataset
 
 from dlcheck import checker
-from lr_utils import load_dataset
 
 check = checker("week2/logistic_regression")
 

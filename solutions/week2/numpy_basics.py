@@ -311,7 +311,7 @@ yhat_big, y_big = rng.random(1_000_000), rng.random(1_000_000)
 
 start = time.perf_counter()
 loop_loss = 0.0
-for a, b in zip(yhat_big, y_big):
+for a, b in zip(yhat_big, y_big, strict=True):
     loop_loss += (b - a) ** 2
 loop_seconds = time.perf_counter() - start
 

@@ -254,7 +254,8 @@ def test_a_folder_name_cannot_forge_a_progress_line(course_dir: Path) -> None:
     ("remove", "assignment", "match"),  # remove: what to delete from the course dir
     [
         (".", ASSIGNMENT, r"no course directory at {course}: expected an nbgrader course directory"),
-        ("submitted", ASSIGNMENT, r"no submitted/ folder in the course directory {course}: expected {course}/submitted/<student>/week2/\*.ipynb"),
+        ("submitted", ASSIGNMENT,
+         r"no submitted/ folder in the course directory {course}: expected {course}/submitted/<student>/week2/\*.ipynb"),
         (None, "week9", r"no submissions of assignment 'week9' in {course}/submitted: .*; assignments found: week2"),
     ],
     ids=["no-course-dir", "no-submitted-folder", "no-such-assignment"],

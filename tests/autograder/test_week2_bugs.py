@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from autograder import ROOT
 from autograder.engine import grade_submission
-from dlcheck.results import SubmissionReport
 from autograder.specs.week2.logistic_regression import notebook as SPEC
+from dlcheck.results import SubmissionReport
 
 pytestmark = pytest.mark.slow  # the first model grading trains on the real data: ~10-30 s
 

@@ -8,7 +8,6 @@ are here, and in ``examples/week2/README.md`` for people.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -21,8 +20,8 @@ import pytest
 
 from autograder import ROOT
 from autograder.engine import grade_submission
-from dlcheck.extract import read_submission
 from autograder.specs.week2.logistic_regression import notebook as SPEC
+from dlcheck.extract import read_submission
 
 pytestmark = pytest.mark.slow  # trains on the real data twice per grading process: ~20-60 s
 

@@ -9,8 +9,17 @@ import pytest
 
 from dlcheck import hints
 from dlcheck.checks import CheckFailed
-from dlcheck.compare import (as_array, collecting_notes, describe, expect_array, expect_keys, expect_labels,
-                             expect_scalar, expect_type, unpack)
+from dlcheck.compare import (
+    as_array,
+    collecting_notes,
+    describe,
+    expect_array,
+    expect_keys,
+    expect_labels,
+    expect_scalar,
+    expect_type,
+    unpack,
+)
 from dlcheck.text import tr
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from autograder.engine import grade_submission
-from dlcheck.results import SubmissionReport
 from autograder.sandbox.isolation import Limits, level
 from autograder.specs.week2.logistic_regression import notebook as FULL_SPEC
+from dlcheck.results import SubmissionReport
 
 #: The cheap functions of week 2; their checks run in well under a second.
 GRADED = ("sigmoid", "initialize_with_zeros", "propagate")

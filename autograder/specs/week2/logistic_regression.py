@@ -6,8 +6,16 @@ import numpy as np
 
 from dlcheck import hints
 from dlcheck.checks import CheckFailed, NotebookSpec
-from dlcheck.compare import (as_array, as_number, expect_array, expect_keys, expect_labels, expect_scalar, expect_type,
-                             unpack)
+from dlcheck.compare import (
+    as_array,
+    as_number,
+    expect_array,
+    expect_keys,
+    expect_labels,
+    expect_scalar,
+    expect_type,
+    unpack,
+)
 from dlcheck.text import tr
 
 notebook = NotebookSpec("week2/logistic_regression", helpers=("lr_utils", "public_tests", "test_utils"),
@@ -61,10 +69,10 @@ def sigmoid_examples(t):
 
 
 ### BEGIN HIDDEN
-from hypothesis import strategies as st  # noqa: E402
-from hypothesis.extra import numpy as hnp  # noqa: E402
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
-from autograder.specs import strategies  # noqa: E402
+from autograder.specs import strategies
 
 
 @st.composite
@@ -129,7 +137,7 @@ def propagate_example(t):
 
 
 ### BEGIN HIDDEN
-from autograder.specs import gradients  # noqa: E402
+from autograder.specs import gradients
 
 
 @propagate.hidden("grads and cost on random problems", "무작위 문제에서의 grads와 cost", inputs=problems())

@@ -42,7 +42,7 @@ def basic_sigmoid_examples(t):
 
 
 ### BEGIN HIDDEN
-from autograder.specs import strategies  # noqa: E402
+from autograder.specs import strategies
 
 
 @basic_sigmoid.hidden("values at random real numbers in [-30, 30]", "[-30, 30]의 무작위 실수에서의 값",
@@ -135,8 +135,8 @@ def image2vector_example(t):
 
 
 ### BEGIN HIDDEN
-from hypothesis import strategies as st  # noqa: E402
-from hypothesis.extra import numpy as hnp  # noqa: E402
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 
 @st.composite

@@ -14,8 +14,8 @@ import pytest
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
 from autograder.reference import reference_for
-from dlcheck.results import SubmissionReport
 from autograder.specs.week2.numpy_basics import notebook as SPEC
+from dlcheck.results import SubmissionReport
 
 HEADER = "import math\n\nimport numpy as np\n"
 
