@@ -10,14 +10,15 @@ A notebook ``<week>/<stem>`` is described by two files in an exercises folder:
     each graded function's parameters and graded callees, derived from the solution.
 
 Folders searched, in order: ``dlcheck/exercises/`` (the student package, where release
-puts copies without hidden regions) and, in a checkout of the project, the instructor's
-``autograder/specs/``.
+puts copies without hidden regions) and, on the instructor's side, the specs of the
+project named by ``$AUTOGRADE_PROJECT`` and of the checkout this package lives in.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
 import types
@@ -31,7 +32,13 @@ from .text import tr
 
 PACKAGE_EXERCISES = Path(__file__).resolve().parent / "exercises"
 CHECKOUT_SPECS = Path(__file__).resolve().parent.parent / "autograder" / "specs"
-FOLDERS = (PACKAGE_EXERCISES, CHECKOUT_SPECS)
+PROJECT_ENV_VAR = "AUTOGRADE_PROJECT"
+
+
+def folders() -> list[Path]:
+    """Where exercises are looked for, in order."""
+    project = os.environ.get(PROJECT_ENV_VAR, "").strip()
+    return [PACKAGE_EXERCISES, *([Path(project) / "autograder" / "specs"] if project else []), CHECKOUT_SPECS]
 
 HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN[^\n]*\n.*?^[ \t]*### END HIDDEN[^\n]*\n", re.M | re.S)
 
@@ -70,13 +77,13 @@ class Exercise:
 
 def spec_file(notebook_id: str) -> Path:
     """The spec source of ``notebook_id`` in the first folder that holds it."""
-    for folder in FOLDERS:
+    for folder in folders():
         path = folder / f"{notebook_id}.py"
         if path.is_file():
             return path
     raise GraderError(tr("no exercise {id!r}: its checks are not installed (looked in {where})",
                          "연습 {id!r}이(가) 없습니다: 검사 파일이 설치되어 있지 않습니다 (찾은 곳: {where})",
-                         id=notebook_id, where=", ".join(str(f) for f in FOLDERS)))
+                         id=notebook_id, where=", ".join(str(f) for f in folders())))
 
 
 def run_spec_source(source: str, filename: str, module_name: str) -> NotebookSpec:
@@ -113,7 +120,7 @@ def load(notebook_id: str) -> Exercise:
 def available() -> list[str]:
     """Ids of every exercise found in the folders, sorted."""
     ids = set()
-    for folder in FOLDERS:
+    for folder in folders():
         for path in folder.glob("*/*.expected.json"):
             ids.add(f"{path.parent.name}/{path.name.removesuffix('.expected.json')}")
     return sorted(ids)

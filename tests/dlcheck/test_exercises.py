@@ -45,7 +45,7 @@ def test_an_installed_exercise_is_loaded_from_the_package_folder(tmp_path, monke
     (folder / "toy.py").write_text(exercises.strip_hidden(SPEC_SOURCE))
     (folder / "toy.expected.json").write_text('{"functions": {"f": {"params": ["x"], "calls": []}}, '
                                               '"values": {"$t": "dict", "v": [["f/k", 1.5]]}}')
-    monkeypatch.setattr(exercises, "FOLDERS", (tmp_path / "exercises",))
+    monkeypatch.setattr(exercises, "folders", lambda: [tmp_path / "exercises"])
     exercises.load.cache_clear()
     try:
         exercise = exercises.load("week9/toy")
@@ -57,6 +57,6 @@ def test_an_installed_exercise_is_loaded_from_the_package_folder(tmp_path, monke
 
 
 def test_an_unknown_exercise_says_where_it_looked(monkeypatch, tmp_path):
-    monkeypatch.setattr(exercises, "FOLDERS", (tmp_path,))
+    monkeypatch.setattr(exercises, "folders", lambda: [tmp_path])
     with pytest.raises(GraderError, match="no exercise 'week9/none'"):
         exercises.load("week9/none")
