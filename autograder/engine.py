@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from dlcheck.extract import Submission, SubmissionError, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import result, run_checks
 from dlcheck.selfcheck import not_defined
-from dlcheck.text import Text, tr
+from dlcheck.text import Text, join, tr
 
 from . import helpers
 from .random_inputs import seeded_runner
@@ -113,7 +113,11 @@ class _Found:
     name: str              # the name it is defined under
     defined: Defined
     adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None
-    note: Text | None = None  # said with the verdict: which name or signature was graded
+    notes: list[Text] = field(default_factory=list)  # said with the verdict: which name or signature was graded
+
+    @property
+    def note(self) -> Text | None:
+        return join(self.notes, " ") if self.notes else None
 
 
 class _Grading:
@@ -180,8 +184,8 @@ class _Grading:
             return result(fn, False, not_defined(fn.name, params, detail))
         found = _Found(name, functions[name])
         if name != fn.name:
-            found.note = tr("graded {alias}, the course's earlier name for {fn}.",
-                            "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name)
+            found.notes.append(tr("graded {alias}, the course's earlier name for {fn}.",
+                                  "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name))
         given = found.defined.params
         if given is None or given == params or any(p.startswith("*") for p in given):
             return found
@@ -191,8 +195,8 @@ class _Grading:
         old = old or next((o for o in fn.old_signatures if len(o.params) == len(given)), None)
         if old is not None:
             found.adapt = old_signature_adapter(old, tuple(params))
-            found.note = tr("graded with the course's earlier signature {fn}({old}).",
-                            "코스의 예전 시그니처 {fn}({old})로 채점했습니다.", fn=name, old=str(old))
+            found.notes.append(tr("graded with the course's earlier signature {fn}({old}).",
+                                  "코스의 예전 시그니처 {fn}({old})로 채점했습니다.", fn=name, old=str(old)))
             return found
         expected = ", ".join(params)
         return result(fn, False, tr(
