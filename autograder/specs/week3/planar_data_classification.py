@@ -582,8 +582,10 @@ def update_random(t, case):
 
 # -- nn_model -------------------------------------------------------------------------------
 
-#: np.random is seeded with this before each training, so the initialization is the same.
-SEED = 1
+#: np.random is seeded with this before each training, so the initialization is the same. It
+#: is the seed the course's 2017 initialize_parameters set inside itself, so such a notebook's
+#: own initialization matches in a student's self-check too.
+SEED = 2
 
 #: A small problem: 8 points of the plane, labelled by the sign of x1 * x2 (an XOR).
 X_SMALL = np.array([[1.0, -1.2, 0.8, -0.5, 1.5, -1.1, 0.3, -0.9], [0.9, 1.1, -1.3, -0.7, 0.4, -0.2, 1.2, -1.4]])
@@ -651,9 +653,12 @@ from dldata.planar import load_planar_dataset
 #: the floor allows 3 misclassified points more (tests/autograder/specs measures the margin).
 FLOWER_SEED = 2
 FLOWER_ACCURACY_FLOOR = 90.0
-#: On X_SMALL with 4 hidden units, the reference's cost falls from 0.693 to 0.080 in 200 steps
-#: (0.551 after 100: it leaves a plateau between 100 and 200); a fall of 0.3 is asked.
-COST_ITERATIONS = 200
+#: X_SMALL labelled by the sign of x1 + x2 (a line separates it): with 4 hidden units the
+#: reference's cost falls from 0.693 to 0.018 in 30 steps; a fall of 0.3 is asked. (The XOR
+#: labels would need 200 steps, each a round trip to the grader when callees are answered by
+#: the reference.)
+Y_LINE = (X_SMALL[0:1] + X_SMALL[1:2] > 0).astype(float)
+COST_ITERATIONS = 30
 COST_MARGIN = 0.3
 
 
@@ -671,12 +676,12 @@ def _cost_of(t, parameters: dict, x: np.ndarray, y: np.ndarray) -> float:
     return t.reference_of("compute_cost")(t.reference_of("forward_propagation")(x, parameters)[0], y)
 
 
-@nn_model.hidden("the cost falls by at least 0.3 over 200 iterations on the small problem",
-                 "작은 문제에서 200번 반복하는 동안 비용이 0.3 이상 감소")
+@nn_model.hidden("the cost falls by at least 0.3 over 30 iterations on 8 points a line separates",
+                 "직선으로 나뉘는 점 8개에서 30번 반복하는 동안 비용이 0.3 이상 감소")
 def model_cost_falls(t):
     initial = _seeded(t.reference_of("initialize_parameters"), 2, 4, 1)
-    trained = _trained(_seeded(t.call, X_SMALL, Y_SMALL, 4, num_iterations=COST_ITERATIONS), 2, 4, "nn_model")
-    before, after = _cost_of(t, initial, X_SMALL, Y_SMALL), _cost_of(t, trained, X_SMALL, Y_SMALL)
+    trained = _trained(_seeded(t.call, X_SMALL, Y_LINE, 4, num_iterations=COST_ITERATIONS), 2, 4, "nn_model")
+    before, after = _cost_of(t, initial, X_SMALL, Y_LINE), _cost_of(t, trained, X_SMALL, Y_LINE)
     if not after <= before - COST_MARGIN:
         raise CheckFailed(tr("the cost went from {before:.4f} to {after:.4f} over {n} iterations; expected it to fall by "
                              "at least {margin}. Hint: update the parameters in each iteration and use the updated ones "
@@ -687,7 +692,7 @@ def model_cost_falls(t):
 
 
 @nn_model.hidden("random problems and iteration counts", "무작위 문제와 반복 횟수",
-                 inputs=st.tuples(networks(), st.sampled_from([1, 2, 7, 30])), max_examples=6)
+                 inputs=st.tuples(networks(), st.sampled_from([1, 2, 7, 20])), max_examples=5)
 def model_random(t, case):
     network, iterations = case
     n_h = network.parameters["W1"].shape[0]
