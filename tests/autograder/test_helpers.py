@@ -56,3 +56,29 @@ def test_stand_in_sigmoid_is_the_one_students_get():
     exec(helpers.sources(("planar_utils",))["planar_utils"], module.__dict__)
     z = np.linspace(-30, 30, 60).reshape(3, -1)
     np.testing.assert_array_equal(module.sigmoid(z), sigmoid(z))
+
+
+def test_matplotlib_stand_in_draws_nothing_and_accepts_the_usual_calls():
+    """Does plotting code of the kind a graded function holds run on the stand-ins
+    (``plt.plot``, ``plt.cm.Spectral``, ``fig, ax = plt.subplots()``, ``matplotlib.use``)?"""
+    with helpers.importable(("matplotlib", "matplotlib.pyplot")):
+        import matplotlib
+        import matplotlib.pyplot as plt
+
+        matplotlib.use("Agg")
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.scatter([0.0, 1.0], [1.0, 0.0], c=[0, 1], cmap=plt.cm.Spectral)
+        plt.plot(np.arange(3))
+        plt.title("cost")
+        plt.show()
+        assert not hasattr(plt, "__wrapped__")  # dunder names are not absorbed (copy, pickle, inspect)
+
+
+def test_importable_puts_back_a_real_module_imported_before(monkeypatch):
+    """When the grader process already holds a module of a stand-in's name (matplotlib
+    imported by something else), is it the same object again after the block?"""
+    real = types.ModuleType("matplotlib")
+    monkeypatch.setitem(sys.modules, "matplotlib", real)
+    with helpers.importable(("matplotlib", "matplotlib.pyplot")):
+        assert sys.modules["matplotlib"] is not real
+    assert sys.modules["matplotlib"] is real

@@ -413,3 +413,15 @@ def test_accepted_differences_are_said_in_the_verdict(graded):
         messages["backward_propagation"]
     assert "is an array of shape (1, 1); a number is expected (accepted" in messages["compute_cost"]
     assert "holds bool values where floats are expected (accepted" in messages["predict"]
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("backward-relu-derivative", "dZ1에 relu의 도함수(Z1 > 0)를 썼습니다"),
+    ("backward-db1-sum-without-axis", "np.sum(..., axis=1, keepdims=True)"),
+    ("update-default-learning-rate-changed", "기본값이 1.2인 learning_rate 인자를 쓰세요"),
+    ("init-zero-weights", "대칭이 깨지지 않습니다"),
+], ids=["relu-derivative", "db1-axis", "learning-rate-default", "zero-weights"])
+def test_korean_message_carries_the_same_hint(graded, name, fragment):
+    """Is the failing function's verdict in Korean too, with the hint that fits the bug?"""
+    verdict = next(t for t in graded[name].tests if not t.passed)
+    assert fragment in verdict.message.ko, verdict.message.ko
