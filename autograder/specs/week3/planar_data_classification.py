@@ -165,7 +165,7 @@ def _expect_normal_scale(w: np.ndarray, key: str) -> None:
     """Enough weights (800 or more) to tell a normal draw of standard deviation 0.01 from
     other draws: the sample standard deviation's standard error is then 2.5 % of the true
     one and the bounds allow 15 % (six standard errors); the mean's is 0.00035 and the
-    bound 0.002. tests/autograder/specs checks 200 correct draws against them."""
+    bound 0.002 (the spec's tests check 200 correct draws against them)."""
     if np.all(w >= 0):
         raise CheckFailed(tr("every entry of {key} is positive: it looks drawn from a uniform distribution on [0, 1). "
                              "Hint: use np.random.randn (a normal draw around 0), not np.random.rand.",
