@@ -197,8 +197,9 @@ check(layer_sizes)
 #
 # Draw the weights at random, small: `np.random.randn(rows, columns) * 0.01` gives a normal
 # draw of standard deviation 0.01. Start the biases at zero, as column vectors of shape
-# `(n, 1)`. Weights must not be zero too: every hidden unit would then compute the same thing
-# and receive the same gradient, forever (the symmetry is never broken).
+# `(n, 1)`. The weights, unlike the biases, must not start at zero: every hidden unit would
+# then compute the same thing and receive the same gradient, forever (the symmetry is never
+# broken).
 #
 # The cell after the function seeds `np.random` so that its printed output matches the one
 # here. No need to seed inside the function: the grader checks the properties of what you
@@ -209,9 +210,9 @@ check(layer_sizes)
 # ### 3.2 `initialize_parameters(n_x, n_h, n_y)`
 #
 # 가중치는 작은 무작위 값으로 뽑습니다. `np.random.randn(행, 열) * 0.01`은 표준편차 0.01인 정규분포
-# 값을 줍니다. 편향은 shape `(n, 1)`인 열벡터로, 0에서 시작합니다. 가중치까지 0이면 안 됩니다.
-# 그러면 모든 은닉 유닛이 같은 값을 계산하고 같은 기울기를 받아 영원히 똑같이 움직입니다(대칭이
-# 깨지지 않습니다).
+# 값을 줍니다. 편향은 shape `(n, 1)`인 열벡터로, 0에서 시작합니다. 하지만 가중치는 편향과 달리
+# 0에서 시작하면 안 됩니다. 그러면 모든 은닉 유닛이 같은 값을 계산하고 같은 기울기를 받아 영원히
+# 똑같이 움직입니다(대칭이 깨지지 않습니다).
 #
 # 함수 다음 셀은 출력이 여기에 보이는 것과 같도록 `np.random`의 시드를 정합니다. 함수 안에서 시드를
 # 정할 필요는 없습니다. 채점기는 반환값의 성질(shape, 0인 편향, 0.01 규모의 가중치, 서로 독립적으로
