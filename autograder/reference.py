@@ -25,7 +25,7 @@ from typing import Any
 from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import parse_python
 
-from . import memo, project
+from . import helpers, memo, project
 from .sandbox.session import _Discard
 
 
@@ -115,15 +115,20 @@ def _derive(source: str, graded: tuple[str, ...], solution: Path) -> tuple[dict,
 
 
 @functools.cache
-def _solution(solution: Path) -> tuple[str, dict[str, Any]]:
-    """The solution's source, and the namespace its kept statements make."""
+def _solution(solution: Path, helper_names: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
+    """The solution's source, and the namespace its kept statements make.
+
+    Its imports of the classic course's helper modules (``from planar_utils import sigmoid``)
+    get the stand-ins the sandbox gets (``helper_names``), so the reference and the
+    submission call the same given functions.
+    """
     try:
         source = solution.read_text(encoding="utf-8")
     except OSError as exc:
         raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
                           "instructor's solutions/ folder") from None
     namespace: dict[str, Any] = {"__name__": "reference"}
-    with contextlib.redirect_stdout(_Discard()):
+    with contextlib.redirect_stdout(_Discard()), helpers.importable(helper_names):
         for filename, statement in parse_python([source], prefix="solution").statements:
             try:
                 exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
@@ -133,8 +138,8 @@ def _solution(solution: Path) -> tuple[str, dict[str, Any]]:
 
 
 @functools.cache
-def _reference(solution: Path, graded: tuple[str, ...]) -> Reference:
-    source, namespace = _solution(solution)
+def _reference(solution: Path, graded: tuple[str, ...], helper_names: tuple[str, ...] = ()) -> Reference:
+    source, namespace = _solution(solution, helper_names)
     params, calls = _derive(source, graded, solution)
     return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls)
 
@@ -142,4 +147,4 @@ def _reference(solution: Path, graded: tuple[str, ...]) -> Reference:
 def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:
     """The reference of ``spec`` (the solution runs once per process)."""
     solution = ((root or project.root()) / spec.solution).resolve()
-    return _reference(solution, tuple(f.name for f in spec.declared))
+    return _reference(solution, tuple(f.name for f in spec.declared), spec.helpers)

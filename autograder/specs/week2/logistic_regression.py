@@ -18,7 +18,8 @@ from dlcheck.compare import (
 )
 from dlcheck.text import tr
 
-notebook = NotebookSpec("week2/logistic_regression", helpers=("lr_utils", "public_tests", "test_utils"),
+notebook = NotebookSpec("week2/logistic_regression",
+                        helpers=("lr_utils", "public_tests", "test_utils", "matplotlib", "matplotlib.pyplot"),
                         data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"))
 sigmoid = notebook.graded("sigmoid", points=1)
 initialize_with_zeros = notebook.graded("initialize_with_zeros", points=1)
