@@ -60,7 +60,7 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
     """
     if visibility not in GRADESCOPE_VISIBILITY:
         raise ValueError(f"unknown Gradescope visibility {visibility!r}; known: {', '.join(GRADESCOPE_VISIBILITY)}")
-    several = len({r.notebook for r in reports}) > 1
+    several = len({r.notebook for r in reports if r.tests}) > 1
     tests = []
     for r in reports:
         for t in r.tests:
