@@ -352,12 +352,14 @@ class _Run:
             if len(graded) > 1:
                 status += " (counted: the higher score)" if report is best else f" (not counted: {path.name} scored higher)"
             self.say(f"{at} {status}")
-        self._write_files(fb, path, nb)
+        self._write_files(fb, path, nb, regraded=True)
 
     def missing(self, student: str, nb: CourseNotebook) -> None:
         """Score a notebook the student did not hand in 0."""
         why = tr("not handed in: no file of this notebook in the submission", "제출하지 않음: 제출물에 이 노트북 파일이 없습니다")
         gradebook.record_missing(self.gb, self.assignment, student, nb.name, why.render(self.lang))
+        # A copy left from a file since withdrawn would show formgrader a notebook not handed in.
+        (self.course_dir / "autograded" / student / self.assignment / f"{nb.name}.ipynb").unlink(missing_ok=True)
         self.summary.not_handed_in += 1
         total = sum(points for _, points in nb.cells)
         self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb not handed in: 0/{total:g}")
@@ -384,15 +386,16 @@ class _Run:
     def _path(paths: list[Path], name: Path) -> Path:
         return next((p for p in paths if p.name == name.name), paths[0])
 
-    def _write_files(self, fb: NotebookFeedback, submitted: Path, nb: CourseNotebook) -> None:
-        """The feedback page and the autograded copy, from the gradebook's current scores."""
+    def _write_files(self, fb: NotebookFeedback, submitted: Path, nb: CourseNotebook, regraded: bool = False) -> None:
+        """The feedback page and the autograded copy, from the gradebook's current scores;
+        each written only when missing or out of date."""
         final = gradebook.final_scores(self.gb, self.assignment, fb.student, nb.name)
         fb = fb.with_scores(final)
         page = feedback.feedback_path(self.course_dir, fb)
         if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(fb, self.lang):
             feedback.write_feedback(self.course_dir, fb, self.lang)
         copy = self.course_dir / "autograded" / fb.student / self.assignment / f"{nb.name}.ipynb"
-        if not copy.is_file() or copy.stat().st_mtime < submitted.stat().st_mtime:
+        if regraded or not copy.is_file() or copy.stat().st_mtime < submitted.stat().st_mtime:
             autograded.write_autograded(copy, submitted, list(fb.tests), nb.function_aliases, self.lang)
         for folder in (page.parent, copy.parent):
             _copy_submission_files(submitted.parent, folder)

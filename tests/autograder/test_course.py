@@ -446,3 +446,17 @@ def test_two_edited_editions_are_both_graded_and_the_higher_counts(tmp_path: Pat
         "[1/2] alice/logistic_regression.ipynb 0/5 (not counted: logistic_regression.ko.ipynb scored higher)",
         "[2/2] alice/logistic_regression.ko.ipynb 2/5 (counted: the higher score)"]
     assert gradebook.recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 2.0
+
+
+def test_a_notebook_withdrawn_since_scores_zero_and_leaves_formgrader(course_dir: Path) -> None:
+    """If a student's resubmission no longer holds a notebook graded before, is it scored 0
+    and its autograded copy removed (formgrader would list it otherwise)?"""
+    run(course_dir, FakeGrader())
+    (course_dir / "submitted/alice/week2/logistic_regression.ipynb").unlink()
+
+    _, lines = run(course_dir, FakeGrader())
+
+    assert "[-] alice/logistic_regression.ipynb not handed in: 0/5" in lines
+    assert not (course_dir / "autograded/alice/week2/logistic_regression.ipynb").exists()
+    assert gradebook.final_scores(course_dir, ASSIGNMENT, "alice", "logistic_regression") == {
+        "test_sigmoid": 0.0, "test_propagate": 0.0}
