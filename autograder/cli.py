@@ -23,11 +23,12 @@ import click
 
 from dlcheck.checks import GraderError
 from dlcheck.results import SubmissionReport
-from dlcheck.text import set_language
+from dlcheck.text import language, set_language
 
+from . import __version__, exports, names, project, specs
 from . import course as courses
-from . import project, specs
 from .engine import grade_submission
+from .sandbox import isolation
 from .sandbox.isolation import Limits
 
 
@@ -56,46 +57,82 @@ def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
     return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits)
 
 
-def grade_files(files: list[str], notebook: str, grading_secret: bytes, jobs: int = 1) -> list[SubmissionReport]:
-    """Grade files in order, ``jobs`` at a time, reporting progress on stderr."""
-    work = [(f, notebook, grading_secret, Limits()) for f in files]
+def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1) -> list[SubmissionReport]:
+    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on stderr."""
+    tasks = [(f, notebook, grading_secret, Limits()) for f, notebook in work]
     reports: list[SubmissionReport] = []
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
-        results = pool.map(_grade_one, work) if pool else map(_grade_one, work)
+        results = pool.map(_grade_one, tasks) if pool else map(_grade_one, tasks)
         for i, report in enumerate(results, 1):
             status = f"{report.score:g}/{report.max_score:g}" if report.error is None else f"not graded: {report.error}"
-            _progress(f"[{i}/{len(work)}] {courses.safe_name(report.submission)}: {status}")
+            _progress(f"[{i}/{len(tasks)}] {courses.safe_name(report.submission)}: {status}")
             reports.append(report)
     return reports
 
 
-def format_table(reports: list[SubmissionReport]) -> str:
-    """A readable table: one row per file, one column per function, then the total."""
-    if not reports:
-        return "(no files)"
+def _notebook_table(reports: list[SubmissionReport]) -> list[str]:
+    """One notebook's table: one row per file, one column per function, then the total."""
     functions = [t.function for t in reports[0].tests]
-    names = [courses.safe_name(Path(r.submission).name) for r in reports]
-    name_width = max(len("submission"), *(len(n) for n in names))
+    names_ = [courses.safe_name(Path(r.submission).name) for r in reports]
+    name_width = max(len("submission"), *(len(n) for n in names_))
     widths = [max(len(f), 5) for f in functions]
     columns = [f.rjust(w) for f, w in zip(functions, widths, strict=True)]
     header = "  ".join(["submission".ljust(name_width), *columns, "total"])
     lines = [header, "-" * len(header)]
-    for name, r in zip(names, reports, strict=True):
+    for name, r in zip(names_, reports, strict=True):
         cells = [f"{t.score:g}/{t.max_score:g}".rjust(w) for t, w in zip(r.tests, widths, strict=True)]
         lines.append("  ".join([name.ljust(name_width), *cells, f"{r.score:g}/{r.max_score:g}"]))
-    failures = [(n, t) for n, r in zip(names, reports, strict=True) for t in r.tests
-                if not t.passed and r.error is None]
-    errors = [(n, r) for n, r in zip(names, reports, strict=True) if r.error]
+    return lines
+
+
+def format_table(reports: list[SubmissionReport]) -> str:
+    """A readable table per notebook (titled when there are several), then the failures,
+    the files not graded, and the isolation level."""
+    if not reports:
+        return "(no files)"
+    groups: dict[str, list[SubmissionReport]] = {}
+    for r in reports:
+        if r.tests:
+            groups.setdefault(r.notebook, []).append(r)
+    lines: list[str] = []
+    for notebook, group in groups.items():
+        if len(groups) > 1:
+            lines += ([""] if lines else []) + [f"{notebook}:"]
+        lines += _notebook_table(group)
+    label = {id(r): courses.safe_name(Path(r.submission).name) for r in reports}
+    failures = [(label[id(r)], t) for r in reports for t in r.tests if not t.passed and r.error is None]
+    errors = [(label[id(r)], r) for r in reports if r.error]
     if errors or failures:
         lines.append("")
     lines += [f"{n}: not graded: {r.error}" for n, r in errors]
     lines += [f"{n}: {t.message}" for n, t in failures]
-    if reports[0].isolation:
-        lines += ["", f"isolation level: {reports[0].isolation}"]
+    levels = sorted({r.isolation for r in reports if r.isolation})
+    if levels:
+        lines += ["", f"isolation level: {', '.join(levels)}"]
     return "\n".join(lines)
 
 
+def _infer_notebooks(files: tuple[str, ...], notebook: str | None) -> tuple[list[tuple[str, str]], list[SubmissionReport]]:
+    """Each file with its notebook id: ``notebook`` when given, else the one its name means
+    (:func:`autograder.names.match`); a file whose name means none gets a report saying so."""
+    if notebook is not None:
+        return [(f, notebook) for f in files], []
+    known = {s.id: names.names_of(s) for s in specs.notebooks().values()}
+    work, unknown = [], []
+    for f in files:
+        found = names.match(Path(f).name, known)
+        if found is None:
+            expected = names.expected_files({s.stem: names.names_of(s) for s in specs.notebooks().values()})
+            unknown.append(SubmissionReport(submission=f, notebook="?", error=(
+                f"cannot tell which notebook {Path(f).name} is: name it after one (expected {expected}) "
+                f"or pass --notebook ID")))
+        else:
+            work.append((f, found))
+    return work, unknown
+
+
 @click.group()
+@click.version_option(__version__, prog_name="autograde", message="%(prog)s (dl-autograder) %(version)s")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, exists=True),
               help="The course project (solutions/, autograder/specs/); default: this checkout.")
 @click.option("--lang", type=click.Choice(["en", "ko"]), help="Language of messages (default: $AUTOGRADE_LANG, "
@@ -120,22 +157,45 @@ def list_notebooks(as_json: bool) -> None:
             click.echo(f"{row['id']:40} {row['max_score']:>4g} points  {', '.join(row['functions'])}")
 
 
+FORMATS = ("table", "json", "csv", "gradescope")
+
+
 @main.command()
-@click.option("--notebook", "notebook", required=True, help="Notebook id, from `autograde list`.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (the stable format).")
+@click.option("--notebook", "notebook", help="Notebook id, from `autograde list` (default: told by each file's name, "
+                                             "e.g. logistic_regression.ipynb or its classic course name).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table: readable; json: the stable format; csv: a row per file, a column per function; "
+                   "gradescope: Gradescope's results.json.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--gradescope-visibility", type=click.Choice(exports.GRADESCOPE_VISIBILITY), default="visible",
+              show_default=True, help="With --format gradescope: when students see the results.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Files graded in parallel.")
 @click.option("--dev-secret", is_flag=True, help="A trial run: seed hidden inputs with the public development "
                                                  "secret when no instructor secret is set.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def grade(notebook: str, as_json: bool, jobs: int, dev_secret: bool, files: tuple[str, ...]) -> None:
-    """Grade submitted FILES (.ipynb or .py) against one notebook."""
-    if notebook not in specs.notebooks():
+def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: str, jobs: int, dev_secret: bool,
+          files: tuple[str, ...]) -> None:
+    """Grade submitted FILES (.ipynb or .py)."""
+    if notebook is not None and notebook not in specs.notebooks():
         raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
-    grading_secret = courses.preflight([specs.get(notebook)], dev_secret=dev_secret)
+    fmt = "json" if as_json else fmt
+    work, unknown = _infer_notebooks(files, notebook)
+    grading_secret = courses.preflight([specs.get(n) for n in dict.fromkeys(n for _, n in work)],
+                                       dev_secret=dev_secret)
     with _stdout_for_report() as out:
-        reports = grade_files(list(files), notebook, grading_secret, jobs)
-        out.write((json.dumps([r.to_json() for r in reports], indent=2, ensure_ascii=False) if as_json
-                   else format_table(reports)) + "\n")
+        graded = iter(grade_files(work, grading_secret, jobs))
+        reports = [next(graded) if f in dict(work) else next(r for r in unknown if r.submission == f)
+                   for f in files]
+        if fmt == "json":
+            text = json.dumps([r.to_json() for r in reports], indent=2, ensure_ascii=False)
+        elif fmt == "csv":
+            text = exports.reports_csv(reports).rstrip("\n")
+        elif fmt == "gradescope":
+            text = json.dumps(exports.gradescope_results(reports, visibility=gradescope_visibility), indent=2,
+                              ensure_ascii=False)
+        else:
+            text = format_table(reports)
+        out.write(text + "\n")
     sys.exit(1 if any(r.error for r in reports) else 0)
 
 
@@ -145,15 +205,59 @@ def grade(notebook: str, as_json: bool, jobs: int, dev_secret: bool, files: tupl
               help="The nbgrader course directory (holds submitted/ and gradebook.db).")
 @click.option("--force", is_flag=True, help="Regrade files already recorded and unchanged.")
 @click.option("--dev-secret", is_flag=True, help="A trial run: allow the public development secret.")
-def course(assignment: str, course_dir: str, force: bool, dev_secret: bool) -> None:
-    """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook."""
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
+              help="Also write the course-wide CSV (as `autograde export`) to this file.")
+def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_path: str | None) -> None:
+    """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook, with
+    a feedback page per notebook in feedback/<student>/ASSIGNMENT/."""
+    folder = Path(course_dir)
     with _stdout_for_report() as out:
-        reports = courses.grade_assignment(Path(course_dir), assignment, dev_secret=dev_secret, force=force,
-                                           progress=_progress)
-        graded = [r for r in reports if r.error is None]
-        out.write(f"{len(graded)} of {len(reports)} submitted notebooks graded into "
-                  f"{Path(course_dir) / 'gradebook.db'}\n")
-    sys.exit(1 if len(graded) < len(reports) else 0)
+        run = courses.grade_assignment(folder, assignment, dev_secret=dev_secret, force=force,
+                                       progress=_progress, lang=language())
+        notes = [f"{run.unchanged} unchanged, not regraded"] if run.unchanged else []
+        if run.regraded_after_others:
+            notes.append(f"{run.regraded_after_others} graded again: another tool had changed their scores")
+        if run.not_handed_in:
+            notes.append(f"{run.not_handed_in} not handed in, scored 0")
+        out.write(f"{len(run.graded)} of {len(run.reports)} submitted notebooks graded into "
+                  f"{folder / 'gradebook.db'}" + (f" ({'; '.join(notes)})" if notes else "") + "\n")
+        out.write(f"feedback: {folder / 'feedback'}/<student>/{assignment}/*.html "
+                  f"(hand it out with `nbgrader release_feedback {assignment}`)\n")
+        levels = sorted({r.isolation for r in run.reports if r.isolation}) or [isolation.level()]
+        out.write(f"isolation level: {', '.join(levels)}\n")
+        if csv_path:
+            _write_course_csv(folder, assignment, Path(csv_path))
+            out.write(f"scores: {csv_path}\n")
+    sys.exit(1 if len(run.graded) < len(run.reports) else 0)
+
+
+def _write_course_csv(course_dir: Path, assignment: str, path: Path | None) -> str:
+    from .gradebook import GradebookError, assignment_scores
+
+    if not (course_dir / "gradebook.db").is_file():
+        raise GraderError(f"no gradebook at {course_dir / 'gradebook.db'}: grade the course first "
+                          f"(autograde course {assignment} --course-dir {course_dir})")
+    try:
+        text = exports.course_csv(assignment_scores(course_dir, assignment))
+    except GradebookError as exc:
+        raise GraderError(str(exc)) from None
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return text
+
+
+@main.command()
+@click.argument("assignment")
+@click.option("--course-dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="The nbgrader course directory (holds gradebook.db).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write the CSV here (default: stdout).")
+def export(assignment: str, course_dir: str, csv_path: str | None) -> None:
+    """One CSV row per student of the gradebook: each notebook's score of ASSIGNMENT (manual
+    scores included), the total, and the isolation level it was graded at."""
+    text = _write_course_csv(Path(course_dir), assignment, Path(csv_path) if csv_path else None)
+    if csv_path is None:
+        click.echo(text, nl=False)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -4,11 +4,17 @@ The gradebook is nbgrader's own database, ``gradebook.db`` in the course directo
 written through nbgrader's ORM (:mod:`nbgrader.api`). Each graded function is one
 autograded *code* grade cell named by its test id (``"test_propagate"``) and worth the
 function's points; the student's Grade for that cell holds the points earned in
-``auto_score``. Three entry points:
+``auto_score``. Each graded function also has a *solution* cell named by the function
+(``"propagate"``, the grade_id of the student notebook's solution cell), whose Comment holds
+the function's message in ``auto_comment``, so formgrader and ``nbgrader generate_feedback``
+show it. Entry points:
 
-- :func:`ensure_assignment` declares an assignment, its notebooks and their grade cells.
+- :func:`ensure_assignment` declares an assignment, its notebooks, grade and solution cells.
 - :func:`record` writes the results of one submitted notebook, all or nothing.
-- :func:`recorded` says which submitted notebooks are recorded for their current content.
+- :func:`record_missing` scores a notebook the student did not hand in 0, as nbgrader does.
+- :func:`recorded` says which submitted notebooks are recorded for their current content,
+  and whether another tool changed their scores since.
+- :func:`assignment_scores` lists every student's score per notebook (the course CSV).
 
 Resumability rule
 -----------------
@@ -20,9 +26,12 @@ A (student, notebook) pair counts as recorded, and is not graded again by
 
 The hash is kept in one extra table of the same database, ``autograder_recorded_file``
 (assignment, student, notebook, sha256), written in the same transaction as the scores,
-so scores and the hash of the file they came from never disagree. Nothing is stored
-outside the gradebook; nbgrader ignores tables it does not know (its ``create_all`` and
-its alembic migrations only touch their own tables).
+so scores and the hash of the file they came from never disagree. A second table,
+``autograder_report``, keeps what was written (the scores, and the report the feedback is
+made from), so a later run sees when another tool (``nbgrader autograde``, a script)
+replaced our scores: :attr:`Recorded.changed_by_others`. Nothing is stored outside the
+gradebook; nbgrader ignores tables it does not know (its ``create_all`` and its alembic
+migrations only touch their own tables).
 
 Rule 2 sends a notebook back for grading when a grade cell was added since, when nbgrader
 deleted the submission, or when the last results were incomplete. Changing a grade cell's
@@ -58,6 +67,7 @@ nbgrader API surprises (0.9.6) that shape this module
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -86,6 +96,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     and_,
     create_engine,
     delete,
@@ -97,6 +108,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from dlcheck.results import TestResult
+from dlcheck.text import as_text
 
 #: The course id written on new assignments: nbgrader's ``CourseDirectory.course_id``
 #: default, i.e. what nbgrader's own commands write when the course does not set one.
@@ -114,6 +126,17 @@ recorded_files = Table(
     Column("sha256", String(64), nullable=False),
 )
 
+#: What autograde last wrote for each (assignment, student, notebook): a JSON object with
+#: ``"scores"`` (grade cell -> auto score written) and the stored report (see feedback.py).
+reports = Table(
+    "autograder_report",
+    _metadata,
+    Column("assignment", String(128), primary_key=True),
+    Column("student", String(128), primary_key=True),
+    Column("notebook", String(128), primary_key=True),
+    Column("report", Text, nullable=False),
+)
+
 
 class GradebookError(ValueError):
     """The gradebook and what we are asked to write into it disagree."""
@@ -127,13 +150,39 @@ class Recorded:
     ----------
     sha256 : str
         Hex digest of the submitted file the scores were computed from.
-    score, max_score : float
-        Sum of the auto scores, and of the grade cells' points, of the notebook.
+    scores : dict of str to float
+        The auto score of each code grade cell, as the gradebook holds it now.
+    max_scores : dict of str to float
+        The points of each code grade cell.
+    written : dict of str to float, optional
+        The auto scores autograde wrote; ``None`` for a gradebook written before they were
+        kept (then a change by another tool cannot be seen).
+    report : dict, optional
+        The report stored with them (what the feedback is made from).
     """
 
     sha256: str
-    score: float
-    max_score: float
+    scores: dict[str, float]
+    max_scores: dict[str, float]
+    written: dict[str, float] | None = None
+    report: dict | None = None
+
+    @property
+    def score(self) -> float:
+        return sum(self.scores.values())
+
+    @property
+    def max_score(self) -> float:
+        return sum(self.max_scores.values())
+
+    @property
+    def changed_by_others(self) -> dict[str, tuple[float, float]]:
+        """Grade cell -> (score autograde wrote, score now) for each score another tool
+        replaced since (e.g. ``nbgrader autograde`` run after us)."""
+        if self.written is None:
+            return {}
+        return {name: (self.written.get(name), now) for name, now in self.scores.items()
+                if self.written.get(name) != now}
 
 
 def db_url(db_url_or_course_dir: str | Path) -> str:
@@ -153,6 +202,11 @@ def db_url(db_url_or_course_dir: str | Path) -> str:
     return f"sqlite:///{(course_dir / 'gradebook.db').resolve()}"
 
 
+def solution_name(grade_id: str) -> str:
+    """The solution cell of a graded function's grade cell: ``"test_propagate"`` -> ``"propagate"``."""
+    return grade_id.removeprefix("test_")
+
+
 def ensure_assignment(
     db_url_or_course_dir: str | Path | Gradebook,
     assignment: str,
@@ -169,6 +223,7 @@ def ensure_assignment(
     notebooks : dict of str to list of (str, float)
         Notebook name (the file stem, e.g. ``"logistic_regression"``) to its grade cells,
         ``[(grade_id, max_score), ...]`` with ``grade_id`` the test id ``"test_<function>"``.
+        Each also gets a solution cell named by :func:`solution_name` (the function).
 
     Raises
     ------
@@ -221,6 +276,7 @@ def ensure_assignment(
                     grade_id, notebook_name, assignment,
                     max_score=float(max_score), cell_type="code",
                 )
+                gb.update_or_create_solution_cell(solution_name(grade_id), notebook_name, assignment)
 
 
 def record(
@@ -232,6 +288,7 @@ def record(
     *,
     sha256: str | None = None,
     timestamp: datetime | str | None = None,
+    report: dict | None = None,
 ) -> None:
     """Write one submitted notebook's results into the gradebook, in one transaction.
 
@@ -239,8 +296,10 @@ def record(
     student's Grade of each code grade cell of ``notebook``: the score of the TestResult
     whose ``name`` is the cell's name, or ``None`` (ungraded, flagged for manual grading)
     for a cell no TestResult covers, so nothing from an older version of the file
-    survives. Manual scores are kept; as in nbgrader, a grade with a manual score stays
-    flagged for review. Recording the same results again changes nothing.
+    survives; and the ``auto_comment`` of the function's solution cell: the result's
+    message, in the current language. Manual scores and comments are kept; as in
+    nbgrader, a grade with a manual score stays flagged for review. Recording the same
+    results again changes nothing.
 
     Parameters
     ----------
@@ -257,6 +316,9 @@ def record(
     timestamp : datetime or str, optional
         When the student submitted (nbgrader's ``timestamp.txt``); sets the submission's
         timestamp, which ``nbgrader export`` lists. ``None`` leaves it as it is.
+    report : dict, optional
+        JSON-able data kept with the scores written (see ``autograder_report``), returned
+        by :func:`recorded`.
 
     Raises
     ------
@@ -270,6 +332,8 @@ def record(
         session = gb.db
         try:
             _record(session, assignment, student, notebook, tests, sha256, timestamp)
+            _store_report(session, assignment, student, notebook,
+                          {"scores": {t.name: float(t.score) for t in tests}, **(report or {})})
             session.commit()
         except BaseException:
             session.rollback()
@@ -281,13 +345,16 @@ def recorded(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> d
 
     A pair is listed when :func:`record` stored a file hash for it and every code grade
     cell of the notebook has an ``auto_score`` (the module's resumability rule); the
-    caller compares ``sha256`` with the file's current hash.
+    caller compares ``sha256`` with the file's current hash, and looks at
+    :attr:`Recorded.changed_by_others`.
     """
     with _open(db_url_or_course_dir) as gb:
         session = gb.db
         rows = session.execute(
             select(recorded_files).where(recorded_files.c.assignment == assignment)
         ).all()
+        stored = {(r.student, r.notebook): json.loads(r.report) for r in session.execute(
+            select(reports).where(reports.c.assignment == assignment)).all()}
         out = {}
         for row in rows:
             try:
@@ -296,15 +363,176 @@ def recorded(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> d
                 continue
             cells = _code_cells(submitted.notebook)
             grades = {g.cell_id: g for g in submitted.grades}
-            scores = [grades[c.id].auto_score if c.id in grades else None for c in cells]
-            if not cells or any(s is None for s in scores):
+            scores = {c.name: grades[c.id].auto_score if c.id in grades else None for c in cells}
+            if not cells or any(s is None for s in scores.values()):
                 continue
+            report = stored.get((row.student, row.notebook))
             out[row.student, row.notebook] = Recorded(
                 sha256=row.sha256,
-                score=sum(scores),
-                max_score=sum(c.max_score for c in cells),
+                scores=scores,
+                max_scores={c.name: c.max_score for c in cells},
+                written=None if report is None else report.get("scores"),
+                report=report,
             )
         return out
+
+
+def record_missing(db_url_or_course_dir: str | Path | Gradebook, assignment: str, student: str, notebook: str,
+                   comment: str) -> bool:
+    """Score a notebook the student did not hand in 0, as ``nbgrader autograde`` does.
+
+    The student's submission of ``assignment`` (created if absent) gets an auto score of 0
+    and no manual-grading flag on each code grade cell of ``notebook``, and ``comment`` on
+    each of its solution cells; any hash recorded for it is forgotten, so the notebook is
+    graded when it is handed in. Manual scores are kept. One transaction; nothing is
+    written when the gradebook already says so.
+
+    Returns
+    -------
+    bool
+        Whether anything changed.
+    """
+    with _open(db_url_or_course_dir) as gb:
+        session = gb.db
+        try:
+            submitted = _submitted_notebook(session, assignment, student, notebook)
+            grades = {g.cell_id: g for g in submitted.grades}
+            comments = {c.cell_id: c for c in submitted.comments}
+            changed = session.new or session.dirty
+            for cell in _code_cells(submitted.notebook):
+                grade = grades[cell.id]
+                if grade.auto_score != 0 or grade.needs_manual_grade != (grade.manual_score is not None):
+                    _set_auto_score(grade, 0.0)
+                    changed = True
+            for cell in _own_solution_cells(submitted.notebook):
+                if comments[cell.id].auto_comment != comment:
+                    comments[cell.id].auto_comment = comment
+                    changed = True
+            if session.execute(select(recorded_files.c.sha256).where(
+                    _where(recorded_files, assignment, notebook, student))).first() is not None:
+                _forget(session, assignment, notebook, student)
+                changed = True
+            changed = _store_report(session, assignment, student, notebook, {"missing": True}) or changed
+            session.commit()
+            return bool(changed)
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def final_scores(db_url_or_course_dir: str | Path | Gradebook, assignment: str, student: str,
+                 notebook: str) -> dict[str, float | None]:
+    """Grade cell -> the score that counts (a manual score wins, as in nbgrader) of one
+    student's notebook; empty when there is no submission."""
+    with _open(db_url_or_course_dir) as gb:
+        try:
+            submitted = gb.find_submission_notebook(notebook, assignment, student)
+        except MissingEntry:
+            return {}
+        return {g.name: g.score if (g.auto_score, g.manual_score) != (None, None) else None
+                for g in submitted.grades}
+
+
+def notebook_names(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> list[str]:
+    """The names of the assignment's notebooks in the gradebook (none if it has no such assignment)."""
+    with _open(db_url_or_course_dir) as gb:
+        try:
+            return sorted(nb.name for nb in gb.find_assignment(assignment).notebooks)
+        except MissingEntry:
+            return []
+
+
+@dataclass(frozen=True)
+class StudentScores:
+    """One student's scores in an assignment, by notebook (``None``: no submission row),
+    and the isolation levels their notebooks were graded at (``""`` if none recorded)."""
+
+    student: str
+    notebooks: dict[str, float | None]
+    max_scores: dict[str, float]
+    isolation: str = ""
+
+    @property
+    def score(self) -> float:
+        return sum(s or 0.0 for s in self.notebooks.values())
+
+    @property
+    def max_score(self) -> float:
+        return sum(self.max_scores.values())
+
+
+def assignment_scores(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> list[StudentScores]:
+    """Every student of the gradebook with their score in each notebook of ``assignment``
+    (manual scores win over auto scores, as in nbgrader), sorted by student id."""
+    with _open(db_url_or_course_dir) as gb:
+        try:
+            found = gb.find_assignment(assignment)
+        except MissingEntry:
+            known = ", ".join(sorted(a.name for a in gb.assignments)) or "none"
+            raise GradebookError(f"the gradebook {gb.engine.url} has no assignment {assignment!r}; "
+                                 f"it has: {known}") from None
+        maxima = {nb.name: nb.max_score for nb in sorted(found.notebooks, key=lambda n: n.name)}
+        levels: dict[str, set[str]] = {}
+        for row in gb.db.execute(select(reports).where(reports.c.assignment == assignment)).all():
+            level = json.loads(row.report).get("isolation")
+            if level:
+                levels.setdefault(row.student, set()).add(level)
+        out = []
+        for student in sorted(gb.students, key=lambda s: s.id):
+            try:
+                submission = gb.find_submission(assignment, student.id)
+            except MissingEntry:
+                scores = dict.fromkeys(maxima)
+            else:
+                by_name = {nb.name: nb.score for nb in submission.notebooks}
+                scores = {name: by_name.get(name) for name in maxima}
+            out.append(StudentScores(student.id, scores, maxima, ", ".join(sorted(levels.get(student.id, ())))))
+        return out
+
+
+def _submitted_notebook(session: Session, assignment: str, student: str, notebook: str) -> SubmittedNotebook:
+    """The student's SubmittedNotebook of ``notebook``, created (with the submission,
+    mirroring the assignment as nbgrader does) when absent; never commits."""
+    nb = _find_notebook(session, assignment, notebook)
+    student_row = session.get(Student, student)
+    if student_row is None:
+        student_row = Student(id=student)
+        session.add(student_row)
+    submission = session.scalars(
+        select(SubmittedAssignment).where(
+            SubmittedAssignment.assignment_id == nb.assignment.id,
+            SubmittedAssignment.student_id == student,
+        )
+    ).one_or_none()
+    if submission is None:
+        # As Gradebook.add_submission: the submission mirrors the whole assignment.
+        submission = SubmittedAssignment(assignment=nb.assignment, student=student_row)
+        session.add(submission)
+        for other in nb.assignment.notebooks:
+            other_submitted = SubmittedNotebook(notebook=other, assignment=submission)
+            session.add(other_submitted)
+            _mirror(session, other, other_submitted)
+    submitted = next((s for s in submission.notebooks if s.notebook_id == nb.id), None)
+    if submitted is None:  # the notebook was added to the assignment after the submission
+        submitted = SubmittedNotebook(notebook=nb, assignment=submission)
+        session.add(submitted)
+    _mirror(session, nb, submitted)
+    return submitted
+
+
+def _store_report(session: Session, assignment: str, student: str, notebook: str, report: dict) -> bool:
+    """Keep ``report`` for the notebook (replacing the previous one); whether it changed."""
+    text_ = json.dumps(report, sort_keys=True, ensure_ascii=False)
+    where = _where(reports, assignment, notebook, student)
+    old = session.execute(select(reports.c.report).where(where)).scalar_one_or_none()
+    if old == text_:
+        return False
+    if old is None:
+        session.execute(insert(reports).values(assignment=assignment, student=student, notebook=notebook,
+                                               report=text_))
+    else:
+        session.execute(reports.update().where(where).values(report=text_))
+    return True
 
 
 def _record(
@@ -326,36 +554,19 @@ def _record(
         except (ValueError, OverflowError) as e:
             raise GradebookError(f"unreadable submission timestamp {timestamp!r}: {e}") from e
 
-    student_row = session.get(Student, student)
-    if student_row is None:
-        student_row = Student(id=student)
-        session.add(student_row)
-    submission = session.scalars(
-        select(SubmittedAssignment).where(
-            SubmittedAssignment.assignment_id == nb.assignment.id,
-            SubmittedAssignment.student_id == student,
-        )
-    ).one_or_none()
-    if submission is None:
-        # As Gradebook.add_submission: the submission mirrors the whole assignment.
-        submission = SubmittedAssignment(assignment=nb.assignment, student=student_row)
-        session.add(submission)
-        for other in nb.assignment.notebooks:
-            other_submitted = SubmittedNotebook(notebook=other, assignment=submission)
-            session.add(other_submitted)
-            _mirror(session, other, other_submitted)
+    submitted = _submitted_notebook(session, assignment, student, notebook)
     if timestamp is not None:
-        submission.timestamp = timestamp
-    submitted = next((s for s in submission.notebooks if s.notebook_id == nb.id), None)
-    if submitted is None:  # the notebook was added to the assignment after the submission
-        submitted = SubmittedNotebook(notebook=nb, assignment=submission)
-        session.add(submitted)
-    _mirror(session, nb, submitted)
+        submitted.assignment.timestamp = timestamp
 
     grades = {g.cell_id: g for g in submitted.grades}
     for name, cell in cells.items():
         result = results.get(name)
         _set_auto_score(grades[cell.id], None if result is None else float(result.score))
+    comments = {c.cell_id: c for c in submitted.comments}
+    by_function = {solution_name(t.name): t for t in results.values()}
+    for cell in _own_solution_cells(nb):
+        result = by_function.get(cell.name)
+        comments[cell.id].auto_comment = None if result is None else comment_text(result)
 
     _forget(session, assignment, notebook, student)
     if sha256 is not None:
@@ -364,6 +575,11 @@ def _record(
                 assignment=assignment, student=student, notebook=notebook, sha256=sha256
             )
         )
+
+
+def comment_text(result: TestResult) -> str:
+    """A function's gradebook comment: its points, then its message in the current language."""
+    return f"{result.function}: {result.score:g}/{result.max_score:g}. {as_text(result.message).render()}"
 
 
 def _set_auto_score(grade: Grade, auto_score: float | None) -> None:
@@ -423,6 +639,12 @@ def _code_cells(notebook: Notebook) -> list[GradeCell]:
     return sorted((c for c in notebook.grade_cells if c.cell_type == "code"), key=lambda c: c.name)
 
 
+def _own_solution_cells(notebook: Notebook) -> list:
+    """The solution cells named after this notebook's code grade cells (ours, not nbgrader's)."""
+    names = {solution_name(c.name) for c in _code_cells(notebook)}
+    return [c for c in notebook.solution_cells if c.name in names]
+
+
 def _mirror(session: Session, notebook: Notebook, submitted: SubmittedNotebook) -> None:
     """Give ``submitted`` the Grades and Comments ``Gradebook.add_submission`` would have.
 
@@ -439,12 +661,15 @@ def _mirror(session: Session, notebook: Notebook, submitted: SubmittedNotebook) 
             session.add(Comment(cell_id=cell.id, notebook=submitted))
 
 
+def _where(table: Table, assignment: str, notebook: str, student: str | None = None):
+    """The rows of ``table`` for a notebook: of one student, or of all."""
+    where = and_(table.c.assignment == assignment, table.c.notebook == notebook)
+    return where if student is None else and_(where, table.c.student == student)
+
+
 def _forget(session: Session, assignment: str, notebook: str, student: str | None = None) -> None:
     """Delete stored file hashes of a notebook: of one student, or of all."""
-    where = and_(recorded_files.c.assignment == assignment, recorded_files.c.notebook == notebook)
-    if student is not None:
-        where = and_(where, recorded_files.c.student == student)
-    session.execute(delete(recorded_files).where(where))
+    session.execute(delete(recorded_files).where(_where(recorded_files, assignment, notebook, student)))
 
 
 def _check_notebooks(notebooks: dict[str, list[tuple[str, float]]]) -> None:

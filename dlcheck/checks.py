@@ -225,14 +225,19 @@ class NotebookSpec:
     companions : ids of notebooks whose functions this one uses (the student's own copy
         of that notebook is loaded beside it when it is there, e.g. the week-4
         application uses the step-by-step functions).
+    classic_names : the classic course's names of this notebook (file stems without a
+        version suffix, e.g. ``"Logistic_Regression_with_a_Neural_Network_mindset"``) and of
+        its assignment (``"W2A2"``), so a class that kept them is graded without renaming
+        (``autograder.names``).
     """
 
     def __init__(self, id: str, *, helpers: Iterable[str] = (), data_files: Iterable[str] = (),
-                 companions: Iterable[str] = ()):
+                 companions: Iterable[str] = (), classic_names: Iterable[str] = ()):
         self.id = id
         self.helpers = tuple(helpers)
         self.data_files = tuple(data_files)
         self.companions = tuple(companions)
+        self.classic_names = tuple(classic_names)
         self.functions: list[GradedFunction] = []  # graded, in order
         self.declared: list[GradedFunction] = self.functions  # every graded function of the notebook
 
@@ -279,7 +284,8 @@ class NotebookSpec:
     def only(self, *names: str) -> NotebookSpec:
         """A copy grading only the functions ``names`` (for tests and partial runs); the
         others stay declared (they are still the notebook's, and may be called)."""
-        copy = NotebookSpec(self.id, helpers=self.helpers, data_files=self.data_files, companions=self.companions)
+        copy = NotebookSpec(self.id, helpers=self.helpers, data_files=self.data_files, companions=self.companions,
+                            classic_names=self.classic_names)
         copy.functions = [f for f in self.functions if f.name in names]
         copy.declared = self.declared
         return copy

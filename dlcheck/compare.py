@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .checks import CheckFailed
+from .results import Curve
 from .text import Text, as_text, tr
 from .wire import Unsupported
 
@@ -29,6 +30,7 @@ from .wire import Unsupported
 Hint = Callable[[np.ndarray, np.ndarray], "Text | None"]
 
 _notes: contextvars.ContextVar[list[Text] | None] = contextvars.ContextVar("notes", default=None)
+_curves: contextvars.ContextVar[list[Curve] | None] = contextvars.ContextVar("curves", default=None)
 
 
 @contextlib.contextmanager
@@ -47,6 +49,40 @@ def note(text: Text) -> None:
     notes = _notes.get()
     if notes is not None and text not in notes:
         notes.append(text)
+
+
+@contextlib.contextmanager
+def collecting_curves() -> Iterator[list[Curve]]:
+    """Collect the curves kept (:func:`plot_curve`) while the block runs."""
+    curves: list[Curve] = []
+    token = _curves.set(curves)
+    try:
+        yield curves
+    finally:
+        _curves.reset(token)
+
+
+def plot_curve(title: Text, got: Any, want: Any, x_label: Text, max_points: int = 1000) -> None:
+    """Keep two series for the feedback to draw (the function's verdict carries them).
+
+    Best effort: call it before the comparisons that may fail, with whatever the
+    submission returned; values that are not a short, finite sequence of numbers are
+    ignored, never an error.
+    """
+    curves = _curves.get()
+    series = [_finite_series(v, max_points) for v in (got, want)]
+    if curves is not None and all(s is not None for s in series):
+        curves.append(Curve(title, series[0], series[1], x_label))
+
+
+def _finite_series(value: Any, max_points: int) -> tuple[float, ...] | None:
+    try:
+        array = np.asarray(value, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return None
+    if not 0 < array.size <= max_points or not np.all(np.isfinite(array)):
+        return None
+    return tuple(float(v) for v in array)
 
 
 def describe(value: Any) -> Text:

@@ -14,6 +14,35 @@ from .text import Text, as_text
 
 
 @dataclass(frozen=True)
+class Curve:
+    """Two series a check kept for the feedback to draw, e.g. the submission's cost every
+    100 iterations against the reference's (see :func:`dlcheck.compare.plot_curve`).
+
+    Attributes
+    ----------
+    title : Text
+        What is drawn, e.g. "cost every 100 iterations on the cat data".
+    got, want : tuple of float
+        The submission's values and the reference's, one per step of ``x_label``.
+    x_label : Text
+        What one step is, e.g. "iterations (x100)".
+    """
+
+    title: Text
+    got: tuple[float, ...]
+    want: tuple[float, ...]
+    x_label: Text
+
+    def to_json(self) -> dict:
+        return {"title": self.title.as_dict(), "got": list(self.got), "want": list(self.want),
+                "x_label": self.x_label.as_dict()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Curve:
+        return cls(Text(**data["title"]), tuple(data["got"]), tuple(data["want"]), Text(**data["x_label"]))
+
+
+@dataclass(frozen=True)
 class TestResult:
     """The outcome of grading one function of a submission.
 
@@ -29,6 +58,8 @@ class TestResult:
         Whether every check of the function passed.
     message : Text
         For a failure: the check, expected vs got, and a hint. For a pass: what was checked.
+    curves : tuple of Curve
+        What the checks kept to draw in the feedback (not part of the JSON report).
     """
 
     __test__ = False  # not a pytest test class
@@ -39,6 +70,7 @@ class TestResult:
     max_score: float
     passed: bool
     message: Text
+    curves: tuple[Curve, ...] = ()
 
     def to_json(self, lang: str | None = None) -> dict:
         return {"name": self.name, "function": self.function, "score": self.score, "max_score": self.max_score,

@@ -8,6 +8,7 @@ own process. Both produce the same messages.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import traceback
 from collections.abc import Callable, Iterable
@@ -15,7 +16,7 @@ from typing import Any
 
 from . import wire
 from .checks import Check, CheckFailed, GradedFunction, GraderError, StudentDied, StudentRaised
-from .compare import collecting_notes
+from .compare import collecting_curves, collecting_notes
 from .results import TestResult
 from .text import Text, as_text, join, tr
 
@@ -33,8 +34,16 @@ def run_checks(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None = 
 
     A failure of the student's code (a wrong value, an exception, a dead process) is the
     function's verdict. A :class:`GraderError`, or a missing module (a dependency of the
-    checks, not of the student), is ours and propagates.
+    checks, not of the student), is ours and propagates. Curves the checks kept for the
+    feedback (:func:`dlcheck.compare.plot_curve`) go with the verdict, pass or fail.
     """
+    with collecting_curves() as curves:
+        verdict = _verdict(fn, trial, checks, random_inputs, on_pass)
+    return dataclasses.replace(verdict, curves=tuple(curves)) if curves else verdict
+
+
+def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, random_inputs: RandomInputs | None,
+             on_pass: Text | None) -> TestResult:
     checks = list(fn.checks if checks is None else checks)
     with collecting_notes() as notes:
         for check in checks:

@@ -1,18 +1,21 @@
 """Command line: put the data files in place and check them.
 
-    python -m dldata fetch [--from DIR_OR_URL] [--to DIR] [NAME ...]
+    python -m dldata fetch [--from DIR_OR_URL] [--to DIR] [--all] [--quiet] [NAME ...]
     python -m dldata verify [--data-dir DIR]
 
-Exit status: 0 on success; 1 when a file cannot be fetched or, for ``verify``, when the
-cat/non-cat pair is not both present and valid; 2 for a usage error. Errors are one
-``error: ...`` message on stderr, never a traceback.
+``fetch`` without ``--from`` copies from the local folders, else downloads from the public
+mirrors (progress on stderr). Exit status: 0 on success; 1 when a file cannot be fetched
+or, for ``verify``, when the cat/non-cat pair is not both present and valid; 2 for a usage
+error. Errors are one ``error: ...`` line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
+from typing import TextIO
 
 from . import store
 from .store import ENV_VAR, KNOWN_FILES, REQUIRED, DataError, fetch, verify
@@ -26,21 +29,55 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("fetch", help="copy or download files, verifying their sha256")
     p.add_argument("--from", dest="source", metavar="DIR_OR_URL",
-                   help=f"folder or http(s) base URL (default: ${ENV_VAR}, else ../shared/datasets)")
+                   help=f"folder or http(s) base URL (default: ${ENV_VAR}, the package, user and shared "
+                        "folders, then the public mirrors, in order)")
     p.add_argument("--to", dest="dest", metavar="DIR",
-                   help="folder to write into (default: the dldata package folder)")
+                   help=f"folder to write into (default: ${ENV_VAR}, else the dldata package folder of a "
+                        f"checkout, else {store.USER_DIR})")
+    p.add_argument("--all", action="store_true", help="every known file, not only the required ones")
+    p.add_argument("--quiet", action="store_true", help="do not list the files (downloads still show progress)")
     p.add_argument("names", nargs="*", metavar="NAME",
-                   help=f"files to fetch (default: all of {', '.join(KNOWN_FILES)})")
+                   help=f"files to fetch (default: {', '.join(REQUIRED)}; known: {', '.join(KNOWN_FILES)})")
 
     p = verbs.add_parser("verify", help="say where each file is and whether it is intact")
     p.add_argument("--data-dir", metavar="DIR",
-                   help=f"only look in DIR (default: ${ENV_VAR}, package folder, shared folder)")
+                   help=f"only look in DIR (default: ${ENV_VAR}, else the package, user and shared folders)")
     return parser
 
 
+class DownloadProgress:
+    """Prints a download's progress on ``stream``: one line redrawn on a terminal, a start
+    and an end line otherwise (logs, CI)."""
+
+    def __init__(self, stream: TextIO | None = None, every: float = 0.2) -> None:
+        self._stream, self.every, self.last = stream, every, 0.0
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream or sys.stderr  # sys.stderr as it is now (tests replace it)
+
+    def __call__(self, label: str, received: int, total: int) -> None:
+        tty = self.stream.isatty()
+        now = time.monotonic()
+        if received == 0:
+            self.stream.write(f"downloading {label} ({total / 1e6:.1f} MB)" + ("" if tty else "\n"))
+        elif received >= total:
+            self.stream.write(f"\rdownloaded {label} ({total / 1e6:.1f} MB)\n" if tty
+                              else f"downloaded {label}\n")
+        elif tty and now - self.last >= self.every:
+            self.stream.write(f"\rdownloading {label}: {received / 1e6:.1f} of {total / 1e6:.1f} MB "
+                              f"({100 * received // total} %)")
+        else:
+            return
+        self.last = now
+        self.stream.flush()
+
+
 def _fetch(args: argparse.Namespace) -> int:
-    for path in fetch(args.names or None, args.source, args.dest):
-        print(f"OK  {path}")
+    names = args.names or (list(KNOWN_FILES) if args.all else None)
+    for path in fetch(names, args.source, args.dest, progress=DownloadProgress()):
+        if not args.quiet:
+            print(f"OK  {path}")
     return 0
 
 
@@ -55,12 +92,8 @@ def _verify(args: argparse.Namespace) -> int:
         print("cat/non-cat data: OK")
         return 0
     first = store.search_folders(args.data_dir)[0][0]
-    to = "" if first == store.PACKAGE_DIR else f" --to {first}"
-    print(
-        f"cat/non-cat data: NOT USABLE. To fix it, run:  python -m dldata fetch "
-        f"--from DIR_OR_URL{to} {' '.join(REQUIRED)}",
-        file=sys.stderr,
-    )
+    to = "" if first == store.default_destination() else f" --to {first}"
+    print(f"cat/non-cat data: NOT USABLE. To fix it, run:  python -m dldata fetch{to}", file=sys.stderr)
     return 1
 
 

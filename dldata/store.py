@@ -4,35 +4,60 @@ A data file is looked up by name in these folders, in this order:
 
 1. ``data_dir``, when the caller passes one (the CLI's ``--data-dir``);
 2. the folder named by the environment variable ``DL_DATASETS_DIR``;
-3. this package's own folder, ``<root>/dldata/`` (where ``fetch`` puts files; git-ignored);
-4. ``<root>/../shared/datasets/``, beside the project root.
+3. this package's own folder, ``<root>/dldata/`` (git-ignored; where ``fetch`` writes in a
+   checkout);
+4. the per-user data folder (`user_data_dir`; where ``fetch`` writes when the package is
+   installed in site-packages or its folder is read-only, e.g. the student package);
+5. ``<root>/../shared/datasets/``, beside the project root.
 
 Steps 1 and 2 are authoritative: when one is given, it is the only folder searched, so a
 wrong path is an error rather than a silent fall-back to other data. Among the default
-folders (3, 4) the first that holds the file decides; a corrupt file there is an error,
+folders (3-5) the first that holds the file decides; a corrupt file there is an error,
 not skipped.
 
 Every file is checked against its known byte size and sha256 before use. The digest is
 cached in-process per (path, size, mtime), so loading a file again costs one ``stat``.
+
+``fetch`` without a source tries the local folders above, then the public `MIRRORS`
+(copies pinned to a commit), in order; whatever it gets lands only once its size and
+sha256 are right.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 ENV_VAR = "DL_DATASETS_DIR"
+APP_NAME = "dl-exercises"
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHARED_DIR = PACKAGE_DIR.parent.parent / "shared" / "datasets"
 
-FIX_COMMAND = "python -m dldata fetch --from DIR_OR_URL"
+
+def user_data_dir() -> Path:
+    """The per-user data folder: ``%LOCALAPPDATA%\\dl-exercises`` on Windows,
+    ``~/Library/Application Support/dl-exercises`` on macOS, and
+    ``$XDG_DATA_HOME/dl-exercises`` (default ``~/.local/share/dl-exercises``) elsewhere."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Application Support")
+    else:
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_NAME
+
+
+USER_DIR = user_data_dir()
+
 _CHUNK = 1 << 20
 
 
@@ -72,8 +97,44 @@ KNOWN_FILES: dict[str, KnownFile] = {
     ]
 }
 
-#: The files ``verify`` requires: without them the graded notebooks cannot run.
+#: The files ``verify`` requires and ``fetch`` gets by default: without them the graded
+#: notebooks cannot run.
 REQUIRED = ("train_catvnoncat.h5", "test_catvnoncat.h5")
+
+
+@dataclass(frozen=True)
+class Mirror:
+    """A public copy of some data files: a repository folder pinned to one commit.
+
+    The file ``name`` is at ``<host>/<repo>/<commit>/<folder>/<name>`` (folder and name
+    URL-quoted). A mirror is trusted for nothing: every file it serves is checked against
+    ``KNOWN_FILES`` before it lands.
+    """
+
+    repo: str
+    commit: str
+    folder: str
+    files: tuple[str, ...] = REQUIRED
+    host: str = "https://raw.githubusercontent.com"
+
+    def url(self, name: str) -> str:
+        path = "/".join(urllib.parse.quote(part) for part in (*self.folder.split("/"), name))
+        return f"{self.host.rstrip('/')}/{self.repo}/{self.commit}/{path}"
+
+    def __str__(self) -> str:
+        return f"{self.repo}@{self.commit[:7]}"
+
+
+#: Tried in order by ``fetch`` when no local folder holds a valid copy. Each holds both
+#: cat/non-cat files with exactly the sha256 of ``KNOWN_FILES`` at the pinned commit.
+MIRRORS: tuple[Mirror, ...] = (
+    Mirror("Kulbear/deep-learning-coursera", "8ef9dd4fd4a627217d4ff31e63b661dbb3db9150",
+           "Neural Networks and Deep Learning/datasets"),
+    Mirror("MinnDdu/DL_specialization_coursera", "8e246bdb18a94f0b68e75f7e1e9edcb9de8fa48c", "W2A2/datasets"),
+    Mirror("martishin/coursera-deep-learning-specialization", "10e38146d2e9498d1a82792d5570730d1b374571",
+           "W2A2/datasets"),
+    Mirror("Mikhailry/dl-logistic-regression", "5946e8823f28e3a161fcec1a489c6be3bd2a1c03", "datasets"),
+)
 
 
 class DataError(RuntimeError):
@@ -167,10 +228,32 @@ def search_folders(data_dir: str | os.PathLike[str] | None = None) -> list[tuple
     """
     if data_dir is not None:
         return [(Path(data_dir).expanduser(), "data_dir option")]
+    env = _env_folder()
+    if env is not None:
+        return [(env, f"${ENV_VAR}")]
+    return [(PACKAGE_DIR, "package folder"), (USER_DIR, "user data folder"), (SHARED_DIR, "shared folder")]
+
+
+def _env_folder() -> Path | None:
     env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return [(Path(env).expanduser(), f"${ENV_VAR}")]
-    return [(PACKAGE_DIR, "package folder"), (SHARED_DIR, "shared folder")]
+    return Path(env).expanduser() if env else None
+
+
+def _installed(folder: Path) -> bool:
+    """Whether ``folder`` is inside an installed distribution (site-packages), where files
+    written would be lost on upgrade and are shared by every user of the environment."""
+    return any(part in ("site-packages", "dist-packages") for part in folder.parts)
+
+
+def default_destination() -> Path:
+    """Where ``fetch`` writes by default: ``$DL_DATASETS_DIR`` when set; else this package's
+    folder when it is a writable checkout; else the per-user data folder."""
+    env = _env_folder()
+    if env is not None:
+        return env
+    if not _installed(PACKAGE_DIR) and os.access(PACKAGE_DIR, os.W_OK):
+        return PACKAGE_DIR
+    return USER_DIR
 
 
 def _locate(name: str, data_dir: str | os.PathLike[str] | None) -> tuple[Path | None, list[Place]]:
@@ -187,14 +270,18 @@ def _locate(name: str, data_dir: str | os.PathLike[str] | None) -> tuple[Path | 
 def _fix_hint(name: str, places: list[Place]) -> str:
     """The commands that would put a valid ``name`` where it was looked for."""
     failed = {p.folder for p in places}
-    source = "DIR_OR_URL"
-    if SHARED_DIR not in failed and check_file(SHARED_DIR / name) is None:
-        source = str(SHARED_DIR)  # a verified copy is right there: name it exactly
     dest = places[0].folder
-    to = "" if dest == PACKAGE_DIR else f" --to {dest}"
-    lines = [f"To fix it, run:  python -m dldata fetch --from {source}{to} {name}"]
-    if source == "DIR_OR_URL":
-        lines.append("  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)")
+    to = "" if dest == default_destination() else f" --to {dest}"
+    if SHARED_DIR not in failed and check_file(SHARED_DIR / name) is None:
+        # A verified copy is right there: name it exactly.
+        lines = [f"To fix it, run:  python -m dldata fetch --from {SHARED_DIR}{to} {name}"]
+    elif any(name in m.files for m in MIRRORS):
+        lines = [f"To fix it, run:  python -m dldata fetch{to} {name}",
+                 "  (it downloads a public copy and checks its sha256; offline, add --from DIR_OR_URL: "
+                 "a folder or http(s):// base URL holding the verified files)"]
+    else:
+        lines = [f"To fix it, run:  python -m dldata fetch --from DIR_OR_URL{to} {name}",
+                 "  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)"]
     if places[0].origin == f"${ENV_VAR}":
         lines.append(f"or point {ENV_VAR} at a folder holding the verified files (or unset it).")
     else:
@@ -211,7 +298,8 @@ def find_file(name: str, data_dir: str | os.PathLike[str] | None = None) -> Path
         A file of ``KNOWN_FILES``, e.g. ``"train_catvnoncat.h5"``.
     data_dir : path, optional
         The folder to read from. When given (or when ``DL_DATASETS_DIR`` is set) it is the
-        only folder searched; otherwise the package folder, then ``../shared/datasets/``.
+        only folder searched; otherwise the package folder, the per-user data folder, then
+        ``../shared/datasets/``.
 
     Raises
     ------
@@ -231,94 +319,181 @@ def find_file(name: str, data_dir: str | os.PathLike[str] | None = None) -> Path
 
 # -- fetching ------------------------------------------------------------------------
 
-def _is_url(source: str | os.PathLike[str]) -> bool:
-    return str(source).startswith(("http://", "https://"))
+#: Reports a download: ``progress(label, received_bytes, total_bytes)``, called once when
+#: it starts (received 0), as chunks arrive, and once at the end (received == total).
+Progress = Callable[[str, int, int], None]
+
+_DOWNLOAD_CHUNK = 1 << 16
 
 
-def default_source() -> str | Path:
-    """Where ``fetch`` copies from when no source is given: ``$DL_DATASETS_DIR``, else the
-    shared folder beside the project, if it exists."""
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return Path(env).expanduser()
-    if SHARED_DIR.is_dir():
-        return SHARED_DIR
-    raise DataError(f"no source to fetch from: pass --from DIR_OR_URL or set {ENV_VAR}")
+class SourceError(DataError):
+    """One source could not give a valid file; ``reason`` says why in a few words, and
+    ``unreachable`` is set when its server could not be reached at all."""
+
+    def __init__(self, message: str, reason: str, *, unreachable: bool = False) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.unreachable = unreachable
 
 
-def _open_source(source: str | os.PathLike[str], name: str, timeout: float) -> BinaryIO:
+def _is_url(source: str | os.PathLike[str] | Mirror) -> bool:
+    return isinstance(source, Mirror) or str(source).startswith(("http://", "https://"))
+
+
+def _origin(source: str | os.PathLike[str] | Mirror, name: str) -> str:
+    """The URL or path ``name`` is read from in ``source``."""
+    if isinstance(source, Mirror):
+        return source.url(name)
     if _is_url(source):
-        url = f"{str(source).rstrip('/')}/{name}"
+        return f"{str(source).rstrip('/')}/{urllib.parse.quote(name)}"
+    return str(Path(source).expanduser() / name)
+
+
+def _open_origin(origin: str, name: str, source: object, timeout: float) -> tuple[BinaryIO, int | None]:
+    """The stream of ``origin`` and the size its server announces (``None`` if unknown)."""
+    if origin.startswith(("http://", "https://")):
         try:
-            return urllib.request.urlopen(url, timeout=timeout)
+            response = urllib.request.urlopen(origin, timeout=timeout)
+        except urllib.error.HTTPError as exc:
+            reason = f"HTTP {exc.code} {exc.reason}"
+            raise SourceError(f"cannot download {origin}: {reason}", reason) from exc
         except (urllib.error.URLError, OSError) as exc:
-            raise DataError(f"cannot download {url}: {getattr(exc, 'reason', exc)}") from exc
+            reason = str(getattr(exc, "reason", exc))
+            raise SourceError(f"cannot download {origin}: {reason}", f"unreachable ({reason})",
+                              unreachable=True) from exc
+        length = response.headers.get("Content-Length") if hasattr(response, "headers") else None
+        return response, int(length) if length and length.isdigit() else None
     try:
-        return open(Path(source).expanduser() / name, "rb")
+        return open(origin, "rb"), None
     except FileNotFoundError:
-        raise DataError(f"cannot fetch {name}: not there in {source}") from None
+        raise SourceError(f"cannot fetch {name}: not there in {source}", "not there") from None
     except OSError as exc:
-        raise DataError(f"cannot read {Path(source) / name}: {exc.strerror}") from exc
+        raise SourceError(f"cannot read {origin}: {exc.strerror}", exc.strerror or str(exc)) from exc
 
 
-def _fetch_one(name: str, source: str | os.PathLike[str], dest: Path, timeout: float) -> Path:
+def _fetch_one(name: str, source: str | os.PathLike[str] | Mirror, dest: Path, timeout: float,
+               progress: Progress | None = None) -> Path:
     """Copy one file into ``dest`` through a temporary file that replaces the target only
     once its size and sha256 are right; on any failure the temporary file is removed."""
     known = known_file(name)
     target = dest / name
     if check_file(target) is None:
         return target  # already there and valid (also covers source == dest)
-    origin = str(source).rstrip("/") + "/" + name if _is_url(source) else Path(source) / name
+    origin = _origin(source, name)
     try:
         dest.mkdir(parents=True, exist_ok=True)
         tmp_fd, tmp_name = tempfile.mkstemp(dir=dest, prefix=f".{name}.", suffix=".part")
     except OSError as exc:
         raise DataError(f"cannot write into {dest}: {exc.strerror}") from exc
     tmp = Path(tmp_name)
+    label = f"{name} from {source}"
     try:
         digest, size = hashlib.sha256(), 0
-        with os.fdopen(tmp_fd, "wb") as out, _open_source(source, name, timeout) as src:
-            while chunk := src.read(_CHUNK):
-                size += len(chunk)
-                if size > known.size:  # a wrong file or an error page: stop reading
-                    break
-                digest.update(chunk)
-                out.write(chunk)
+        with os.fdopen(tmp_fd, "wb") as out:
+            src, announced = _open_origin(origin, name, source, timeout)
+            with src:
+                if announced is not None and announced != known.size:
+                    problem = f"size mismatch: the server announces {announced} bytes, expected {known.size}"
+                    raise SourceError(f"refusing {origin}: {problem}; nothing was written to {dest}", problem)
+                downloading = progress is not None and _is_url(source)
+                if downloading:
+                    progress(label, 0, known.size)
+                while chunk := src.read(_DOWNLOAD_CHUNK if downloading else _CHUNK):
+                    size += len(chunk)
+                    if size > known.size:  # a wrong file or an error page: stop reading
+                        break
+                    digest.update(chunk)
+                    out.write(chunk)
+                    if downloading:
+                        progress(label, size, known.size)
         if size > known.size:
             problem = f"size mismatch: got more than {known.size} bytes, expected {known.size}"
         else:
             problem = _mismatch(size, digest.hexdigest(), known)
         if problem is not None:
-            raise DataError(f"refusing {origin}: {problem}; nothing was written to {dest}")
+            raise SourceError(f"refusing {origin}: {problem}; nothing was written to {dest}", problem)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        raise DataError(f"cannot fetch {origin} into {dest}: {exc}") from exc
+        raise SourceError(f"cannot fetch {origin} into {dest}: {exc}", str(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return target
 
 
+def local_sources() -> list[Path]:
+    """The folders ``fetch`` copies from before trying the mirrors, in order:
+    ``$DL_DATASETS_DIR``, the package folder, the per-user folder, the shared folder."""
+    folders = [f for f in (_env_folder(), PACKAGE_DIR, USER_DIR, SHARED_DIR) if f is not None]
+    return list(dict.fromkeys(folders))
+
+
+def _host(source: str | os.PathLike[str] | Mirror, name: str) -> str | None:
+    return urllib.parse.urlsplit(_origin(source, name)).netloc if _is_url(source) else None
+
+
+def _fetch_any(name: str, sources: list, dest: Path, timeout: float, progress: Progress | None,
+               dead_hosts: set[str]) -> tuple[Path | None, list[tuple[str, str]]]:
+    """The first valid copy of ``name`` from ``sources``, in order, and what each source
+    tried said. A host that could not be reached once is not tried again."""
+    if check_file(dest / name) is None:
+        return dest / name, []
+    tried: list[tuple[str, str]] = []
+    for source in sources:
+        if isinstance(source, Mirror) and name not in source.files:
+            continue
+        host = _host(source, name)
+        if host in dead_hosts:
+            tried.append((str(source), "not tried (server unreachable)"))
+            continue
+        try:
+            return _fetch_one(name, source, dest, timeout, progress), tried
+        except SourceError as exc:
+            if exc.unreachable and host:
+                dead_hosts.add(host)
+            tried.append((str(source), exc.reason))
+    return None, tried
+
+
+def _summary(tried: list[tuple[str, str]]) -> str:
+    """``"A, B: not there; C: HTTP 404 Not Found"``: sources grouped by what they said."""
+    groups: list[tuple[list[str], str]] = []
+    for where, reason in tried:
+        if groups and groups[-1][1] == reason:
+            groups[-1][0].append(where)
+        else:
+            groups.append(([where], reason))
+    return "; ".join(f"{', '.join(wheres)}: {reason}" for wheres, reason in groups)
+
+
 def fetch(
     names: Iterable[str] | None = None,
-    source: str | os.PathLike[str] | None = None,
+    source: str | os.PathLike[str] | Mirror | None = None,
     dest: str | os.PathLike[str] | None = None,
     *,
-    timeout: float = 60.0,
+    timeout: float = 30.0,
+    mirrors: Iterable[Mirror] | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Copy (or download) data files into ``dest``, verifying each before it lands.
 
     Parameters
     ----------
     names : iterable of str, optional
-        Files of ``KNOWN_FILES`` to fetch; all of them by default.
-    source : path or str, optional
-        A folder holding the files, or an ``http(s)://`` base URL (``<source>/<name>`` is
-        downloaded). Default: ``$DL_DATASETS_DIR``, else ``../shared/datasets/``.
+        Files of ``KNOWN_FILES`` to fetch; by default the required ones (``REQUIRED``).
+    source : path, str or Mirror, optional
+        Where to read: a folder holding the files, an ``http(s)://`` base URL
+        (``<source>/<name>`` is downloaded), or a `Mirror`. By default each file is looked
+        for in `local_sources`, then downloaded from ``mirrors``, in order, until a copy
+        verifies.
     dest : path, optional
-        The folder to write into; default the package's own folder (git-ignored).
+        The folder to write into; default `default_destination`.
     timeout : float
         Seconds to wait for a download's server.
+    mirrors : iterable of Mirror, optional
+        The mirrors tried when no source is given; default ``MIRRORS``.
+    progress : callable, optional
+        Told about each download as it goes (see `Progress`); local copies are silent.
 
     Returns
     -------
@@ -329,15 +504,30 @@ def fetch(
     Raises
     ------
     DataError
-        On the first file that cannot be read or does not match its size and sha256.
-        A bad file never lands in ``dest``; files fetched before it stay (they are valid).
+        On the first file no source could give. With a ``source``, the message is that
+        source's; without one, it is one line naming what each source said, the folder to
+        put the files in, and the command to run. A bad file never lands in ``dest``;
+        files fetched before it stay (they are valid).
     """
-    names = list(KNOWN_FILES) if names is None else list(names)
+    names = list(REQUIRED) if names is None else list(names)
     for name in names:
         known_file(name)  # reject unknown names before copying anything
-    source = default_source() if source is None else source
-    dest = PACKAGE_DIR if dest is None else Path(dest).expanduser()
-    return [_fetch_one(name, source, dest, timeout) for name in names]
+    dest = default_destination() if dest is None else Path(dest).expanduser()
+    if source is not None:
+        return [_fetch_one(name, source, dest, timeout, progress) for name in names]
+    sources = [*local_sources(), *(MIRRORS if mirrors is None else mirrors)]
+    dead_hosts: set[str] = set()
+    fetched = []
+    for name in names:
+        path, tried = _fetch_any(name, sources, dest, timeout, progress, dead_hosts)
+        if path is None:
+            missing = [n for n in names if check_file(dest / n) is not None]
+            raise DataError(
+                f"no valid copy of {name} (tried {_summary(tried)}). Put {' and '.join(missing)} into {dest} "
+                f"(or into a folder named by ${ENV_VAR}), or run: python -m dldata fetch --from DIR_OR_URL",
+                name=name)
+        fetched.append(path)
+    return fetched
 
 
 # -- verifying -----------------------------------------------------------------------

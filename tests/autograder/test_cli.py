@@ -125,3 +125,52 @@ def test_messages_in_korean_on_request():
     stub = ROOT / "assignments/week2/numpy_basics.ipynb"
     proc = run("--lang", "ko", "grade", "--dev-secret", "--notebook", "week2/numpy_basics", str(stub))
     assert "basic_sigmoid이(가) 아직 구현되지 않았습니다" in proc.stdout
+
+
+def test_version():
+    """Does `autograde --version` name the package and its version?"""
+    from autograder import __version__
+
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout == f"autograde (dl-autograder) {__version__}\n"
+
+
+def test_formats_of_files_named_as_in_the_classic_course(tmp_path):
+    """Without --notebook, is each file graded as the notebook its (classic) name means, in
+    every format: CSV with a row per file, Gradescope's results.json, JSON (also spelled
+    --json, see above); and is a file whose name means nothing listed with what would
+    match (exit 1)?"""
+    classic = tmp_path / "Python_Basics_with_Numpy_v2a.ipynb"
+    classic.write_bytes((ROOT / "assignments/week2/numpy_basics.ipynb").read_bytes())
+    unknown = tmp_path / "homework.ipynb"
+    unknown.write_text("{}")
+    outputs = {fmt: run("grade", "--dev-secret", "--format", fmt, str(classic), str(unknown))
+               for fmt in ("csv", "gradescope", "json")}
+    assert {fmt: proc.returncode for fmt, proc in outputs.items()} == dict.fromkeys(outputs, 1)
+
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"].stdout)))
+    assert [(r["submission"], r["notebook"], r["score"], r["max_score"]) for r in rows] == [
+        (str(classic), "week2/numpy_basics", "0", "8"), (str(unknown), "?", "0", "0")]
+    assert rows[0]["isolation"] in ("namespaces", "processes") and rows[0]["basic_sigmoid"] == "0"
+    assert rows[1]["error"].startswith("cannot tell which notebook homework.ipynb is: name it after one "
+                                       "(expected logistic_regression.ipynb (or Logistic_Regression_with_a_Neural_")
+
+    results = json.loads(outputs["gradescope"].stdout)
+    assert results["score"] == 0 and len(results["tests"]) == 8
+    assert {t["name"] for t in results["tests"]} >= {"basic_sigmoid", "L2"}
+    assert "isolation level: " in results["output"] and "homework.ipynb: not graded" in results["output"]
+
+    reports = json.loads(outputs["json"].stdout)
+    assert [(r["notebook"], r["score"]) for r in reports] == [("week2/numpy_basics", 0), ("?", 0)]
+
+
+def test_export_without_a_gradebook_is_one_line(tmp_path):
+    """Does `autograde export` on a folder without a gradebook say so in one line (exit 2),
+    without creating one?"""
+    proc = run("export", "week2", "--course-dir", str(tmp_path))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert f"no gradebook at {tmp_path / 'gradebook.db'}" in proc.stderr
+    assert not (tmp_path / "gradebook.db").exists()

@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from nbgrader.api import Gradebook
 
 from autograder import gradebook
-from autograder.course import CourseError, grade_course
+from autograder.course import CourseError, CourseNotebook, grade_course
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import as_text
 
@@ -86,7 +86,7 @@ def dump(course: Path) -> list[str]:
 
 def run(course: Path, grader: FakeGrader, **kwargs) -> tuple[list[SubmissionReport], list[str]]:
     lines: list[str] = []
-    reports = grade_course(course, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append, **kwargs)
+    reports = grade_course(course, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append, **kwargs).reports
     return reports, lines
 
 
@@ -109,7 +109,8 @@ def test_nbgrader_export_lists_the_scores(course_dir: Path) -> None:
 
 
 def test_progress_and_reports(course_dir: Path) -> None:
-    """Does each file get one progress line in sorted order, and a notebook outside the assignment a report saying so?"""
+    """Does each file get one progress line in sorted order, a notebook outside the assignment a report saying so,
+    and a notebook not handed in a line saying it scores 0?"""
     grader = FakeGrader()
 
     reports, lines = run(course_dir, grader)
@@ -120,6 +121,7 @@ def test_progress_and_reports(course_dir: Path) -> None:
         "[3/4] bob/logistic_regression.ipynb 2/5",
         "[4/4] bob/scratch.ipynb skipped: not part of this assignment 'week2' "
         "(expected logistic_regression.ipynb, planar.ipynb)",
+        "[-] bob/planar.ipynb not handed in: 0/5",
     ]
     assert grader.calls == [("alice", "logistic_regression"), ("alice", "planar"), ("bob", "logistic_regression")]
     assert [(r.notebook, r.score, r.error) for r in reports] == [
@@ -217,7 +219,7 @@ def test_unreadable_timestamp_is_a_warning_not_a_stop(course_dir: Path) -> None:
     path.write_text("yesterday-ish\n")
 
     lines: list[str] = []
-    reports = grade_course(course_dir, ASSIGNMENT, FakeGrader(), NOTEBOOKS, progress=lines.append)
+    reports = grade_course(course_dir, ASSIGNMENT, FakeGrader(), NOTEBOOKS, progress=lines.append).reports
     assert len([r for r in reports if r.error is None]) == 3
     assert any(f"{path} holds 'yesterday-ish', not a timestamp" in line for line in lines)
     with Gradebook(gradebook.db_url(course_dir)) as gb:
@@ -234,7 +236,7 @@ def test_symlinked_submissions_are_refused_not_followed(course_dir: Path, tmp_pa
     bob.symlink_to(target)
     grader = FakeGrader()
     lines: list[str] = []
-    reports = grade_course(course_dir, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append)
+    reports = grade_course(course_dir, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append).reports
     assert ("bob", "logistic_regression") not in grader.calls
     refused = next(r for r in reports if r.submission == str(bob))
     assert refused.score == 0 and "symbolic link" in str(refused.error)
@@ -269,3 +271,192 @@ def test_missing_layout_is_a_course_error(
 
     with pytest.raises(CourseError, match=match.format(course=re.escape(str(course_dir)))):
         grade_course(course_dir, assignment, FakeGrader(), NOTEBOOKS)
+
+
+# -- what students and nbgrader's tools receive --------------------------------------------
+
+def test_each_graded_notebook_gets_a_feedback_page_and_an_autograded_copy(course_dir: Path) -> None:
+    """After a run, does each graded notebook have its feedback page (named after the file
+    handed in) and its marked copy in autograded/, each beside the nbgrader files
+    release_feedback reads?"""
+    folder = course_dir / "submitted/alice/week2"
+    (folder / "timestamp.txt").write_text("2024-03-01 17:05:12.5 UTC\n")
+    (folder / "submission_secret.txt").write_text("s3cret\n")
+
+    run(course_dir, FakeGrader())
+
+    page = course_dir / "feedback/alice/week2/logistic_regression.html"
+    assert "<title>logistic_regression: 5 / 5</title>" in page.read_text()
+    copy = nbformat.read(course_dir / "autograded/alice/week2/logistic_regression.ipynb", as_version=4)
+    assert {c.metadata.nbgrader["grade_id"] for c in copy.cells if "nbgrader" in c.metadata} == {
+        "sigmoid", "test_sigmoid", "propagate", "test_propagate"}
+    for where in ("feedback", "autograded"):
+        assert (course_dir / where / "alice/week2/submission_secret.txt").read_text() == "s3cret\n"
+        assert (course_dir / where / "alice/week2/timestamp.txt").is_file()
+    assert sorted(p.name for p in (course_dir / "feedback/bob/week2").iterdir()) == ["logistic_regression.html"]
+
+
+def test_a_notebook_not_handed_in_scores_zero_not_needs_grading(course_dir: Path) -> None:
+    """Is bob's planar notebook, which he did not hand in, scored 0 and not left for
+    manual grading (so his assignment is not listed as needing grading)?"""
+    run(course_dir, FakeGrader())
+
+    with Gradebook(gradebook.db_url(course_dir)) as gb:
+        planar = gb.find_submission_notebook("planar", ASSIGNMENT, "bob")
+        assert [(g.auto_score, g.needs_manual_grade) for g in planar.grades] == [(0.0, False)]
+        assert [c.comment for c in planar.comments] == ["not handed in: no file of this notebook in the submission"]
+        assert gb.find_submission(ASSIGNMENT, "bob").needs_manual_grade is False
+
+
+def test_scores_replaced_by_another_tool_are_said_and_regraded(course_dir: Path) -> None:
+    """If another tool (nbgrader autograde) replaced our scores since the last run, does the
+    next run say so, with the change, and grade the file again instead of calling it
+    unchanged?"""
+    run(course_dir, FakeGrader())
+    with Gradebook(gradebook.db_url(course_dir)) as gb:
+        gb.find_grade("test_propagate", "logistic_regression", ASSIGNMENT, "alice").auto_score = 1.0
+        gb.db.commit()
+    grader = FakeGrader()
+
+    _, lines = run(course_dir, grader)
+
+    assert grader.calls == [("alice", "logistic_regression")]
+    assert lines[0] == ("[1/4] alice/logistic_regression.ipynb its scores were changed in the gradebook since "
+                        "autograde wrote them, by another tool (nbgrader autograde?): test_propagate 3 -> 1; "
+                        "total 5 -> 3; grading it again")
+    assert lines[1] == "[1/4] alice/logistic_regression.ipynb 5/5"
+    assert gradebook.recorded(course_dir, ASSIGNMENT)["alice", "logistic_regression"].score == 5.0
+
+
+def test_a_manual_score_reaches_the_feedback_without_regrading(course_dir: Path) -> None:
+    """After an instructor changes a score in formgrader, does the next run rewrite the
+    student's page with it (marked as changed) without grading the file again?"""
+    run(course_dir, FakeGrader())
+    with Gradebook(gradebook.db_url(course_dir)) as gb:
+        gb.find_grade("test_propagate", "logistic_regression", ASSIGNMENT, "bob").manual_score = 2.0
+        gb.db.commit()
+    grader = FakeGrader()
+
+    run(course_dir, grader)
+
+    assert grader.calls == []
+    page = (course_dir / "feedback/bob/week2/logistic_regression.html").read_text()
+    assert "<title>logistic_regression: 4 / 5</title>" in page and "changed by your instructor" in page
+
+
+def test_a_deleted_feedback_page_is_written_again_without_regrading(course_dir: Path) -> None:
+    """Is a feedback page or autograded copy removed since (nbgrader autograde --force
+    removes autograded/) written again from the gradebook on the next run?"""
+    run(course_dir, FakeGrader())
+    page = course_dir / "feedback/alice/week2/logistic_regression.html"
+    before = page.read_text()
+    page.unlink()
+    shutil.rmtree(course_dir / "autograded/alice")
+    grader = FakeGrader()
+
+    run(course_dir, grader)
+
+    assert grader.calls == [] and page.read_text() == before
+    assert (course_dir / "autograded/alice/week2/logistic_regression.ipynb").is_file()
+
+
+# -- file names ---------------------------------------------------------------------------------
+
+CLASSIC = {"logistic_regression": CourseNotebook("logistic_regression", NOTEBOOKS["logistic_regression"],
+                                                 ("Logistic_Regression_with_a_Neural_Network_mindset", "W2A2")),
+           "planar": CourseNotebook("planar", NOTEBOOKS["planar"], ("Planar_data_classification_with_one_hidden_layer",))}
+
+
+def test_classic_file_names_are_graded_without_renaming(tmp_path: Path) -> None:
+    """Is a file named as in the classic course (with a version suffix) graded as its
+    notebook, its feedback named after the file and its autograded copy after the notebook?"""
+    course = tmp_path / "course"
+    write_notebook(course / "submitted/alice/W2A2/Logistic_Regression_with_a_Neural_Network_mindset_v6a.ipynb", "x\n")
+    grader = FakeGrader()
+
+    lines: list[str] = []
+    grade_course(course, "W2A2", grader, {"logistic_regression": CLASSIC["logistic_regression"]},
+                 progress=lines.append)
+
+    assert grader.calls == [("alice", "logistic_regression")]
+    assert (course / "feedback/alice/W2A2/Logistic_Regression_with_a_Neural_Network_mindset_v6a.html").is_file()
+    assert (course / "autograded/alice/W2A2/logistic_regression.ipynb").is_file()
+
+
+def test_a_file_matching_no_notebook_says_what_would_match(course_dir: Path) -> None:
+    """Does the line for a file of no notebook list the names that would have matched,
+    classic names included?"""
+    reports = grade_course(course_dir, ASSIGNMENT, FakeGrader(), CLASSIC).reports
+    [scratch] = [r for r in reports if r.notebook == "scratch"]
+    assert str(scratch.error) == (
+        "not part of this assignment 'week2' (expected logistic_regression.ipynb "
+        "(or Logistic_Regression_with_a_Neural_Network_mindset*.ipynb), planar.ipynb "
+        "(or Planar_data_classification_with_one_hidden_layer*.ipynb))")
+
+
+def fingerprint(path: Path) -> str:
+    from dlcheck.extract import read_submission
+
+    return read_submission(path).fingerprint()
+
+
+def test_an_untouched_edition_beside_the_edited_one_is_passed_over(tmp_path: Path) -> None:
+    """When a student hands in the English edition untouched and the Korean one edited
+    (both were released), is only the edited one graded?"""
+    course = tmp_path / "course"
+    folder = course / "submitted/alice/week2"
+    write_notebook(folder / "logistic_regression.ipynb", "def sigmoid(z):\n    raise NotImplementedError\n")
+    write_notebook(folder / "logistic_regression.ko.ipynb", "def sigmoid(z):\n    return z\n")
+    released = frozenset({fingerprint(folder / "logistic_regression.ipynb")})
+    books = {"logistic_regression": CourseNotebook("logistic_regression", NOTEBOOKS["logistic_regression"],
+                                                   released=released)}
+    asked: list[str] = []
+
+    def grader(path: Path, notebook: str) -> SubmissionReport:
+        asked.append(path.name)
+        return FakeGrader()(path, notebook)
+
+    lines: list[str] = []
+    grade_course(course, ASSIGNMENT, grader, books, progress=lines.append)
+
+    assert asked == ["logistic_regression.ko.ipynb"]
+    assert lines[0].startswith("[1/2] alice/logistic_regression.ipynb skipped: an untouched copy of the released")
+    assert (course / "feedback/alice/week2/logistic_regression.ko.html").is_file()
+
+
+def test_two_edited_editions_are_both_graded_and_the_higher_counts(tmp_path: Path) -> None:
+    """When both editions were edited, is each graded, and the higher score recorded?"""
+    course = tmp_path / "course"
+    folder = course / "submitted/alice/week2"
+    write_notebook(folder / "logistic_regression.ipynb", "def sigmoid(z):\n    return 0\n")
+    write_notebook(folder / "logistic_regression.ko.ipynb", "def sigmoid(z):\n    return z\n")
+
+    def grader(path: Path, notebook: str) -> SubmissionReport:
+        points = 2.0 if ".ko." in path.name else 0.0
+        tests = [TestResult("test_sigmoid", "sigmoid", points, 2.0, points == 2.0, as_text("")),
+                 TestResult("test_propagate", "propagate", 0.0, 3.0, False, as_text(""))]
+        return SubmissionReport(str(path), notebook, tests)
+
+    lines: list[str] = []
+    run_ = grade_course(course, ASSIGNMENT, grader, {"logistic_regression": NOTEBOOKS["logistic_regression"]},
+                        progress=lines.append)
+
+    assert [r.score for r in run_.reports] == [0.0, 2.0]
+    assert lines[:2] == [
+        "[1/2] alice/logistic_regression.ipynb 0/5 (not counted: logistic_regression.ko.ipynb scored higher)",
+        "[2/2] alice/logistic_regression.ko.ipynb 2/5 (counted: the higher score)"]
+    assert gradebook.recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 2.0
+
+
+def test_a_notebook_withdrawn_since_scores_zero_and_leaves_formgrader(course_dir: Path) -> None:
+    """If a student's resubmission no longer holds a notebook graded before, is it scored 0
+    and its autograded copy removed (formgrader would list it otherwise)?"""
+    run(course_dir, FakeGrader())
+    (course_dir / "submitted/alice/week2/logistic_regression.ipynb").unlink()
+
+    _, lines = run(course_dir, FakeGrader())
+
+    assert "[-] alice/logistic_regression.ipynb not handed in: 0/5" in lines
+    assert not (course_dir / "autograded/alice/week2/logistic_regression.ipynb").exists()
+    assert gradebook.final_scores(course_dir, ASSIGNMENT, "alice", "logistic_regression") == {
+        "test_sigmoid": 0.0, "test_propagate": 0.0}

@@ -10,8 +10,9 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder import gradebook
-from autograder.gradebook import GradebookError, Recorded, ensure_assignment, record, recorded
+from autograder.gradebook import GradebookError, Recorded, ensure_assignment, record, record_missing, recorded
 from dlcheck.results import TestResult
+from dlcheck.text import Text
 
 ASSIGNMENT = "week2"
 NOTEBOOKS = {"logistic_regression": [("test_sigmoid", 2.0), ("test_propagate", 3.0)]}
@@ -24,7 +25,7 @@ def result(name: str, score: float, max_score: float) -> TestResult:
         score=score,
         max_score=max_score,
         passed=score == max_score,
-        message="",
+        message=Text(f"{name}: the English message", f"{name}: 한국어 메시지"),
     )
 
 
@@ -159,8 +160,13 @@ def test_recorded_lists_complete_results_with_their_hash(course: Path) -> None:
     record(course, ASSIGNMENT, "carol", "logistic_regression", FULL, sha256=None)  # failed grading
 
     assert recorded(course, ASSIGNMENT) == {
-        ("alice", "logistic_regression"): Recorded(sha256="aa", score=2.0, max_score=5.0)
+        ("alice", "logistic_regression"): Recorded(
+            sha256="aa", scores={"test_propagate": 0.0, "test_sigmoid": 2.0},
+            max_scores={"test_propagate": 3.0, "test_sigmoid": 2.0},
+            written={"test_propagate": 0.0, "test_sigmoid": 2.0}, report={"scores": {"test_propagate": 0.0,
+                                                                                 "test_sigmoid": 2.0}})
     }
+    assert recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 2.0
 
 
 def test_new_grade_cell_makes_notebooks_unrecorded(course: Path) -> None:
@@ -243,3 +249,97 @@ def test_missing_course_dir_is_named(tmp_path: Path) -> None:
     """Does a course directory that does not exist give an error naming it, instead of an sqlite error?"""
     with pytest.raises(GradebookError, match=re.escape(f"no course directory at {tmp_path / 'nope'}")):
         ensure_assignment(tmp_path / "nope", ASSIGNMENT, NOTEBOOKS)
+
+
+def comments(course: Path, student: str, notebook: str = "logistic_regression") -> dict:
+    """solution cell name -> auto_comment of one submission."""
+    with Gradebook(gradebook.db_url(course)) as gb:
+        submitted = gb.find_submission_notebook(notebook, ASSIGNMENT, student)
+        return {c.name: c.auto_comment for c in submitted.comments}
+
+
+def test_each_function_gets_a_solution_cell_whose_comment_is_its_message(course: Path) -> None:
+    """Does each graded function have a solution cell named after it, whose comment is the
+    function's points and message (what formgrader and nbgrader's feedback show)?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+
+    assert comments(course, "alice") == {
+        "sigmoid": "sigmoid: 2/2. test_sigmoid: the English message",
+        "propagate": "propagate: 0/3. test_propagate: the English message",
+    }
+
+
+def test_comments_follow_the_language(course: Path) -> None:
+    """Are the comments written in the chosen language?"""
+    from dlcheck.text import set_language
+
+    set_language("ko")
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+
+    assert comments(course, "alice")["propagate"] == "propagate: 0/3. test_propagate: 한국어 메시지"
+
+
+def test_scores_replaced_by_another_tool_are_seen(course: Path) -> None:
+    """When another tool (nbgrader autograde) replaces a score we wrote, does recorded say
+    which cell changed, from what to what?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+    assert recorded(course, ASSIGNMENT)["alice", "logistic_regression"].changed_by_others == {}
+    with Gradebook(gradebook.db_url(course)) as gb:
+        gb.find_grade("test_propagate", "logistic_regression", ASSIGNMENT, "alice").auto_score = 1.0
+        gb.db.commit()
+
+    again = recorded(course, ASSIGNMENT)["alice", "logistic_regression"]
+
+    assert again.changed_by_others == {"test_propagate": (3.0, 1.0)}
+    assert (again.score, again.written) == (3.0, {"test_sigmoid": 2.0, "test_propagate": 3.0})
+
+
+MISSING = "not submitted"
+
+
+def test_a_notebook_not_handed_in_scores_zero_not_needs_grading(course: Path) -> None:
+    """Is a notebook the student did not hand in scored 0 (not flagged for manual grading),
+    with a comment saying why, and is marking it again a no-op?"""
+    ensure_assignment(course, ASSIGNMENT, {**NOTEBOOKS, "planar": [("test_forward", 5.0)]})
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+
+    assert record_missing(course, ASSIGNMENT, "alice", "planar", MISSING) is True
+    before = dump(course)
+    assert record_missing(course, ASSIGNMENT, "alice", "planar", MISSING) is False
+
+    assert dump(course) == before
+    assert grades(course, "alice", "planar") == {"test_forward": (0.0, None, False)}
+    assert comments(course, "alice", "planar") == {"forward": MISSING}
+    with Gradebook(gradebook.db_url(course)) as gb:
+        assert gb.find_submission(ASSIGNMENT, "alice").needs_manual_grade is False
+
+
+def test_a_notebook_deleted_after_grading_forgets_its_hash(course: Path) -> None:
+    """If a graded notebook disappears from the submission, is its score 0 and its
+    recorded hash forgotten (so handing it in again grades it)?"""
+    record(course, ASSIGNMENT, "alice", "logistic_regression", FULL, sha256="aa")
+
+    record_missing(course, ASSIGNMENT, "alice", "logistic_regression", MISSING)
+
+    assert recorded(course, ASSIGNMENT) == {}
+    assert grades(course, "alice") == {"test_sigmoid": (0.0, None, False), "test_propagate": (0.0, None, False)}
+
+
+def test_assignment_scores_lists_each_student_and_notebook(course: Path) -> None:
+    """Does assignment_scores give every student of the gradebook a score per notebook
+    (None where there is no submission), manual scores winning?"""
+    ensure_assignment(course, ASSIGNMENT, {**NOTEBOOKS, "planar": [("test_forward", 5.0)]})
+    record(course, ASSIGNMENT, "alice", "logistic_regression", PARTIAL, sha256="aa")
+    record_missing(course, ASSIGNMENT, "alice", "planar", MISSING)
+    with Gradebook(gradebook.db_url(course)) as gb:
+        gb.add_student("dave")
+        gb.find_grade("test_propagate", "logistic_regression", ASSIGNMENT, "alice").manual_score = 1.5
+
+        gb.db.commit()
+
+    rows = gradebook.assignment_scores(course, ASSIGNMENT)
+
+    assert [(r.student, r.notebooks, r.score, r.max_score) for r in rows] == [
+        ("alice", {"logistic_regression": 3.5, "planar": 0.0}, 3.5, 10.0),
+        ("dave", {"logistic_regression": None, "planar": None}, 0.0, 10.0),
+    ]

@@ -41,3 +41,11 @@ def test_a_failure_needs_a_message_in_every_language():
     with pytest.raises(TypeError, match="each language"):
         CheckFailed("only English")
     assert CheckFailed(tr("wrong", "틀림")).text.ko == "틀림"
+
+
+def test_classic_names_are_declared_on_the_spec_and_kept_by_copies():
+    """Are a notebook's classic names kept by the copies the grader and the self-check make?"""
+    notebook = NotebookSpec("week9/thing", classic_names=("The_Thing_v2", "W9A1"))
+    notebook.graded("f", points=1)
+    assert notebook.classic_names == ("The_Thing_v2", "W9A1")
+    assert notebook.only("f").classic_names == notebook.public_only().classic_names == notebook.classic_names

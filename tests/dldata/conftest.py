@@ -1,14 +1,17 @@
 """Fixtures for the dldata tests: isolated search folders, fake known files, real data.
 
-Every test runs with the default folders pointed at empty temporary ones and
-``DL_DATASETS_DIR`` unset, so files a developer fetched never change a result. Fake files
-are made on the fly and registered in ``KNOWN_FILES`` under a real name with their own
-size and sha256.
+Every test runs with the default folders pointed at empty temporary ones,
+``DL_DATASETS_DIR`` unset and no mirrors, so files a developer fetched never change a
+result; a download from anywhere but this machine fails the test (no test touches the
+real network). Fake files are made on the fly and registered in ``KNOWN_FILES`` under a
+real name with their own size and sha256.
 """
 
 from __future__ import annotations
 
 import hashlib
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,6 +34,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     """Empty stand-ins for the default folders, plus two more for data_dir and the env var."""
     f = SimpleNamespace(
         package=tmp_path / "project" / "dldata",
+        user=tmp_path / "home" / "dl-exercises",
         shared=tmp_path / "shared" / "datasets",
         explicit=tmp_path / "explicit",
         env=tmp_path / "env",
@@ -38,11 +42,26 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     for folder in vars(f).values():
         folder.mkdir(parents=True)
     monkeypatch.setattr(store, "PACKAGE_DIR", f.package)
+    monkeypatch.setattr(store, "USER_DIR", f.user)
     monkeypatch.setattr(store, "SHARED_DIR", f.shared)
+    monkeypatch.setattr(store, "MIRRORS", ())
+    monkeypatch.setattr(urllib.request, "urlopen", _local_only(urllib.request.urlopen))
     monkeypatch.delenv(store.ENV_VAR, raising=False)
     store.clear_cache()
     catvnoncat.clear_cache()
     return f
+
+
+def _local_only(urlopen: Callable) -> Callable:
+    """``urlopen`` for this machine's servers only: anything else fails the test."""
+
+    def guarded(url, *args, **kwargs):
+        host = urllib.parse.urlsplit(url if isinstance(url, str) else url.full_url).hostname
+        if host not in ("127.0.0.1", "localhost"):
+            pytest.fail(f"a test tried to reach the network: {url}")
+        return urlopen(url, *args, **kwargs)
+
+    return guarded
 
 
 @pytest.fixture

@@ -99,9 +99,10 @@ def test_is_a_given_folder_without_the_file_an_error_rather_than_a_fallback(
     [place] = err.value.places
     assert place.folder == getattr(folders, given)
     assert f"{place.folder} ({place.origin}): not there" in str(err.value)
-    # The hint names the exact command, pointing at the verified copy it can see.
-    assert f"python -m dldata fetch --from {folders.shared} --to {place.folder} {NAME}" in str(
-        err.value)
+    # The hint names the exact command, pointing at the verified copy it can see; fetch
+    # writes into $DL_DATASETS_DIR by default, so only data_dir needs --to.
+    to = f" --to {place.folder}" if given == "explicit" else ""
+    assert f"python -m dldata fetch --from {folders.shared}{to} {NAME}" in str(err.value)
 
 
 def test_is_an_empty_env_var_ignored(folders, monkeypatch):
@@ -120,6 +121,7 @@ def test_does_the_missing_message_list_every_place_and_the_fix(folders):
     assert str(err.value) == (
         f"{NAME} is missing. Looked in:\n"
         f"  - {folders.package} (package folder): not there\n"
+        f"  - {folders.user} (user data folder): not there\n"
         f"  - {folders.shared} (shared folder): not there\n"
         f"To fix it, run:  python -m dldata fetch --from DIR_OR_URL {NAME}\n"
         f"  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)\n"
@@ -349,7 +351,7 @@ def test_does_cli_verify_exit_0_only_when_the_cat_pair_is_valid(intact, code, ca
         assert out.endswith("cat/non-cat data: OK\n") and err == ""
     else:
         assert "test_catvnoncat.h5   missing  not in " in out
-        assert "python -m dldata fetch --from DIR_OR_URL" in err
+        assert err == "cat/non-cat data: NOT USABLE. To fix it, run:  python -m dldata fetch\n"
 
 
 def test_does_cli_verify_with_data_dir_look_only_there(cat_pair, tmp_path, capsys):

@@ -20,7 +20,8 @@ from dlcheck.text import tr
 
 notebook = NotebookSpec("week2/logistic_regression",
                         helpers=("lr_utils", "public_tests", "test_utils", "matplotlib", "matplotlib.pyplot"),
-                        data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"))
+                        data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"),
+                        classic_names=("Logistic_Regression_with_a_Neural_Network_mindset", "W2A2"))
 sigmoid = notebook.graded("sigmoid", points=1)
 initialize_with_zeros = notebook.graded("initialize_with_zeros", points=1)
 propagate = notebook.graded("propagate", points=3)
@@ -307,12 +308,17 @@ TEST_ACCURACY_FLOOR = 68.0
 @model.hidden("trained on the real cat / non-cat data: 99 % train, 70 % test accuracy",
               "실제 고양이 데이터로 학습: 훈련 정확도 99 %, 테스트 정확도 70 %", needs_own_callees=True)
 def model_real_data(t):
+    from dlcheck.compare import plot_curve
     from dldata.catvnoncat import load_catvnoncat
 
     data = load_catvnoncat()
     kwargs = dict(num_iterations=2000, learning_rate=0.005, print_cost=False)
     args = (data.train_x, data.train_y, data.test_x, data.test_y)
-    d = _check_model(t.call(*args, **kwargs), t.reference(*args, **kwargs), tr("model on the cat data", "고양이 데이터에서의 model"))
+    got, want = t.call(*args, **kwargs), t.reference(*args, **kwargs)
+    if isinstance(got, dict):  # drawn in the feedback, before any comparison can fail
+        plot_curve(tr("cost on the cat data: yours and the reference's", "고양이 데이터에서의 비용: 여러분의 것과 정답"),
+                   got.get("costs"), want["costs"], tr("iterations (x100)", "반복 횟수 (x100)"))
+    d = _check_model(got, want, tr("model on the cat data", "고양이 데이터에서의 model"))
     for key, y, floor in (("Y_prediction_train", data.train_y, TRAIN_ACCURACY_FLOOR),
                           ("Y_prediction_test", data.test_y, TEST_ACCURACY_FLOOR)):
         accuracy = 100.0 * np.mean(as_array(d[key], key) == y)

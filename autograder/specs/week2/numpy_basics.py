@@ -9,7 +9,8 @@ from dlcheck.checks import NotebookSpec
 from dlcheck.compare import expect_array, expect_scalar
 from dlcheck.text import tr
 
-notebook = NotebookSpec("week2/numpy_basics", helpers=("public_tests", "test_utils"))
+notebook = NotebookSpec("week2/numpy_basics", helpers=("public_tests", "test_utils"),
+                        classic_names=("Python_Basics_with_Numpy", "W2A1"))
 basic_sigmoid = notebook.graded("basic_sigmoid", points=1)
 sigmoid = notebook.graded("sigmoid", points=1)
 sigmoid_derivative = notebook.graded("sigmoid_derivative", points=1)

@@ -34,8 +34,9 @@ def _placeholder_parameters(args: dict) -> dict:
     return {"W1": np.zeros((1, 1)), "b1": np.zeros((1, 1)), "W2": np.zeros((n_y, 1)), "b2": np.zeros((n_y, 1))}
 
 
-notebook = NotebookSpec("week3/planar_data_classification", helpers=("planar_utils", "testCases_v2", "public_tests",
-                                                                     "matplotlib", "matplotlib.pyplot"))
+notebook = NotebookSpec("week3/planar_data_classification",
+                        helpers=("planar_utils", "testCases_v2", "public_tests", "matplotlib", "matplotlib.pyplot"),
+                        classic_names=("Planar_data_classification_with_one_hidden_layer", "W3A1"))
 layer_sizes = notebook.graded("layer_sizes", points=1)
 initialize_parameters = notebook.graded("initialize_parameters", points=1)
 forward_propagation = notebook.graded("forward_propagation", points=2)

@@ -1,0 +1,120 @@
+"""The copy of a graded submission that nbgrader's own tools read.
+
+nbgrader's formgrader lists a submission, and ``nbgrader generate_feedback`` renders it,
+only from ``autograded/<student>/<assignment>/<notebook>.ipynb`` (``<notebook>`` the
+gradebook's name), and they look up the gradebook's rows by the ``grade_id`` of the cells
+marked in its ``metadata.nbgrader``: a Grade for each grade cell, a Comment for each
+solution cell; a marked cell the gradebook does not know stops ``generate_feedback`` for
+that student. So the copy is the student's notebook, never executed (its outputs are the
+student's own), whose marks are exactly the gradebook's:
+
+- every ``nbgrader`` mark the file came with is removed (a classic-course notebook, or a
+  student who edited them);
+- the cell defining each graded function becomes its solution cell (``grade_id`` the
+  function's name), where formgrader shows the comment;
+- the cell ``check(<function>)`` after it becomes its grade cell (``test_<function>``),
+  with the verdict as its output; a notebook without one (the classic course) gets a
+  small code cell added for it.
+
+A function defined nowhere, or in a cell that already defines another graded function,
+gets a markdown solution cell of its own saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from dlcheck.results import TestResult
+from dlcheck.text import as_text, tr
+
+from .gradebook import solution_name
+
+
+def _source(cell: Any) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def _defines(cell: Any, names: tuple[str, ...]) -> bool:
+    return cell.get("cell_type") == "code" and any(
+        re.search(rf"^def\s+{re.escape(n)}\s*\(", _source(cell), re.M) for n in names)
+
+
+def _checks(cell: Any, function: str) -> bool:
+    return cell.get("cell_type") == "code" and re.search(
+        rf"^\s*check\(\s*{re.escape(function)}\s*\)\s*$", _source(cell), re.M) is not None
+
+
+def _mark(grade_id: str, *, solution: bool, points: float | None = None) -> dict:
+    mark = {"grade": points is not None, "grade_id": grade_id, "locked": points is not None, "schema_version": 3,
+            "solution": solution, "task": False}
+    if points is not None:
+        mark["points"] = points
+    return mark
+
+
+def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...]] | None = None,
+             lang: str | None = None) -> Any:
+    """Mark ``nb`` (an nbformat v4 notebook, changed in place and returned) for nbgrader.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The submitted notebook.
+    tests : list of TestResult
+        The verdict of each graded function, in grading order.
+    aliases : dict of str to tuple of str, optional
+        Earlier names a function may be defined under (``normalizeRows``).
+    lang : str, optional
+        The language of the verdicts written as the grade cells' outputs.
+    """
+    import nbformat
+
+    aliases = aliases or {}
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("nbgrader", None)
+    marked: set[int] = set()
+    for t in tests:
+        function = solution_name(t.name)
+        names = (function, *aliases.get(function, ()))
+        where = next((i for i, c in enumerate(nb.cells) if i not in marked and _defines(c, names)), None)
+        if where is None:
+            why = tr("`{fn}` is graded, but no cell of this notebook on its own defines it.",
+                     "`{fn}`은(는) 채점 대상이지만, 이 노트북에 그것만 정의하는 셀이 없습니다.", fn=function)
+            nb.cells.append(nbformat.v4.new_markdown_cell(why.render(lang)))
+            where = len(nb.cells) - 1
+        nb.cells[where].metadata["nbgrader"] = _mark(function, solution=True)
+        marked.add(where)
+        check = next((i for i in range(where + 1, len(nb.cells)) if _checks(nb.cells[i], function)), None)
+        if check is None or check in marked:
+            nb.cells.insert(where + 1, nbformat.v4.new_code_cell(f"# graded by autograde: {function}"))
+            marked = {i + 1 if i > where else i for i in marked}
+            check = where + 1
+        cell = nb.cells[check]
+        cell.metadata["nbgrader"] = _mark(t.name, solution=False, points=float(t.max_score))
+        verdict = f"{function}: {t.score:g}/{t.max_score:g}. {as_text(t.message).render(lang)}\n"
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout" if t.passed else "stderr", text=verdict)]
+        cell.execution_count = None
+        marked.add(check)
+    return nb
+
+
+def write_autograded(path: Path, submitted: Path, tests: list[TestResult],
+                     aliases: dict[str, tuple[str, ...]] | None = None, lang: str | None = None) -> Path | None:
+    """Write the marked copy of the notebook ``submitted`` to ``path``; ``None`` (and any
+    older copy removed) when the file is not a readable notebook."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(submitted, as_version=4)
+    except Exception:  # noqa: BLE001 - any unreadable file: formgrader then shows "missing", the feedback says why
+        path.unlink(missing_ok=True)
+        return None
+    annotate(nb, tests, aliases, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    nbformat.write(nb, tmp)
+    tmp.replace(path)
+    return path

@@ -1,0 +1,97 @@
+"""Grading reports in the formats other tools read.
+
+- :func:`reports_csv`: one row per graded file, a column per function (a spreadsheet, an LMS
+  import);
+- :func:`gradescope_results`: Gradescope's ``results.json`` for one submission, so the
+  package runs as a Gradescope autograder (``examples/gradescope/``);
+- :func:`course_csv`: one row per student of a course, a column per notebook, from the
+  gradebook (manual scores included).
+
+Each says which isolation level the files were graded at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from dlcheck.results import SubmissionReport
+
+from . import __version__
+from .gradebook import StudentScores
+
+#: Gradescope's visibility settings for a test or the whole result.
+GRADESCOPE_VISIBILITY = ("visible", "hidden", "after_due_date", "after_published")
+
+
+def _csv(rows: Iterable[list[object]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def reports_csv(reports: list[SubmissionReport], lang: str | None = None) -> str:
+    """CSV: ``submission, notebook, score, max_score, isolation, error``, then one column
+    per graded function, named ``<function>``, or ``<notebook stem>/<function>`` when the
+    files are of several notebooks (empty where a file's notebook lacks it)."""
+    several = len({r.notebook for r in reports if r.tests}) > 1
+
+    def column(r: SubmissionReport, function: str) -> str:
+        return f"{r.notebook.rsplit('/', 1)[-1]}/{function}" if several else function
+
+    columns = list(dict.fromkeys(column(r, t.function) for r in reports for t in r.tests))
+    rows: list[list[object]] = [["submission", "notebook", "score", "max_score", "isolation", "error", *columns]]
+    for r in reports:
+        scores = {column(r, t.function): f"{t.score:g}" for t in r.tests}
+        rows.append([r.submission, r.notebook, f"{r.score:g}", f"{r.max_score:g}", r.isolation or "",
+                     "" if r.error is None else r.error.render(lang), *(scores.get(c, "") for c in columns)])
+    return _csv(rows)
+
+
+def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = None,
+                       visibility: str = "visible") -> dict:
+    """Gradescope's ``results.json`` for one submission made of ``reports`` (one per file).
+
+    One test per graded function, named ``"<notebook>: <function>"`` when the submission
+    holds several notebooks; its ``output`` is the function's message. The overall
+    ``output`` names the grader, its version and the isolation level, and why a file could
+    not be graded. Gradescope sums the tests' scores; ``score`` is given too.
+    """
+    if visibility not in GRADESCOPE_VISIBILITY:
+        raise ValueError(f"unknown Gradescope visibility {visibility!r}; known: {', '.join(GRADESCOPE_VISIBILITY)}")
+    several = len({r.notebook for r in reports if r.tests}) > 1
+    tests = []
+    for r in reports:
+        for t in r.tests:
+            tests.append({
+                "name": f"{r.notebook}: {t.function}" if several else t.function,
+                "score": t.score,
+                "max_score": t.max_score,
+                "status": "passed" if t.passed else "failed",
+                "output": t.message.render(lang),
+                "visibility": visibility,
+            })
+    levels = sorted({r.isolation for r in reports if r.isolation})
+    lines = [f"Graded by dl-autograder {__version__} (isolation level: {', '.join(levels) or 'unknown'})."]
+    lines += [f"{r.submission}: not graded: {r.error.render(lang)}" for r in reports if r.error is not None]
+    if not reports:
+        lines.append("No notebook was found in the submission.")
+    return {
+        "score": sum(r.score for r in reports),
+        "output": "\n".join(lines),
+        "visibility": visibility,
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
+def course_csv(rows: list[StudentScores]) -> str:
+    """CSV: ``student``, one column per notebook, ``score, max_score``, and the isolation
+    level(s) the student's notebooks were graded at; an empty notebook cell means no
+    submission of the assignment."""
+    notebooks = list(rows[0].max_scores) if rows else []
+    header: list[object] = ["student", *notebooks, "score", "max_score", "isolation"]
+    body = [[r.student, *("" if r.notebooks[n] is None else f"{r.notebooks[n]:g}" for n in notebooks),
+             f"{r.score:g}", f"{r.max_score:g}", r.isolation] for r in rows]
+    return _csv([header, *body])

@@ -1,0 +1,83 @@
+"""Which graded notebook a file name or an assignment name means.
+
+A class may keep the classic course's names: ``Logistic_Regression_with_a_Neural_Network_mindset_v6a.ipynb``
+in an assignment called ``W2A2``, ``Deep Neural Network - Application v8.ipynb``, or a Korean
+edition ``logistic_regression.ko.ipynb``. Each spec declares its classic names
+(``NotebookSpec(..., classic_names=(...))``); names are compared by their *key*:
+
+- the ``.ipynb`` / ``.py`` extension and a Korean edition's ``.ko`` are dropped;
+- so are a version suffix (``_v2a``, `` v3``, ``-v8``) and a copy's suffix (``-Copy1``, `` (2)``);
+- what is left is lowercased and kept to letters and digits, so ``Deep Neural Network -
+  Application`` and ``Deep_Neural_Network_Application`` are one name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from dlcheck.checks import NotebookSpec
+
+_EXTENSION = re.compile(r"\.(ipynb|py)$", re.I)
+_KOREAN = re.compile(r"\.ko$", re.I)
+_COPY = re.compile(r"(-Copy\d+|\s*\(\d+\))$", re.I)
+_VERSION = re.compile(r"[\s_-]+v\d+[a-z]?$", re.I)
+_ASSIGNMENT_CODE = re.compile(r"^W\d+A\d+$", re.I)
+
+
+def key(name: str) -> str:
+    """The comparable form of a file or assignment name:
+    ``"Deep Neural Network - Application v8.ipynb"`` -> ``"deepneuralnetworkapplication"``."""
+    stem = _KOREAN.sub("", _EXTENSION.sub("", name.strip()))
+    previous = None
+    while previous != stem:  # "x_v2a-Copy1" loses both suffixes
+        previous = stem
+        stem = _VERSION.sub("", _COPY.sub("", stem))
+    return re.sub(r"[^0-9a-z]", "", stem.lower())
+
+
+def names_of(spec: NotebookSpec) -> tuple[str, ...]:
+    """Every name a notebook answers to: its stem, then its classic names."""
+    return (spec.stem, *spec.classic_names)
+
+
+def match(filename: str, notebooks: Mapping[str, Iterable[str]]) -> str | None:
+    """The notebook ``filename`` is a submission of, or ``None``.
+
+    ``notebooks`` maps each notebook (e.g. its gradebook name) to the names it answers
+    to; the notebook's own name always counts. An exact match of the key wins.
+    """
+    wanted = key(filename)
+    for notebook, aliases in notebooks.items():
+        if wanted in {key(notebook), *(key(a) for a in aliases)}:
+            return notebook
+    return None
+
+
+def is_exact(filename: str, notebook: str) -> bool:
+    """Whether ``filename`` is the notebook's own file (``<notebook>.ipynb``), not a Korean
+    edition, a version or a copy: it is preferred when a student hands in several."""
+    return _EXTENSION.sub("", filename) == notebook
+
+
+def expected_files(notebooks: Mapping[str, Iterable[str]]) -> str:
+    """What a file must be called to match, for messages:
+    ``"logistic_regression.ipynb (or Logistic_Regression_with_a_Neural_Network_mindset*.ipynb)"``."""
+    parts = []
+    for notebook, aliases in sorted(notebooks.items()):
+        others = [a for a in aliases if key(a) != key(notebook) and not _ASSIGNMENT_CODE.match(a)]
+        also = f" (or {', '.join(f'{a}*.ipynb' for a in others)})" if others else ""
+        parts.append(f"{notebook}.ipynb{also}")
+    return ", ".join(parts)
+
+
+def notebooks_for_assignment(assignment: str, specs: Iterable[NotebookSpec]) -> list[NotebookSpec]:
+    """The notebooks an assignment name stands for: a week (``"week2"``, ``"Week 2"``) means
+    all its notebooks; a notebook's stem, id or classic name (``"W2A2"``,
+    ``"Logistic_Regression_with_a_Neural_Network_mindset"``) means that notebook."""
+    specs = list(specs)
+    wanted = key(assignment)
+    week = [s for s in specs if key(s.week) == wanted]
+    if week:
+        return week
+    return [s for s in specs if wanted in {key(s.id), *(key(n) for n in names_of(s))}]
