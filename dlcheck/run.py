@@ -78,9 +78,18 @@ def run_checks(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None = 
 _NAME_ERROR = re.compile(r"name '(\w+)' is not defined")
 
 
+_RAISED_IN = re.compile(r"line \d+, in (\w+)")
+
+
 def raised_message(function: str, description: Text, exc: StudentRaised) -> Text:
     """The verdict for a function that raised ``exc`` during a check, with a hint when
     the exception is one beginners meet (an untouched stub, a leftover ``None``, ...)."""
+    raiser = _RAISED_IN.search(exc.where)
+    if exc.type_name == "NotImplementedError" and raiser and raiser.group(1) != function:
+        return tr("{fn}: {check}: {stub}, which {fn} calls, is not implemented yet (it raises NotImplementedError). "
+                  "Hint: implement {stub} first.",
+                  "{fn}: {check}: {fn}이(가) 호출하는 {stub}이(가) 아직 구현되지 않았습니다 (NotImplementedError 발생). "
+                  "힌트: {stub}부터 구현하세요.", fn=function, check=description, stub=raiser.group(1))
     if exc.type_name == "NotImplementedError":
         return tr("{fn} is not implemented yet (it raises NotImplementedError). "
                   "Hint: replace the `raise NotImplementedError` line in {fn} with your code.",
