@@ -160,7 +160,8 @@ class KernelTrial:
         try:
             return copy.deepcopy(self.recorded[f"{self.name}/{key}"])
         except KeyError:
-            raise GraderError(f"no recorded expected value {self.name}/{key}: run `autograde release`") from None
+            raise GraderError(f"no recorded expected value {self.name}/{key}: reinstall the course package "
+                              "(instructors: run `autograde release`)") from None
 
     def reference(self, *args: Any, **kwargs: Any) -> Any:
         raise GraderError("hidden checks cannot run in the student's kernel")

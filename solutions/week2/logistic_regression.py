@@ -65,13 +65,15 @@
 # 데이터를 살펴보고, 학습하고, 그래프를 그리는 셀은 여러분을 위한 것입니다.
 
 # %%
-import matplotlib.pyplot as plt
 import numpy as np
 from lr_utils import load_dataset
 
 from dlcheck import checker
 
 check = checker("week2/logistic_regression")
+
+# %%
+import matplotlib.pyplot as plt  # for the pictures and plots (the checks do not need it)
 
 # %% [markdown]
 # ## 1. The data
