@@ -3,7 +3,8 @@
 ``autograde release --to DIR`` writes it::
 
     DIR/pyproject.toml             installable: pip install DIR (numpy, h5py, matplotlib, pytest)
-    DIR/README.md, README.ko.md    from the project's kit/ folder: install, open, check, self-test
+    DIR/README.md, README.ko.md    from the project's kit/ folder (else this checkout's): install,
+                                   open, check, self-test, where the data comes from
     DIR/<week>/                    the student notebooks (and Korean editions), the helper
                                    modules they import, conftest.py and test_<week>_public.py
     DIR/dlcheck/                   the self-check package, with
@@ -12,8 +13,8 @@
 
 Everything is built in memory from the project (:func:`kit_files`), then written over a
 new or empty folder, or over a kit written before (:func:`write_kit`): files the previous
-kit had and this one has not are removed, anything else in the folder (a ``.git``, a
-learner's work) is left alone.
+kit had and this one has not are removed, anything else in the folder (a ``.git``, build
+files) is left alone.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ dependencies = ["numpy>=1.26", "h5py>=3.9", "matplotlib>=3.7", "pytest>=8"]
 jupyter = ["jupyterlab>=4"]
 
 [tool.setuptools.packages.find]
-include = ["dlcheck", "dldata"]
+include = ["dlcheck*", "dldata*"]
 namespaces = false
 
 [tool.setuptools.package-data]
@@ -127,10 +128,17 @@ def kit_files(root: Path, generated: dict[Path, str] | None = None) -> dict[str,
         files[f"{week}/test_{week}_public.py"] = generated[folder / f"test_{week}_public.py"].encode()
     en, ko = _notebook_list(notebooks, files)
     for name, listing in (("README.md", en), ("README.ko.md", ko)):
-        template = (root / KIT_TEMPLATES / name).read_text(encoding="utf-8")
-        files[name] = template.replace("<!-- notebooks -->", listing).encode()
+        files[name] = _template(root, name).replace("<!-- notebooks -->", listing).encode()
     files["pyproject.toml"] = _PYPROJECT.format(version=_version(root)).encode()
     return files
+
+
+def _template(root: Path, name: str) -> str:
+    """A kit README: the course project's own (``kit/<name>``), else this checkout's."""
+    for folder in (root / KIT_TEMPLATES, project.CHECKOUT / KIT_TEMPLATES):
+        if (folder / name).is_file():
+            return (folder / name).read_text(encoding="utf-8")
+    raise GraderError(f"no {KIT_TEMPLATES}/{name} in {root} nor in {project.CHECKOUT}: the kit needs its READMEs")
 
 
 def _is_kit(folder: Path) -> bool:
