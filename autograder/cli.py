@@ -270,14 +270,25 @@ def data(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.option("--check", is_flag=True, help="Only check that the generated files are up to date.")
-def release(check: bool) -> None:
+@click.option("--check", is_flag=True, help="Only check that the generated files (and the kit) are up to date.")
+@click.option("--to", "kit_dir", type=click.Path(file_okay=False),
+              help="Also write the student kit into DIR (new, empty, or a kit written before): notebooks, "
+                   "self-checks and data loader, installable with pip, without solutions or hidden checks.")
+def release(check: bool, kit_dir: str | None) -> None:
     """Generate the student notebooks, expected values and pytest files from solutions/ and specs."""
-    from .release import release_all
+    from .release import outputs, release_all
 
-    stale = release_all(project.root(), check=check)
+    root = project.root()
+    files = outputs(root)
+    stale = release_all(root, check=check, files=files)
+    if kit_dir:
+        from .kit import write_kit
+
+        stale += write_kit(root, Path(kit_dir), check=check, generated=files)
     for path in stale:
-        click.echo(f"{'out of date' if check else 'wrote'}: {path}")
+        click.echo(f"{'out of date' if check else 'wrote' if path.exists() else 'removed'}: {path}")
+    if kit_dir and not check:
+        click.echo(f"student kit: {Path(kit_dir).resolve()} (pip install it; see its README.md)", err=True)
     sys.exit(1 if check and stale else 0)
 
 

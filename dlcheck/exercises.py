@@ -9,9 +9,11 @@ A notebook ``<week>/<stem>`` is described by two files in an exercises folder:
     Written by ``autograde release``: the reference's values for the public checks, and
     each graded function's parameters and graded callees, derived from the solution.
 
-Folders searched, in order: ``dlcheck/exercises/`` (the student package, where release
-puts copies without hidden regions) and, on the instructor's side, the specs of the
-project named by ``$AUTOGRADE_PROJECT`` and of the checkout this package lives in.
+Folders searched, in order: ``dlcheck/exercises/`` inside this package (in the student
+kit, where ``autograde release --to DIR`` puts the specs without their hidden regions; it
+is found wherever the kit is installed, editable or not) and, on the instructor's side,
+the specs of the project named by ``$AUTOGRADE_PROJECT`` and of the checkout this package
+lives in.
 """
 
 from __future__ import annotations
@@ -67,12 +69,16 @@ class Exercise:
     params, calls : dict
         Each graded function's parameters, and the graded functions it calls, as in the
         reference solution.
+    untouched : str
+        The fingerprint of the untouched student notebook's kept code (see
+        :meth:`dlcheck.extract.Submission.fingerprint`); "" when not recorded.
     """
 
     spec: NotebookSpec
     expected: dict[str, Any]
     params: dict[str, list[str]]
     calls: dict[str, list[str]]
+    untouched: str = ""
 
 
 def spec_file(notebook_id: str) -> Path:
@@ -108,13 +114,15 @@ def load(notebook_id: str) -> Exercise:
     try:
         doc = json.loads(expected_file.read_text(encoding="utf-8"))
     except OSError:
-        raise GraderError(tr("the recorded answers of {id} are missing ({file}); run `autograde release`",
-                             "{id}의 기록된 정답 파일이 없습니다 ({file}). `autograde release`를 실행하세요",
+        raise GraderError(tr("the recorded answers of {id} are missing ({file}); reinstall the course package "
+                             "(instructors: run `autograde release`)",
+                             "{id}의 기록된 정답 파일이 없습니다 ({file}). 코스 패키지를 다시 설치하세요 "
+                             "(강사: `autograde release`를 실행하세요)",
                              id=notebook_id, file=expected_file)) from None
     functions = doc.get("functions", {})
     return Exercise(spec.public_only(), wire.from_json(doc["values"]),
                     {name: info["params"] for name, info in functions.items()},
-                    {name: info["calls"] for name, info in functions.items()})
+                    {name: info["calls"] for name, info in functions.items()}, doc.get("untouched", ""))
 
 
 def available() -> list[str]:

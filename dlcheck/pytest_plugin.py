@@ -7,13 +7,14 @@ end, the summary says which function to work on next.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from .results import SubmissionReport
 from .selfcheck import exercises_in, grade_notebook
-from .text import tr
+from .text import ENV_VAR, tr
 
 _reports: dict[Path, SubmissionReport] = {}
 
@@ -40,13 +41,25 @@ def test_public_checks(graded) -> None:
         _reports[path] = grade_notebook(path, notebook_id)
     report = _reports[path]
     if report.error:
-        pytest.fail(str(tr("not graded: {why}", "채점하지 못함: {why}", why=report.error)), pytrace=False)
+        pytest.fail(tr("not graded: {why}", "채점하지 못함: {why}", why=report.error).render(_language(path)),
+                    pytrace=False)
     verdict = next(t for t in report.tests if t.function == name)
     if not verdict.passed:
-        pytest.fail(str(verdict.message), pytrace=False)
+        pytest.fail(verdict.message.render(_language(path)), pytrace=False)
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+def _language(path: Path) -> str | None:
+    """A Korean edition's messages are Korean, as its check cells' are (unless
+    ``$AUTOGRADE_LANG`` says otherwise); other notebooks follow the usual choice."""
+    if path.name.endswith(".ko.ipynb") and not os.environ.get(ENV_VAR, "").strip():
+        return "ko"
+    return None
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """After pytest's own summary, one line per notebook: how far it is, and what next."""
+    result = yield
     for path, report in _reports.items():
         todo = [t for t in report.tests if not t.passed]
         if report.error:
@@ -59,4 +72,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         else:
             line = tr("{file}: every public check passes. The grader also runs hidden checks on random inputs.",
                       "{file}: 모든 공개 검사를 통과합니다. 채점기는 무작위 입력으로 숨은 검사도 실행합니다.", file=path.name)
-        terminalreporter.write_line(str(line))
+        terminalreporter.write_line(line.render(_language(path)))
+    return result

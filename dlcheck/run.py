@@ -87,9 +87,18 @@ def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, ran
 _NAME_ERROR = re.compile(r"name '(\w+)' is not defined")
 
 
+_RAISED_IN = re.compile(r"line \d+, in (\w+)")
+
+
 def raised_message(function: str, description: Text, exc: StudentRaised) -> Text:
     """The verdict for a function that raised ``exc`` during a check, with a hint when
     the exception is one beginners meet (an untouched stub, a leftover ``None``, ...)."""
+    raiser = _RAISED_IN.search(exc.where)
+    if exc.type_name == "NotImplementedError" and raiser and raiser.group(1) != function:
+        return tr("{fn}: {check}: {stub}, which {fn} calls, is not implemented yet (it raises NotImplementedError). "
+                  "Hint: implement {stub} first.",
+                  "{fn}: {check}: {fn}이(가) 호출하는 {stub}이(가) 아직 구현되지 않았습니다 (NotImplementedError 발생). "
+                  "힌트: {stub}부터 구현하세요.", fn=function, check=description, stub=raiser.group(1))
     if exc.type_name == "NotImplementedError":
         return tr("{fn} is not implemented yet (it raises NotImplementedError). "
                   "Hint: replace the `raise NotImplementedError` line in {fn} with your code.",
@@ -160,7 +169,8 @@ class KernelTrial:
         try:
             return copy.deepcopy(self.recorded[f"{self.name}/{key}"])
         except KeyError:
-            raise GraderError(f"no recorded expected value {self.name}/{key}: run `autograde release`") from None
+            raise GraderError(f"no recorded expected value {self.name}/{key}: reinstall the course package "
+                              "(instructors: run `autograde release`)") from None
 
     def reference(self, *args: Any, **kwargs: Any) -> Any:
         raise GraderError("hidden checks cannot run in the student's kernel")

@@ -34,23 +34,39 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
     When it fails and it calls other graded functions of the notebook (found in
     ``namespace``, default ``fn``'s globals) that fail their own checks, the message says
     so: the grader grades each function with correct versions of the others, so the
-    callee, not this function, is what to fix.
+    callees, not this function, are what to fix first.
     """
     graded = exercise.spec.function(name or fn.__name__)
     verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected))
     if verdict.passed:
         return verdict
     namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
+    failing = []
     for callee in exercise.calls.get(graded.name, []):
         other = _defined(exercise.spec.function(callee), namespace)
         if other is not None and not run_checks(exercise.spec.function(callee),
                                                 KernelTrial(callee, other, exercise.expected)).passed:
-            return result(graded, False, verdict.message + tr(
-                " Note: {fn} calls your {callee}, which fails its own checks; fix {callee} first "
-                "(the grader grades {fn} with a correct {callee}).",
-                " 참고: {fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
-                "{callee}부터 고치세요 (채점기는 올바른 {callee}로 {fn}을(를) 채점합니다).", fn=graded.name, callee=callee))
-    return verdict
+            failing.append(callee)
+    if not failing:
+        return verdict
+    return result(graded, False, verdict.message + callees_note(graded.name, failing))
+
+
+def callees_note(fn: str, callees: list[str]) -> Text:
+    """Why a function may fail only because of the learner's own callees, in the grader's
+    words (it grades ``fn`` with correct versions of them)."""
+    names = ", ".join(callees)
+    if len(callees) == 1:
+        return tr(" Note: {fn} calls your {callee}, which fails its own checks; fix {callee} first "
+                  "(the grader grades {fn} with a correct version of {callee}).",
+                  " 참고: {fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
+                  "{callee}부터 고치세요 (채점기는 {callee}의 올바른 버전으로 {fn}을(를) 채점합니다).",
+                  fn=fn, callee=names)
+    return tr(" Note: {fn} calls your {callees}, which fail their own checks; fix them first "
+              "(the grader grades {fn} with correct versions of {callees}).",
+              " 참고: {fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
+              "이 함수들부터 고치세요 (채점기는 {callees}의 올바른 버전으로 {fn}을(를) 채점합니다).",
+              fn=fn, callees=names)
 
 
 def _defined(fn: GradedFunction, namespace: dict[str, Any]) -> Callable[..., Any] | None:
@@ -110,8 +126,15 @@ def not_defined(name: str, params: list[str], detail: Text | None = None) -> Tex
 
 def _run_kept_code(statements: list[tuple[str, str]], folder: Path) -> dict[str, Any]:
     """Run the kept statements one by one (a failing one is skipped, as in the grader),
-    with the notebook's folder importable for its helper modules."""
+    with the notebook's folder importable for its helper modules.
+
+    Those modules are imported afresh from the folder, and forgotten afterwards, so that
+    two weeks' helpers of the same name (checked in one pytest run) never mix.
+    """
     namespace: dict[str, Any] = {"__name__": "__notebook__", "__builtins__": builtins}
+    helpers = {path.stem for path in folder.glob("*.py") if path.stem != "conftest" and not path.stem.startswith("test_")}
+    for name in helpers:
+        sys.modules.pop(name, None)
     sys.path.insert(0, str(folder))
     try:
         for filename, source in statements:
@@ -121,17 +144,36 @@ def _run_kept_code(statements: list[tuple[str, str]], folder: Path) -> dict[str,
                 continue
     finally:
         sys.path.remove(str(folder))
+        for name in helpers:
+            sys.modules.pop(name, None)
     return namespace
 
 
 def exercises_in(folder: Path) -> list[tuple[Path, str]]:
     """``(notebook file, exercise id)`` for each notebook of ``folder`` that is an exercise:
-    ``<week>/<stem>.ipynb``, or its Korean edition ``<stem>.ko.ipynb``."""
+    ``<week>/<stem>.ipynb``, or its Korean edition ``<stem>.ko.ipynb``.
+
+    A learner works in one edition and leaves the other untouched, so of the editions of
+    one exercise only those whose code differs from the untouched student copy are
+    listed; when none does, the first (the English one, when it is there).
+    """
     folder = Path(folder).resolve()
     known = set(exercises.available())
-    found = []
+    editions: dict[str, list[Path]] = {}
     for path in sorted(folder.glob("*.ipynb")):
         notebook_id = f"{folder.name}/{path.name.removesuffix('.ipynb').removesuffix('.ko')}"
         if notebook_id in known:
-            found.append((path, notebook_id))
+            editions.setdefault(notebook_id, []).append(path)
+    found = []
+    for notebook_id, paths in editions.items():
+        untouched = exercises.load(notebook_id).untouched
+        changed = [p for p in paths if not untouched or _fingerprint(p) != untouched]
+        found += [(path, notebook_id) for path in changed or paths[:1]]
     return found
+
+
+def _fingerprint(path: Path) -> str | None:
+    try:
+        return read_submission(path).fingerprint()
+    except SubmissionError:
+        return None  # unreadable: it was changed, and checking it says why

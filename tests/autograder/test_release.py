@@ -1,6 +1,7 @@
 """The student copies: generated from the one source, up to date, and free of answers."""
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -108,3 +109,37 @@ def test_korean_markdown_cells_make_a_korean_edition():
     assert parse_percent(source, "ko") == [("markdown", "# 시그모이드"), ("code", 'check = checker("week2/x")'),
                                            ("markdown", "Untranslated")]
     assert has_korean(source) and not has_korean(source.replace("[markdown] ko", "[markdown]"))
+
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.py"))
+EXPECTED_BLOCK = re.compile(r"^```text\n(.*?)^```", re.M | re.S)
+
+
+def _raw_cells(source: str) -> list[tuple[str, str]]:
+    """``[(header, text)]`` of a percent-format source: every cell, Korean ones included."""
+    parts = re.split(r"^(# %%.*)$", source, flags=re.M)
+    return [(parts[i].strip(), parts[i + 1].strip()) for i in range(1, len(parts), 2)]
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=[f"{p.parent.name}/{p.stem}" for p in SOLUTIONS])
+def test_every_markdown_cell_has_a_korean_translation_after_it(solution):
+    """Is each English markdown cell of the source followed by its Korean version
+    (`# %% [markdown] ko`, in Hangul), so the Korean edition leaves nothing in English?"""
+    cells = _raw_cells(solution.read_text(encoding="utf-8"))
+    pairs = zip(cells, [*cells[1:], ("", "")], strict=True)
+    untranslated = [text.splitlines()[0] for (header, text), (after, translation) in pairs
+                    if header == "# %% [markdown]" and text
+                    and not (after == "# %% [markdown] ko" and re.search("[가-힣]", translation))]
+    assert not untranslated, f"markdown cells without a Korean cell after them: {untranslated}"
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=[f"{p.parent.name}/{p.stem}" for p in SOLUTIONS])
+def test_both_editions_show_the_same_expected_outputs(solution):
+    """Does the Korean edition show exactly the English edition's expected-output blocks
+    (what the code prints is the same in both)?"""
+    from autograder.release import parse_percent
+
+    source = solution.read_text(encoding="utf-8")
+    blocks = {lang: [EXPECTED_BLOCK.findall(text) for kind, text in parse_percent(source, lang) if kind == "markdown"]
+              for lang in ("en", "ko")}
+    assert blocks["en"] == blocks["ko"]

@@ -1,16 +1,20 @@
 """The student's self-check: the grader's messages, public checks only, NumPy only."""
 
+import os
+import shutil
 import subprocess
 import sys
 import types
 
+import nbformat
 import numpy as np
 import pytest
 
 from autograder import ROOT
 from autograder.reference import reference_for
 from autograder.specs import get
-from dlcheck import exercises
+from dlcheck import exercises, selfcheck
+from dlcheck.extract import read_submission
 from dlcheck.selfcheck import check_function, checker, grade_notebook
 
 NOTEBOOK = "week2/logistic_regression"
@@ -124,3 +128,95 @@ def test_the_pytest_self_check_imports_nothing_of_the_grader():
     modules = _imported("import dlcheck.pytest_plugin\nfrom dlcheck.selfcheck import grade_notebook\n"
                         "grade_notebook('week2/numpy_basics.ipynb', 'week2/numpy_basics')")
     assert not [m for m in modules if m in GRADER_ONLY]
+
+
+# -- one notebook, two editions; the grader's words ----------------------------------------
+
+def _week_folder(tmp_path, *names: str):
+    """A copy of assignments/week2 holding the named notebooks, and its generated pytest files."""
+    folder = tmp_path / "week2"
+    folder.mkdir()
+    for name in (*names, "conftest.py", "test_week2_public.py", "lr_utils.py"):
+        shutil.copy(ROOT / "assignments" / "week2" / name, folder / name)
+    return folder
+
+
+def _filled(notebook, solution, edit=lambda source: source):
+    """The notebook's code cells replaced by the solution's (markers dropped), then ``edit``ed."""
+    from autograder.release import parse_percent
+
+    nb = nbformat.read(notebook, as_version=4)
+    cells = parse_percent(edit((ROOT / solution).read_text(encoding="utf-8")))
+    for cell, (_, text) in zip(nb.cells, cells, strict=True):
+        if cell.cell_type == "code":
+            cell.source = "\n".join(line for line in text.splitlines() if "### " not in line)
+    nbformat.write(nb, notebook)
+
+
+def test_pytest_checks_the_edition_a_learner_changed(tmp_path):
+    """Of a notebook and its Korean edition, does `pytest week2` check only the one that was
+    changed, and when neither was, only the first?"""
+    folder = _week_folder(tmp_path, "numpy_basics.ipynb", "numpy_basics.ko.ipynb")
+    assert selfcheck.exercises_in(folder) == [(folder / "numpy_basics.ipynb", "week2/numpy_basics")]
+    _filled(folder / "numpy_basics.ko.ipynb", "solutions/week2/numpy_basics.py")
+    assert selfcheck.exercises_in(folder) == [(folder / "numpy_basics.ko.ipynb", "week2/numpy_basics")]
+    _filled(folder / "numpy_basics.ipynb", "solutions/week2/numpy_basics.py")
+    assert len(selfcheck.exercises_in(folder)) == 2
+
+
+def test_a_korean_edition_is_reported_in_korean(tmp_path):
+    """Does pytest report the checks of a Korean edition in Korean, as its check cells do,
+    unless $AUTOGRADE_LANG asks otherwise?"""
+    folder = _week_folder(tmp_path, "numpy_basics.ipynb", "numpy_basics.ko.ipynb")
+    _filled(folder / "numpy_basics.ko.ipynb", "solutions/week2/numpy_basics.py",
+            lambda source: source.replace("s = 1 / (1 + math.exp(-x))", "s = 1 / (1 + math.exp(x))"))
+    command = [sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:cacheprovider"]
+    env = {k: v for k, v in os.environ.items() if k != "AUTOGRADE_LANG"}
+    korean = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env | {"LANG": "C"})
+    assert "basic_sigmoid: 몇 개의 실수에서의 값" in korean.stdout
+    assert "numpy_basics.ko.ipynb: 함수 8개 중 7개가 공개 검사를 통과합니다. 다음은 basic_sigmoid" in korean.stdout
+    english = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env | {"AUTOGRADE_LANG": "en"})
+    assert "numpy_basics.ko.ipynb: 7/8 functions pass their public checks. Work on basic_sigmoid next" \
+        in english.stdout
+
+
+def test_a_stub_inside_a_callee_is_named_as_the_callee():
+    """When optimize is written but the propagate it calls still raises NotImplementedError,
+    does the message name propagate as what is not implemented (not optimize)?"""
+    namespace = dict(REFERENCE.namespace)
+    exec("def propagate(w, b, X, Y):\n    raise NotImplementedError('propagate: replace this line')\n", namespace)
+    optimize = types.FunctionType(REFERENCE.function("optimize").__code__, namespace, "optimize")
+    message = str(check_function(EXERCISE, optimize).message)
+    assert message.startswith("optimize: params, grads and costs after 100 steps on the classic example: "
+                              "propagate, which optimize calls, is not implemented yet (it raises "
+                              "NotImplementedError). Hint: implement propagate first.")
+
+
+@pytest.fixture(scope="module")
+def buggy_propagate(tmp_path_factory):
+    """A .py submission whose propagate lacks the 1/m in dw; its optimize is right."""
+    source = (ROOT / "solutions" / f"{NOTEBOOK}.py").read_text(encoding="utf-8")
+    path = tmp_path_factory.mktemp("agreement") / "submission.py"
+    path.write_text(source.replace("dw = np.dot(X, dZ.T) / m", "dw = np.dot(X, dZ.T)"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow  # grades the submission in the sandbox: model trains on the real data
+def test_the_self_check_and_the_grader_say_the_same_of_a_function_failing_through_its_callee(buggy_propagate):
+    """When optimize fails only because the learner's propagate is wrong, do the pytest
+    self-check, the inline check and the grader report the same failure of optimize, and
+    say that the grader grades it with a correct propagate?"""
+    from autograder.engine import grade_submission
+
+    graded = {t.function: t for t in grade_submission(buggy_propagate, get(NOTEBOOK)).tests}
+    checked = {t.function: t for t in grade_notebook(buggy_propagate, NOTEBOOK).tests}
+    assert not graded["propagate"].passed and not checked["propagate"].passed
+    assert graded["optimize"].passed and not checked["optimize"].passed
+    own = str(graded["optimize"].message).split("with your own, it failed: ", 1)[1]
+    assert "graded with correct versions of propagate" in str(graded["optimize"].message)
+    assert str(checked["optimize"].message) == own + " Note: optimize calls your propagate, which fails its own " \
+        "checks; fix propagate first (the grader grades optimize with a correct version of propagate)."
+    kernel = selfcheck._run_kept_code(read_submission(buggy_propagate).statements, ROOT / "assignments" / "week2")
+    with pytest.raises(AssertionError) as inline:
+        checker(NOTEBOOK)(kernel["optimize"])
+    assert str(inline.value) == str(checked["optimize"].message)
