@@ -28,6 +28,7 @@ from dlcheck.text import set_language
 from . import course as courses
 from . import project, specs
 from .engine import grade_submission
+from .sandbox import isolation
 from .sandbox.isolation import Limits
 
 
@@ -49,6 +50,19 @@ def _stdout_for_report() -> Iterator[TextIO]:
         report.flush()
         os.dup2(report.fileno(), 1)
         report.close()
+
+
+def _announce_isolation() -> None:
+    """Say loudly, on stderr, when student code is not walled off from the grader's files
+    and network; and keep the grader's own memory out of its reach (at every level)."""
+    chosen = isolation.level()
+    isolation.shield_grader()
+    if chosen == "processes":
+        asked = os.environ.get(isolation.ENV_VAR, "").strip() == "processes"
+        why = f"{isolation.ENV_VAR}=processes asks for it" if asked else f"userns: {isolation.trial('userns')}"
+        _progress(f"autograde: WARNING: isolation level 'processes' ({why}): student code runs as your user and can "
+                  "read the solutions, the hidden checks, the secret file and other submissions, write your files "
+                  "and reach the network. See `autograde doctor`.")
 
 
 def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
@@ -132,6 +146,7 @@ def grade(notebook: str, as_json: bool, jobs: int, dev_secret: bool, files: tupl
     if notebook not in specs.notebooks():
         raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
     grading_secret = courses.preflight([specs.get(notebook)], dev_secret=dev_secret)
+    _announce_isolation()
     with _stdout_for_report() as out:
         reports = grade_files(list(files), notebook, grading_secret, jobs)
         out.write((json.dumps([r.to_json() for r in reports], indent=2, ensure_ascii=False) if as_json
@@ -147,6 +162,7 @@ def grade(notebook: str, as_json: bool, jobs: int, dev_secret: bool, files: tupl
 @click.option("--dev-secret", is_flag=True, help="A trial run: allow the public development secret.")
 def course(assignment: str, course_dir: str, force: bool, dev_secret: bool) -> None:
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook."""
+    _announce_isolation()
     with _stdout_for_report() as out:
         reports = courses.grade_assignment(Path(course_dir), assignment, dev_secret=dev_secret, force=force,
                                            progress=_progress)
@@ -154,6 +170,16 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool) -> N
         out.write(f"{len(graded)} of {len(reports)} submitted notebooks graded into "
                   f"{Path(course_dir) / 'gradebook.db'}\n")
     sys.exit(1 if len(graded) < len(reports) else 0)
+
+
+@main.command()
+def doctor() -> None:
+    """Say what this machine offers: each isolation level (tried), the data, the secret."""
+    from .doctor import report
+
+    text, ready = report()
+    click.echo(text)
+    sys.exit(0 if ready else 1)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -139,7 +139,8 @@ def trial(name: str) -> str | None:
     if done.returncode != 0:
         lines = [line.strip() for line in done.stderr.decode(errors="replace").splitlines()
                  if line.strip() and "dmesg(1)" not in line]  # mount's advice, not the reason
-        return f"a trial sandbox failed: {lines[-1][:300] if lines else f'exit status {done.returncode}'}"
+        last = lines[-1].replace(str(run_dir / "root"), "<sandbox root>") if lines else f"exit status {done.returncode}"
+        return f"a trial sandbox failed: {last[:300]}"
     return None
 
 
@@ -154,6 +155,23 @@ def _requirements_missing(name: str) -> str | None:
         return f"needs util-linux and coreutils tools not found here: {', '.join(absent)}"
     if name == "namespaces" and os.geteuid() != 0:
         return f"needs root (the grader runs as uid {os.geteuid()})"
+    if name == "userns" and os.geteuid() == 0:
+        closed = _closed_to_others(read_only_roots())
+        if closed:
+            return (f"a root grader runs this level as a sandbox uid, which cannot enter {closed} (on the way to "
+                    "the Python folders); the namespaces level is stronger anyway")
+    return None
+
+
+def _closed_to_others(paths: list[str]) -> str | None:
+    """The first folder on the way to ``paths`` that users other than its owner cannot enter."""
+    for path in paths:
+        for folder in [*reversed(Path(path).parents), Path(path)]:
+            try:
+                if not folder.stat().st_mode & 0o001:
+                    return str(folder)
+            except OSError:
+                return str(folder)
     return None
 
 
