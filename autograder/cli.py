@@ -70,9 +70,10 @@ def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
     return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits)
 
 
-def grade_files(files: list[str], notebook: str, grading_secret: bytes, jobs: int = 1) -> list[SubmissionReport]:
+def grade_files(files: list[str], notebook: str, grading_secret: bytes, jobs: int = 1,
+                limits: Limits = Limits()) -> list[SubmissionReport]:
     """Grade files in order, ``jobs`` at a time, reporting progress on stderr."""
-    work = [(f, notebook, grading_secret, Limits()) for f in files]
+    work = [(f, notebook, grading_secret, limits) for f in files]
     reports: list[SubmissionReport] = []
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         results = pool.map(_grade_one, work) if pool else map(_grade_one, work)
