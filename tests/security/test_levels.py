@@ -104,3 +104,39 @@ def test_adversarial_suite_holds_at_level(level, workspace):
                   if not any(allowed in why for allowed in ALLOWED_SKIPS[level])}
     assert not unexpected, f"cases skipped at the {level} level: {unexpected}"
     assert ran >= FEWEST_RUN, f"only {ran} cases ran at the {level} level"
+
+
+ROOT_PROBE = """
+import json, textwrap
+from autograder.sandbox import isolation
+from autograder.sandbox.sandbox import Sandbox
+probe = textwrap.dedent('''
+    def probe():
+        import os
+        ranges = [[int(n) for n in line.split()] for line in open("/proc/self/uid_map")]
+        status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+        return {"uid": os.getuid(), "map": ranges, "caps": status["CapEff"].strip(),
+                "bounding": status["CapBnd"].strip(), "no_new_privs": status["NoNewPrivs"].strip()}
+''')
+with Sandbox([("<cell 1>", probe)], {}) as sandbox, sandbox.open("probe", {}) as session:
+    print(json.dumps({"level": sandbox.level, "identity": session.call().value}))
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a root grader's userns level: this run is not root")
+def test_root_grader_builds_the_userns_level_as_a_sandbox_uid(workspace):
+    """Asked for the userns level, does a root grader make the user namespace as a sandbox
+    uid (never as the real root, whom no process limit bounds), with no capabilities?"""
+    env = dict(_environment("userns", workspace), HOME=str(workspace))
+    stage = workspace / "stage"
+    stage.mkdir()
+    # root, in a mount namespace where the Python folders are open to other users
+    done = unprivileged.run([str(Path(sys.executable).absolute()), "-c", ROOT_PROBE], env, stage, uid=0,
+                            open_to=unprivileged.NOBODY, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    identity = found["identity"]
+    assert found["level"] == "userns" and identity["uid"] == 0
+    [[inside, outside, count]] = identity["map"]
+    assert (inside, count) == (0, 1) and 60000 <= outside < 61000  # isolation.UID_FIRST, UID_COUNT
+    assert int(identity["caps"], 16) == int(identity["bounding"], 16) == 0 and identity["no_new_privs"] == "1"

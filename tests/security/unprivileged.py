@@ -61,14 +61,17 @@ def _reach_script(paths: list[Path], uid: int) -> str:
     return "\n".join(lines)
 
 
-def command(argv: list[str], env: dict[str, str], stage: Path, uid: int = NOBODY) -> list[str]:
-    """``argv`` run as ``uid`` with exactly ``env``, from a root process; ``stage`` is an
-    empty folder for the mount namespace's own use."""
+def command(argv: list[str], env: dict[str, str], stage: Path, uid: int = NOBODY,
+            open_to: int | None = None) -> list[str]:
+    """``argv`` run as ``uid`` with exactly ``env``, from a root process, the folders it
+    needs reachable by ``open_to`` (default ``uid``); ``stage`` is an empty folder for the
+    mount namespace's own use."""
     become = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--", "env", "-i",
               *(f"{k}={v}" for k, v in env.items())]
     return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
-            _reach_script(needed_paths(), uid), "reach", str(stage), *become, *argv]
+            _reach_script(needed_paths(), uid if open_to is None else open_to), "reach", str(stage), *become, *argv]
 
 
-def run(argv: list[str], env: dict[str, str], stage: Path, uid: int = NOBODY, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(command(argv, env, stage, uid), **kwargs)
+def run(argv: list[str], env: dict[str, str], stage: Path, uid: int = NOBODY, open_to: int | None = None,
+        **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command(argv, env, stage, uid, open_to), **kwargs)
