@@ -90,7 +90,7 @@ def sigmoid(z):
 """,
     "huge-return": """
 def sigmoid(z):
-    return np.zeros(10**8)
+    return np.zeros(2 * 10**7)  # 160 MB, over the 64 MB a reply may hold
 """,
     "deeply-nested-return": """
 def sigmoid(z):

@@ -2,8 +2,9 @@
 same JSON both times, honest notebooks scored as alone, hostile files contained.
 
 The class is the benchmark's, less the files that wait out the time limit (``sleepy``,
-``sleepy-everywhere``, ``amplifier-slow-reference``: minutes, and covered by
-tests/security), so that two runs fit the suite's budget. The limits are the defaults: a
+``sleepy-everywhere``, ``amplifier-slow-reference``) or repeat a heavy attack in every
+caller of the attacked function (``memory-hoard``, ``output-flood``): minutes, and covered
+by tests/security, so that two runs fit the suite's budget. The limits are the defaults: a
 time limit near what an honest model needs to train on the real data would make the
 verdict depend on the machine's load, which is what this test must not see.
 """
@@ -19,7 +20,7 @@ from autograder import ROOT, specs
 pytestmark = pytest.mark.slow
 SPEC = specs.get("week2/logistic_regression")
 HONEST = ["correct.ipynb", "stub.ipynb", "cost_log10.ipynb", "patches_numpy.ipynb"]
-SLOW = {"sleepy.py", "sleepy-everywhere.py", "amplifier-slow-reference.py"}
+SLOW = {"sleepy.py", "sleepy-everywhere.py", "amplifier-slow-reference.py", "memory-hoard.py", "output-flood.py"}
 
 
 def _load_script():
