@@ -23,8 +23,8 @@ process), and ``$AUTOGRADE_ISOLATION`` may ask for a weaker one:
     a scratch folder as working directory and a scrubbed environment. Files readable by
     the grader's user stay readable, and the network is open (docs/security.md).
 
-Every level bounds memory (per process), CPU, processes, file size and wall time
-(:class:`Limits`).
+Every level bounds memory (per process), CPU, file size and wall time (:class:`Limits`),
+and processes wherever the sandbox's uid is not root (:func:`process_quota`).
 """
 
 from __future__ import annotations
