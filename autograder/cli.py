@@ -52,14 +52,28 @@ def _stdout_for_report() -> Iterator[TextIO]:
         report.close()
 
 
+def _announce_isolation() -> None:
+    """Say loudly, on stderr, when student code is not walled off from the grader's files
+    and network; and keep the grader's own memory out of its reach (at every level)."""
+    chosen = isolation.level()
+    isolation.shield_grader()
+    if chosen == "processes":
+        asked = os.environ.get(isolation.ENV_VAR, "").strip() == "processes"
+        why = f"{isolation.ENV_VAR}=processes asks for it" if asked else f"userns: {isolation.trial('userns')}"
+        _progress(f"autograde: WARNING: isolation level 'processes' ({why}): student code runs as your user and can "
+                  "read the solutions, the hidden checks, the secret file and other submissions, write your files "
+                  "and reach the network. See `autograde doctor`.")
+
+
 def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
     path, notebook, grading_secret, limits = args
     return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits)
 
 
-def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1) -> list[SubmissionReport]:
+def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1,
+                limits: Limits = Limits()) -> list[SubmissionReport]:
     """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on stderr."""
-    tasks = [(f, notebook, grading_secret, Limits()) for f, notebook in work]
+    tasks = [(f, notebook, grading_secret, limits) for f, notebook in work]
     reports: list[SubmissionReport] = []
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         results = pool.map(_grade_one, tasks) if pool else map(_grade_one, tasks)
@@ -182,6 +196,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
     work, unknown = _infer_notebooks(files, notebook)
     grading_secret = courses.preflight([specs.get(n) for n in dict.fromkeys(n for _, n in work)],
                                        dev_secret=dev_secret)
+    _announce_isolation()
     with _stdout_for_report() as out:
         graded = iter(grade_files(work, grading_secret, jobs))
         reports = [next(graded) if f in dict(work) else next(r for r in unknown if r.submission == f)
@@ -211,6 +226,7 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook, with
     a feedback page per notebook in feedback/<student>/ASSIGNMENT/."""
     folder = Path(course_dir)
+    _announce_isolation()
     with _stdout_for_report() as out:
         run = courses.grade_assignment(folder, assignment, dev_secret=dev_secret, force=force,
                                        progress=_progress, lang=language())
@@ -258,6 +274,16 @@ def export(assignment: str, course_dir: str, csv_path: str | None) -> None:
     text = _write_course_csv(Path(course_dir), assignment, Path(csv_path) if csv_path else None)
     if csv_path is None:
         click.echo(text, nl=False)
+
+
+@main.command()
+def doctor() -> None:
+    """Say what this machine offers: each isolation level (tried), the data, the secret."""
+    from .doctor import report
+
+    text, ready = report()
+    click.echo(text)
+    sys.exit(0 if ready else 1)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

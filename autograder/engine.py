@@ -43,6 +43,7 @@ from .reference import Reference, reference_for
 from .sandbox import isolation
 from .sandbox.isolation import Limits
 from .sandbox.sandbox import Defined, Sandbox, SandboxError
+from .sandbox.session import FunctionSession
 from .secret import DEVELOPMENT_SECRET
 from .trials import SandboxTrial, old_signature_adapter
 
@@ -131,6 +132,7 @@ class _Grading:
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.deadline = time.monotonic() + limits.file_seconds
         self.sandbox: Sandbox | None = None
+        self.served = 0  # children the running sandbox has started
 
     def close(self) -> None:
         if self.sandbox is not None:
@@ -143,10 +145,25 @@ class _Grading:
             start = time.perf_counter()
             sandbox = Sandbox(self.statements, helpers.sources(self.spec.helpers), self.limits)
             sandbox.start()
-            self.sandbox = sandbox
+            self.sandbox, self.served = sandbox, 0
             self.report.seconds["start sandbox"] = self.report.seconds.get("start sandbox", 0.0) \
                 + time.perf_counter() - start
         return self.sandbox
+
+    def _open(self, function: str, callbacks: dict[str, Callable[..., Any]]) -> FunctionSession:
+        """A child of the running sandbox for ``function``. A worker that served earlier
+        functions and no longer answers (one of them killed it on its way out) is started
+        afresh once, so the next function does not pay for it."""
+        sandbox = self._running_sandbox()
+        served = self.served
+        try:
+            session = sandbox.open(function, callbacks)
+        except SandboxError:
+            if not served:
+                raise
+            session = self._running_sandbox().open(function, callbacks)
+        self.served += 1
+        return session
 
     # -- step 3 --------------------------------------------------------------------------
     def grade(self, fn: GradedFunction) -> TestResult:
@@ -219,9 +236,8 @@ class _Grading:
             callee = self.spec.function(name)
             for alias in callee.names:
                 callbacks[alias] = self.reference.for_callback(callee)
-        sandbox = self._running_sandbox()
         try:
-            session = sandbox.open(found.name, callbacks)
+            session = self._open(found.name, callbacks)
         except SandboxError as exc:
             return result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
                                         fn=fn.name, why=str(exc)))

@@ -200,8 +200,12 @@ class Channel:
         self.limit = min(limit, MAX_MESSAGE_BYTES)
 
     def send(self, message: Any) -> None:
-        frame = encode(message)
-        self.sock.sendall(len(frame).to_bytes(8, "big") + frame)
+        self.send_frame(encode(message))
+
+    def send_frame(self, frame: bytes) -> None:
+        """Send a frame already made by :func:`encode` (without copying it again)."""
+        self.sock.sendall(len(frame).to_bytes(8, "big"))
+        self.sock.sendall(frame)
 
     def receive(self, deadline: float | None = None) -> Any:
         """The next message; ``deadline`` (``time.monotonic()`` seconds) bounds the wait

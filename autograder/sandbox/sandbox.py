@@ -74,7 +74,7 @@ class Sandbox:
         self._proc: subprocess.Popen | None = None
         self._control: wire.Channel | None = None
         self._run_dir: Path | None = None
-        self._uid_lock: int | None = None
+        self._walls: isolation.Walls | None = None
 
     def __enter__(self) -> Sandbox:
         self.start()
@@ -82,23 +82,6 @@ class Sandbox:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _command(self, worker_dir: Path, fd: int) -> tuple[list[str], dict[str, str], str]:
-        """The worker's command line, the environment to start it with, and its cwd."""
-        python = [sys.executable, "-I"]
-        env = isolation.worker_env(self.limits.threads)
-        if self.level == "namespaces":
-            (self._run_dir / "root").mkdir()
-            uid, self._uid_lock = isolation.claim_uid()
-            cmd = ["unshare", "--net", "--mount", "--pid", "--ipc", "--uts", "--fork",
-                   "--kill-child=SIGKILL", "--mount-proc", "--", "/bin/sh", "-c", isolation.NAMESPACE_SCRIPT,
-                   "sandbox", str(self._run_dir / "root"), str(worker_dir), str(self.limits.scratch_mb), str(uid),
-                   *[f"{k}={v}" for k, v in env.items()], *python, "/worker/worker.py", str(fd)]
-            setup_env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "READ_ONLY": " ".join(isolation.read_only_roots())}
-            return cmd, setup_env, "/"
-        scratch = self._run_dir / "box"
-        scratch.mkdir()
-        return [*python, str(worker_dir / "worker.py"), str(fd)], env, str(scratch)
 
     def start(self) -> None:
         self._run_dir = Path(tempfile.mkdtemp(prefix="autograde-"))
@@ -108,14 +91,17 @@ class Sandbox:
         shutil.copyfile(_WIRE, worker_dir / "wire.py")
         os.chmod(self._run_dir, 0o755)
         os.chmod(worker_dir, 0o755)
+        isolation.shield_grader()
         ours, theirs = socket.socketpair()
         fd = theirs.fileno()
-        cmd, env, cwd = self._command(worker_dir, fd)
+        worker = f"{isolation.worker_folder(self.level, self._run_dir)}/worker.py"
+        walls = self._walls = isolation.launch(self.level, self._run_dir, [sys.executable, "-I", worker, str(fd)],
+                                               self.limits)
         try:
             self._proc = subprocess.Popen(
-                cmd, env=env, cwd=cwd, pass_fds=[fd], stdin=subprocess.DEVNULL,
+                walls.command, env=walls.env, cwd=walls.cwd, pass_fds=[fd], stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-                preexec_fn=lambda: isolation.apply_limits(self.limits, self.level))
+                preexec_fn=lambda: isolation.restrict(self.limits, walls.process_quota))
         except OSError as exc:
             raise SandboxError(f"could not start the worker: {exc}") from None
         finally:
@@ -163,9 +149,9 @@ class Sandbox:
         if self._run_dir is not None:
             shutil.rmtree(self._run_dir, ignore_errors=True)
             self._run_dir = None
-        if self._uid_lock is not None:
-            os.close(self._uid_lock)
-            self._uid_lock = None
+        if self._walls is not None:
+            self._walls.release()
+            self._walls = None
 
     @property
     def alive(self) -> bool:

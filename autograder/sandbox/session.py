@@ -4,7 +4,10 @@ While the function runs, the child may ask the grader to run a reference functio
 place of one of the submission's own (a *callback*, see :mod:`.worker`). Callbacks run
 in the grader, on arguments the student chose, so each is bounded: by what is left of
 the call's wall time (SIGALRM) and by :attr:`Limits.callback_mb` of extra memory
-(RLIMIT_AS, lowered for the callback's duration). Their output is discarded.
+(RLIMIT_AS, lowered while the callback runs and its answer is encoded), and its answer
+by :attr:`Limits.message_mb`. Their output is discarded, and they are never cached
+(:meth:`autograder.reference.Reference.for_callback`): the time they take is the call's,
+so it counts against the file's budget (:attr:`Limits.file_seconds`).
 """
 
 from __future__ import annotations
@@ -130,6 +133,11 @@ def memory_guard(extra_mb: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+def _raise(kind: str, message: str) -> bytes:
+    """An encoded "raise" answer to a callback."""
+    return wire.encode({"op": "raise", "type": kind, "message": message})
+
+
 def _timed_out(seconds: float) -> Text:
     return tr("it did not return within {s:g} s (an infinite loop, or far too much work?)",
               "{s:g}초 안에 반환하지 않았습니다 (무한 루프이거나 계산이 너무 많지 않나요?)", s=seconds)
@@ -161,7 +169,7 @@ class FunctionSession:
                     raise wire.WireError("not a message")
                 op = reply.get("op")
                 if op == "callback":
-                    self._channel.send(self._answer_callback(reply, deadline))
+                    self._channel.send_frame(self._answer_callback(reply, deadline))
                 elif op == "return":
                     return Returned(reply.get("value"))
                 elif op == "raise":
@@ -181,29 +189,34 @@ class FunctionSession:
         self.close()
         return Died(self.dead)
 
-    def _answer_callback(self, request: dict, deadline: float) -> dict:
-        """Run the reference ``request["function"]`` on the student's arguments, within
-        what is left of the call's wall time and :attr:`Limits.callback_mb` of memory."""
+    def _answer_callback(self, request: dict, deadline: float) -> bytes:
+        """The encoded answer of the reference ``request["function"]`` on the student's
+        arguments, computed and encoded within what is left of the call's wall time and
+        :attr:`Limits.callback_mb` of memory, and no larger than a message may be."""
         name = request.get("function")
         fn = self._callbacks.get(name) if isinstance(name, str) else None
         if fn is None:
-            return {"op": "raise", "type": "NameError", "message": f"{name!r} is not available"[:200]}
+            return _raise("NameError", f"{name!r} is not available"[:200])
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         if not isinstance(args, list) or not isinstance(kwargs, dict):
-            return {"op": "raise", "type": "TypeError", "message": "malformed arguments"}
+            return _raise("TypeError", "malformed arguments")
         try:
             with _deadline_alarm(left), memory_guard(self._limits.callback_mb), \
                     contextlib.redirect_stdout(_Discard()):
-                value = fn(*args, **kwargs)
-            return {"op": "return", "value": value}
+                # Encoded in here too: the encoding copies the result (twice), and a
+                # result made to fit the bound must not take the grader past it there.
+                frame = wire.encode({"op": "return", "value": fn(*args, **kwargs)})
         except MemoryError:
-            return {"op": "raise", "type": "MemoryError",
-                    "message": f"{name}: these arguments need more than {self._limits.callback_mb} MB"}
+            return _raise("MemoryError", f"{name}: these arguments need more than {self._limits.callback_mb} MB")
         except Exception as exc:  # noqa: BLE001 - the reference rejected what the student passed it
-            return {"op": "raise", "type": type(exc).__name__, "message": f"{name}: {exc}"[:500]}
+            return _raise(type(exc).__name__, f"{name}: {exc}"[:500])
+        if len(frame) > self._limits.message_mb * 1024 * 1024:
+            return _raise("MemoryError", f"{name}: the result of these arguments is larger than a message may be "
+                                         f"({self._limits.message_mb} MB)")
+        return frame
 
     def close(self) -> None:
         self._channel.close()

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from autograder import ROOT, specs
+from autograder.sandbox.isolation import LEVELS
 
 AUTOGRADE = [sys.executable, "-m", "autograder"]
 
@@ -50,7 +51,7 @@ def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
     assert reports[1]["score"] == 0 and reports[1]["max_score"] == specs.get("week2/logistic_regression").max_score
     assert set(reports[1]["tests"][0]) == {"name", "function", "score", "max_score", "passed", "message", "messages"}
     assert reports[1]["tests"][0]["messages"]["ko"].startswith("sigmoid이(가) 아직 구현되지 않았습니다")
-    assert reports[1]["isolation"] in ("namespaces", "processes")
+    assert reports[1]["isolation"] in LEVELS
     assert "[2/2]" in proc.stderr  # progress goes to stderr, JSON stays clean
 
 
@@ -174,3 +175,55 @@ def test_export_without_a_gradebook_is_one_line(tmp_path):
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert f"no gradebook at {tmp_path / 'gradebook.db'}" in proc.stderr
     assert not (tmp_path / "gradebook.db").exists()
+
+
+def _env(**changes):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUTOGRADE_SECRET", "AUTOGRADE_ISOLATION"))}
+    return dict(env, **changes)
+
+
+def test_processes_level_is_announced_on_stderr():
+    """Does grading at the processes level say so loudly on stderr, while stdout keeps only
+    the report, which names the level too?"""
+    stub = str(ROOT / "assignments/week2/numpy_basics.ipynb")
+    proc = subprocess.run([*AUTOGRADE, "grade", "--dev-secret", "--json", "--notebook", "week2/numpy_basics", stub],
+                          capture_output=True, text=True, cwd=ROOT, env=_env(AUTOGRADE_ISOLATION="processes"),
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING: isolation level 'processes' (AUTOGRADE_ISOLATION=processes asks for it)" in proc.stderr
+    assert "autograde doctor" in proc.stderr
+    assert json.loads(proc.stdout)[0]["isolation"] == "processes"
+
+
+def test_unknown_isolation_level_is_one_line_exit_2():
+    """Does a typo in AUTOGRADE_ISOLATION stop grading with one line naming the levels?"""
+    proc = subprocess.run([*AUTOGRADE, "grade", "--dev-secret", "--notebook", "week2/numpy_basics", "x.ipynb"],
+                          capture_output=True, text=True, cwd=ROOT, env=_env(AUTOGRADE_ISOLATION="docker"),
+                          timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        "autograde: AUTOGRADE_ISOLATION='docker' is not an isolation level; use one of namespaces, userns, processes"]
+
+
+def test_doctor_reports_levels_data_and_secret(tmp_path):
+    """Does `autograde doctor` list every level with why it is not offered, mark the one
+    grading uses, and say whether a secret is configured, without printing it?"""
+    from autograder.sandbox.isolation import offered, strongest
+
+    secret = tmp_path / "secret"
+    secret.write_text("do-not-print-me-4242\n")
+    configured = subprocess.run([*AUTOGRADE, "doctor"], capture_output=True, text=True, cwd=ROOT,
+                                env=_env(AUTOGRADE_SECRET_FILE=str(secret)), timeout=120)
+    assert configured.returncode == 0, configured.stdout + configured.stderr
+    lines = configured.stdout.splitlines()
+    for level, why_not in offered().items():
+        line = next(line for line in lines if line.split()[:1] == [level] and "offered" in line)
+        assert ("not offered: " + why_not if why_not else "offered") in line
+        assert line.endswith("<- grading uses this one") == (level == strongest())
+    assert f"instructor secret: configured by AUTOGRADE_SECRET_FILE={secret}" in lines
+    assert "do-not-print-me" not in configured.stdout
+    missing = subprocess.run([*AUTOGRADE, "doctor"], capture_output=True, text=True, cwd=ROOT, env=_env(),
+                             timeout=120)
+    assert missing.returncode == 1 and "instructor secret: not configured" in missing.stdout

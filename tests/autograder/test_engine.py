@@ -8,6 +8,7 @@ import pytest
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
+from autograder.sandbox import isolation
 from autograder.sandbox.isolation import Limits
 from dlcheck.checks import GraderError, NotebookSpec, OldSignature
 from dlcheck.compare import expect_scalar
@@ -96,7 +97,7 @@ def test_missing_function_and_wrong_signature_messages(tmp_path):
 def test_report_names_the_isolation_level(tmp_path):
     """Does every report say which isolation level it was graded at?"""
     report = grade_submission(ROOT / SPEC.solution, SIGMOID_ONLY)
-    assert report.isolation in ("namespaces", "processes") and report.to_json()["isolation"] == report.isolation
+    assert report.isolation in isolation.LEVELS and report.to_json()["isolation"] == report.isolation
 
 
 # -- one bug, one function --------------------------------------------------------------

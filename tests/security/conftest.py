@@ -12,6 +12,7 @@ takes about a second and a hostile call at most ``call_seconds``.
 from __future__ import annotations
 
 import dataclasses
+import os
 import textwrap
 import time
 from collections.abc import Callable, Iterable
@@ -93,15 +94,28 @@ PROTOCOL_HELPERS = """
         return wire.decode(exact(int.from_bytes(exact(8), "big")))
 """
 
-_skip_without_namespaces = pytest.mark.skipif(
-    level() != "namespaces",
-    reason="needs the namespaces isolation level (root, unshare, chroot, setpriv); "
-           "the processes level does not claim this protection (docs/security.md)")
+#: The level this run grades at (``AUTOGRADE_ISOLATION`` may choose a weaker one).
+LEVEL = level()
+#: Levels with namespaces and a private root; the processes level claims none of their walls.
+NAMESPACE_LEVELS = ("namespaces", "userns")
+
+_skip_outside_namespaces = pytest.mark.skipif(
+    LEVEL not in NAMESPACE_LEVELS,
+    reason=f"holds at the namespaces and userns isolation levels; this run is at the {LEVEL} level, "
+           "which does not claim this protection (docs/security.md)")
 
 
-def namespaces_only(test: Callable) -> Callable:
-    """Mark a test ``sandbox`` and skip it, with the reason, below the namespaces level."""
-    return pytest.mark.sandbox(_skip_without_namespaces(test))
+#: Student code of a root grader at the processes level runs as root: nothing bounds it.
+ROOT_AT_PROCESSES = LEVEL == "processes" and os.geteuid() == 0
+
+not_root_at_processes = pytest.mark.skipif(
+    ROOT_AT_PROCESSES, reason="at the processes level a root grader's student code runs as root, which no "
+                              "process limit or permission bounds (docs/security.md); run it as an ordinary user")
+
+
+def namespace_levels_only(test: Callable) -> Callable:
+    """Mark a test ``sandbox`` and skip it, with the reason, below the namespace levels."""
+    return pytest.mark.sandbox(_skip_outside_namespaces(test))
 
 
 @dataclasses.dataclass
