@@ -3,8 +3,8 @@
 Training the reference ``model`` on the real data takes seconds; every correct submission
 asks for the same result. A call the grader makes itself (never one made for a sandbox)
 that is slower than :data:`SLOW_SECONDS` is stored under a key made of the solution's
-source, the function's name and its bound arguments, so a changed solution or different
-data is simply a different key. The disk copy lives in the grader's own folder (never
+source, the function's name, its bound arguments and NumPy's global random state, so a
+changed solution, different data or another seed is simply a different key. The disk copy lives in the grader's own folder (never
 visible in the sandbox), is written atomically, and is kept under :data:`MAX_DISK_MB` by
 dropping the least recently used entries; when the folder is not writable the cache is
 memory-only.
@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from dlcheck import wire
 
@@ -80,6 +82,13 @@ def prune(folder: Path, max_mb: float = MAX_DISK_MB) -> None:
         total -= size
 
 
+def _global_rng_state() -> bytes:
+    """NumPy's global random state: a reference that draws from it (a seeded initialization)
+    gives other results from another state, so the state is part of the key."""
+    kind, keys, pos, has_gauss, cached = np.random.get_state()
+    return wire.encode((kind, keys, pos, has_gauss, cached))
+
+
 def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> Callable[..., Any]:
     """``reference`` answering repeated slow calls from the cache."""
     signature = inspect.signature(reference)
@@ -88,7 +97,8 @@ def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> 
         try:
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            key = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments))).hexdigest()
+            key = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments))
+                                 + _global_rng_state()).hexdigest()
         except (TypeError, ValueError):  # the reference will say what is wrong with the call
             return reference(*args, **kwargs)
         try:

@@ -76,3 +76,20 @@ def test_reference_calls_made_for_a_sandbox_are_never_cached(cache_dir):
     w = np.zeros((3, 1))
     callback(w, 0.0, np.ones((3, 400)), np.ones((1, 400)), num_iterations=3000)
     assert not cache_dir.exists() or not any(cache_dir.iterdir())
+
+
+def test_another_global_random_state_is_another_key(cache_dir):
+    """Is a reference that draws from np.random computed again under another global seed
+    (a cached answer of seed 1 must not answer seed 2)?"""
+    def initialize(n):
+        time.sleep(memo.SLOW_SECONDS * 2)
+        return np.random.randn(n)
+
+    cached = memo.memoized("initialize", initialize, "d")
+    np.random.seed(1)
+    first = cached(3)
+    np.random.seed(2)
+    second = cached(3)
+    np.random.seed(1)
+    again = cached(3)
+    assert not np.allclose(first, second) and np.allclose(first, again)
