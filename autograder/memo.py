@@ -82,11 +82,11 @@ def prune(folder: Path, max_mb: float = MAX_DISK_MB) -> None:
         total -= size
 
 
-def _global_rng_state() -> bytes:
+def _global_rng_state() -> tuple:
     """NumPy's global random state: a reference that draws from it (a seeded initialization)
-    gives other results from another state, so the state is part of the key."""
-    kind, keys, pos, has_gauss, cached = np.random.get_state()
-    return wire.encode((kind, keys, pos, has_gauss, cached))
+    gives other results from another state, so the state is part of the key, and the state
+    the call left is restored when the cache answers, as if it had run."""
+    return tuple(np.random.get_state())
 
 
 def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> Callable[..., Any]:
@@ -94,21 +94,26 @@ def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> 
     signature = inspect.signature(reference)
 
     def call(*args: Any, **kwargs: Any) -> Any:
+        before = _global_rng_state()
         try:
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            key = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments))
-                                 + _global_rng_state()).hexdigest()
+            key = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments, before))).hexdigest()
         except (TypeError, ValueError):  # the reference will say what is wrong with the call
             return reference(*args, **kwargs)
         try:
-            return _load(key)
+            value, after = _load(key)
+            if after is not None:
+                np.random.set_state(after)
+            return value
         except KeyError:
             pass
         start = time.perf_counter()
         value = reference(*args, **kwargs)
         if time.perf_counter() - start > SLOW_SECONDS:
-            _store(key, value)
+            after = _global_rng_state()
+            unchanged = all(np.array_equal(a, b) for a, b in zip(after, before, strict=True))
+            _store(key, (value, None if unchanged else after))
         return value
 
     call.__name__ = name

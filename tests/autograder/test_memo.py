@@ -93,3 +93,20 @@ def test_another_global_random_state_is_another_key(cache_dir):
     np.random.seed(1)
     again = cached(3)
     assert not np.allclose(first, second) and np.allclose(first, again)
+
+
+def test_a_cached_answer_leaves_the_random_state_as_the_call_would(cache_dir):
+    """After an answer from the cache, does np.random continue as after the real call, so the
+    next draws are the same cold or warm?"""
+    def initialize(n):
+        time.sleep(memo.SLOW_SECONDS * 2)
+        return np.random.randn(n)
+
+    cached = memo.memoized("initialize", initialize, "d")
+    np.random.seed(5)
+    cached(2)
+    cold_next = np.random.randn(2)
+    memo._memory.clear()
+    np.random.seed(5)
+    cached(2)  # from disk now
+    assert np.allclose(np.random.randn(2), cold_next)
