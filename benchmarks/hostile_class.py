@@ -159,7 +159,8 @@ from autograder.sandbox.isolation import Limits
 from autograder.secret import DEVELOPMENT_SECRET
 
 limits, jobs = Limits(**json.loads(sys.argv[1])), int(sys.argv[2])
-reports = grade_files(sys.argv[3:], "week2/logistic_regression", DEVELOPMENT_SECRET, jobs, limits)
+work = [(f, "week2/logistic_regression") for f in sys.argv[3:]]
+reports = grade_files(work, DEVELOPMENT_SECRET, jobs, limits)
 print(json.dumps([r.to_json() for r in reports], ensure_ascii=False))
 """
 

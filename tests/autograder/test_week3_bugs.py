@@ -384,7 +384,7 @@ def graded(tmp_path_factory) -> dict[str, SubmissionReport]:
     for name, source in sources.items():
         paths[name] = folder / (re.sub(r"\W", "_", name) + ".py")
         paths[name].write_text(source)
-    reports = grade_files([str(p) for p in paths.values()], SPEC.id, DEVELOPMENT_SECRET, jobs=2)
+    reports = grade_files([(str(p), SPEC.id) for p in paths.values()], DEVELOPMENT_SECRET, jobs=2)
     return dict(zip(paths, reports, strict=True))
 
 
