@@ -37,7 +37,7 @@ from dlcheck.run import result, run_checks
 from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, tr
 
-from . import helpers
+from . import helpers, specs
 from .random_inputs import seeded_runner
 from .reference import Reference, reference_for
 from .sandbox import isolation
@@ -94,9 +94,12 @@ def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> S
 def _companion_statements(spec: NotebookSpec, path: Path) -> list[tuple[str, str]]:
     """Kept statements of the companion notebooks found beside ``path`` (none if absent)."""
     statements = []
+    korean = path.name.endswith(".ko.ipynb")
     for companion in spec.companions:
         stem = companion.rsplit("/", 1)[-1]
-        for candidate in (path.with_name(f"{stem}.ipynb"), path.with_name(f"{stem}.py")):
+        editions = [f"{stem}.ipynb", f"{stem}.ko.ipynb"]  # a Korean notebook's companion: the Korean edition first
+        for candidate in [path.with_name(n) for n in (editions[::-1] if korean else editions)] + [
+                path.with_name(f"{stem}.py")]:
             if candidate.is_file() and not candidate.is_symlink() and candidate != path:
                 try:
                     statements += read_submission(candidate, prefix=f"{stem} cell").statements
@@ -123,6 +126,7 @@ class _Grading:
                  companions: list[tuple[str, str]], secret: bytes, limits: Limits, tiers: tuple[str, ...],
                  report: SubmissionReport):
         self.spec, self.reference, self.submission = spec, reference, submission
+        self.declared = specs.declared(spec)  # with the companions' functions, which this notebook calls
         self.statements = companions + submission.statements
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.deadline = time.monotonic() + limits.file_seconds
@@ -204,26 +208,28 @@ class _Grading:
     def _callees(self, fn: GradedFunction, found: _Found) -> tuple[str, ...]:
         """Graded functions ``fn`` calls, in the reference or in the student's own code."""
         named = set(self.reference.calls.get(fn.name, ()))
-        named |= {g.name for g in self.spec.declared if set(g.names) & found.defined.names}
-        return tuple(g.name for g in self.spec.declared
+        named |= {g.name for g in self.declared if set(g.names) & found.defined.names}
+        return tuple(g.name for g in self.declared
                      if g.name in named and g.name != fn.name and g.name not in fn.reference_callees)
 
     def _run(self, fn: GradedFunction, found: _Found, checks: list, answered_by_reference: tuple[str, ...]) -> TestResult:
         """Run ``checks`` in a fresh child where ``answered_by_reference`` are the reference's."""
         callbacks: dict[str, Callable[..., Any]] = {}
         for name in answered_by_reference:
-            callee = self.spec.function(name)
+            callee = next(g for g in self.declared if name in g.names)
             for alias in callee.names:
                 callbacks[alias] = self.reference.for_callback(callee)
         sandbox = self._running_sandbox()
         try:
-            session = sandbox.open(found.name, callbacks)
+            # A check that declares its own time (training on real data) adds it to the child's CPU time.
+            session = sandbox.open(found.name, callbacks,
+                                   cpu_seconds=self.limits.cpu_seconds + sum(c.seconds or 0 for c in checks))
         except SandboxError as exc:
             return result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
                                         fn=fn.name, why=str(exc)))
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
-                                 deadline=self.deadline, adapt=found.adapt)
+                                 deadline=self.deadline, adapt=found.adapt, params=found.defined.params)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name,
                                                              self.submission.fingerprint()))

@@ -13,10 +13,12 @@ calls made for a sandbox (callbacks) are not, so a student cannot fill the cache
 from __future__ import annotations
 
 import ast
+import builtins
 import contextlib
 import functools
 import hashlib
 import inspect
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,32 +116,68 @@ def _derive(source: str, graded: tuple[str, ...], solution: Path) -> tuple[dict,
     return params, calls
 
 
+def _helper_import(helpers: dict[str, str]) -> Callable[..., Any]:
+    """An ``__import__`` that answers the notebook's helper modules with the grader's
+    stand-ins (``autograder/helpers``), whatever this process's ``sys.path`` holds."""
+    modules: dict[str, types.ModuleType] = {}
+
+    def import_(name: str, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and name in helpers:
+            if name not in modules:
+                module = types.ModuleType(name)
+                module.__file__ = f"<helper {name}>"
+                exec(compile(helpers[name], module.__file__, "exec"), module.__dict__)
+                modules[name] = module
+            return modules[name]
+        return builtins.__import__(name, globals, locals, fromlist, level)
+    return import_
+
+
 @functools.cache
-def _solution(solution: Path) -> tuple[str, dict[str, Any]]:
-    """The solution's source, and the namespace its kept statements make."""
-    try:
-        source = solution.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
-                          "instructor's solutions/ folder") from None
-    namespace: dict[str, Any] = {"__name__": "reference"}
+def _solution(solutions: tuple[Path, ...], helper_names: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    """The solutions' sources (joined), and the namespace their kept statements make, in
+    order: a companion notebook's solution first, so the notebook's own code can call it.
+
+    The notebooks' helper imports (``from dnn_utils import relu``) get the grader's
+    stand-ins; other imports that fail (``from dlcheck import checker``) are skipped.
+    """
+    from . import helpers  # the helper stand-ins' sources
+
+    sources = []
+    for solution in solutions:
+        try:
+            sources.append(solution.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
+                              "instructor's solutions/ folder") from None
+    namespace: dict[str, Any] = {"__name__": "reference",
+                                 "__builtins__": dict(vars(builtins), __import__=_helper_import(
+                                     helpers.sources(helper_names)))}
     with contextlib.redirect_stdout(_Discard()):
-        for filename, statement in parse_python([source], prefix="solution").statements:
-            try:
-                exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
-            except ImportError:
-                continue  # the notebook's own helper imports (lr_utils, dlcheck)
-    return source, namespace
+        for solution, source in zip(solutions, sources, strict=True):
+            for filename, statement in parse_python([source], prefix="solution").statements:
+                try:
+                    exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
+                except ImportError:
+                    continue  # the notebook's own set-up imports (dlcheck)
+    return "\n".join(sources), namespace
 
 
 @functools.cache
-def _reference(solution: Path, graded: tuple[str, ...]) -> Reference:
-    source, namespace = _solution(solution)
-    params, calls = _derive(source, graded, solution)
+def _reference(solutions: tuple[Path, ...], helper_names: tuple[str, ...], graded: tuple[str, ...]) -> Reference:
+    source, namespace = _solution(solutions, helper_names)
+    params, calls = _derive(source, graded, solutions[-1])
     return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls)
 
 
 def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:
-    """The reference of ``spec`` (the solution runs once per process)."""
-    solution = ((root or project.root()) / spec.solution).resolve()
-    return _reference(solution, tuple(f.name for f in spec.declared))
+    """The reference of ``spec`` (the solution runs once per process). A notebook with
+    companions (the week-4 application uses the step-by-step functions) gets their
+    solutions too, and their graded functions are among its declared ones."""
+    from . import specs
+
+    root = root or project.root()
+    companions = [specs.get(c) for c in spec.companions]
+    solutions = tuple((root / s.solution).resolve() for s in (*companions, spec))
+    helper_names = tuple(dict.fromkeys(h for s in (*companions, spec) for h in s.helpers))
+    return _reference(solutions, helper_names, tuple(f.name for f in specs.declared(spec)))

@@ -42,15 +42,25 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
         return verdict
     namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
     for callee in exercise.calls.get(graded.name, []):
-        other = _defined(exercise.spec.function(callee), namespace)
-        if other is not None and not run_checks(exercise.spec.function(callee),
-                                                KernelTrial(callee, other, exercise.expected)).passed:
+        owner = _owner(exercise, callee)
+        other = _defined(owner.spec.function(callee), namespace) if owner else None
+        if other is not None and not run_checks(owner.spec.function(callee),
+                                                KernelTrial(callee, other, owner.expected)).passed:
             return result(graded, False, verdict.message + tr(
                 " Note: {fn} calls your {callee}, which fails its own checks; fix {callee} first "
                 "(the grader grades {fn} with a correct {callee}).",
                 " 참고: {fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
                 "{callee}부터 고치세요 (채점기는 올바른 {callee}로 {fn}을(를) 채점합니다).", fn=graded.name, callee=callee))
     return verdict
+
+
+def _owner(exercise: exercises.Exercise, name: str) -> exercises.Exercise | None:
+    """The exercise grading ``name``: this one, or a companion notebook's (the week-4
+    application calls the step-by-step functions)."""
+    for candidate in (exercise, *(exercises.load(c) for c in exercise.spec.companions)):
+        if any(name in f.names for f in candidate.spec.functions):
+            return candidate
+    return None
 
 
 def _defined(fn: GradedFunction, namespace: dict[str, Any]) -> Callable[..., Any] | None:
