@@ -126,10 +126,13 @@ def _helper_import(helpers: dict[str, str]) -> Callable[..., Any]:
             if name not in modules:
                 module = types.ModuleType(name)
                 module.__file__ = f"<helper {name}>"
+                module.__dict__["__builtins__"] = namespace_builtins  # a helper may import another
                 exec(compile(helpers[name], module.__file__, "exec"), module.__dict__)
                 modules[name] = module
             return modules[name]
         return builtins.__import__(name, globals, locals, fromlist, level)
+
+    namespace_builtins = dict(vars(builtins), __import__=import_)
     return import_
 
 
