@@ -35,7 +35,7 @@ from dlcheck.extract import Submission, SubmissionError, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import result, run_checks
 from dlcheck.selfcheck import not_defined
-from dlcheck.text import Text, tr
+from dlcheck.text import Text, join, tr
 
 from . import helpers, specs
 from .random_inputs import seeded_runner
@@ -61,8 +61,9 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
         submission = read_submission(path)
     except SubmissionError as exc:
         return _not_graded(report, spec, exc.text)
-    companions = _companion_statements(spec, path)
+    companions, absent = _companion_statements(spec, path)
     grading = _Grading(spec, reference, submission, companions, secret, limits, tiers, report)
+    grading.absent_companions = absent
     try:
         for fn in spec.functions:
             start = time.perf_counter()
@@ -91,9 +92,10 @@ def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> S
     return report
 
 
-def _companion_statements(spec: NotebookSpec, path: Path) -> list[tuple[str, str]]:
-    """Kept statements of the companion notebooks found beside ``path`` (none if absent)."""
-    statements = []
+def _companion_statements(spec: NotebookSpec, path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Kept statements of the companion notebooks found beside ``path``, and the file
+    names of those not found (or not readable)."""
+    statements, absent = [], []
     korean = path.name.endswith(".ko.ipynb")
     for companion in spec.companions:
         stem = companion.rsplit("/", 1)[-1]
@@ -104,9 +106,11 @@ def _companion_statements(spec: NotebookSpec, path: Path) -> list[tuple[str, str
                 try:
                     statements += read_submission(candidate, prefix=f"{stem} cell").statements
                 except SubmissionError:
-                    pass  # its functions then come from the reference (step 3c)
+                    absent.append(candidate.name)  # its functions then come from the reference (step 3c)
                 break
-    return statements
+        else:
+            absent.append(f"{stem}.ipynb")
+    return statements, absent
 
 
 @dataclass
@@ -130,6 +134,7 @@ class _Grading:
         self.statements = companions + submission.statements
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.deadline = time.monotonic() + limits.file_seconds
+        self.absent_companions: list[str] = []  # companion notebooks not found beside the file
         self.sandbox: Sandbox | None = None
 
     def close(self) -> None:
@@ -141,7 +146,9 @@ class _Grading:
         if self.sandbox is None or not self.sandbox.alive:
             self.close()
             start = time.perf_counter()
-            sandbox = Sandbox(self.statements, helpers.sources(self.spec.helpers), self.limits)
+            # The companions' helper modules too: their code imports them (dnn_utils).
+            names = tuple(dict.fromkeys(h for s in (*map(specs.get, self.spec.companions), self.spec) for h in s.helpers))
+            sandbox = Sandbox(self.statements, helpers.sources(names), self.limits)
             sandbox.start()
             self.sandbox = sandbox
             self.report.seconds["start sandbox"] = self.report.seconds.get("start sandbox", 0.0) \
@@ -162,14 +169,22 @@ class _Grading:
         callees = self._callees(fn, found) if not own.passed else ()
         if not callees:
             return own
-        retried = self._run(fn, found, [c for c in checks if not c.needs_own_callees],
-                            (*fn.reference_callees, *callees))
+        kept = [c for c in checks if not c.needs_own_callees]
+        retried = self._run(fn, found, kept, (*fn.reference_callees, *callees))
         if not retried.passed:
             return retried
-        return result(fn, True, retried.message + tr(
+        message = retried.message + tr(
             " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
             " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
-            callees=", ".join(callees), own=own.message))
+            callees=", ".join(callees), own=own.message)
+        if self.absent_companions:
+            message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
+                          files=", ".join(self.absent_companions))
+        if len(kept) < len(checks):
+            message += tr(" Skipped, as they need your own versions: {checks}.",
+                          " 여러분의 버전이 필요해서 건너뛴 검사: {checks}.",
+                          checks=join((c.description for c in checks if c.needs_own_callees), "; "))
+        return result(fn, True, message)
 
     def _find(self, fn: GradedFunction, functions: dict[str, Defined]) -> _Found | TestResult:
         name = next((n for n in fn.names if n in functions), None)

@@ -60,12 +60,12 @@ def _pre_activations(x: np.ndarray, params: dict) -> list[np.ndarray]:
     return zs
 
 
-def _forward(x: np.ndarray, params: dict, hidden=lambda z: np.maximum(z, 0), last=_sigmoid) -> np.ndarray:
-    """AL of the network with activations ``hidden`` and ``last`` (to model a mistake)."""
+def _forward(x: np.ndarray, params: dict, inner=lambda z: np.maximum(z, 0), last=_sigmoid) -> np.ndarray:
+    """AL of the network with activations ``inner`` and ``last`` (to model a mistake)."""
     a, depth = x, len(params) // 2
     for l in range(1, depth + 1):
         z = params[f"W{l}"] @ a + params[f"b{l}"]
-        a = hidden(z) if l < depth else last(z)
+        a = inner(z) if l < depth else last(z)
     return a
 
 
@@ -121,7 +121,7 @@ def _forward_hints(x: np.ndarray, params: dict) -> list:
     return [hints.mistake(lambda: _forward(x, params, last=lambda z: np.maximum(z, 0)),
                           tr("the last layer went through relu: layer L uses sigmoid (layers 1 to L-1 use relu).",
                              "마지막 층이 relu를 지났습니다: L층은 sigmoid를 씁니다 (1층부터 L-1층까지 relu).")),
-            hints.mistake(lambda: _forward(x, params, hidden=_sigmoid),
+            hints.mistake(lambda: _forward(x, params, inner=_sigmoid),
                           tr("the hidden layers went through sigmoid: layers 1 to L-1 use relu.",
                              "은닉층이 sigmoid를 지났습니다: 1층부터 L-1층까지 relu를 씁니다."))]
 
@@ -197,14 +197,15 @@ def expect_independent(a: np.ndarray, b: np.ndarray, names: tuple[str, str]) -> 
 
 def _check_layer_shapes(params, dims: list[int], label) -> dict:
     keys = [f"{k}{l}" for l in range(1, len(dims)) for k in ("W", "b")]
+    if isinstance(params, dict):
+        missing, extra = [k for k in keys if k not in params], sorted(set(map(str, params)) - set(keys))
+        if missing or extra:
+            raise CheckFailed(tr("{label} has the keys {got}; expected exactly {keys}. Hint: the layers with parameters "
+                                 "are 1 to L = len(layer_dims) - 1: loop over range(1, L + 1), with \"W\" + str(l).",
+                                 "{label}의 키가 {got}입니다. 정확히 {keys}여야 합니다. 힌트: 파라미터가 있는 층은 "
+                                 "1부터 L = len(layer_dims) - 1까지입니다: range(1, L + 1)로 돌고 \"W\" + str(l)을 쓰세요.",
+                                 label=as_text(label), got=sorted(map(str, params)), keys=keys))
     params = expect_keys(params, keys, label)
-    extra = sorted(set(map(str, params)) - set(keys))
-    if extra:
-        raise CheckFailed(tr("{label} has the extra keys {extra}; expected exactly {keys}. Hint: the layers with parameters "
-                             "are 1 to L = len(layer_dims) - 1: loop over range(1, L + 1).",
-                             "{label}에 필요 없는 키 {extra}가 있습니다. 정확히 {keys}여야 합니다. 힌트: 파라미터가 있는 층은 "
-                             "1부터 L = len(layer_dims) - 1까지입니다: range(1, L + 1)로 도세요.",
-                             label=as_text(label), extra=extra, keys=keys))
     for l in range(1, len(dims)):
         w, b = params[f"W{l}"], params[f"b{l}"]
         shape = (dims[l], dims[l - 1])
@@ -630,6 +631,20 @@ def _grad_keys(depth: int) -> list[str]:
     return [k for l in range(depth, 0, -1) for k in (f"dA{l - 1}", f"dW{l}", f"db{l}")]
 
 
+def _backward(al, y, caches, last: str = "sigmoid") -> dict:
+    """The grads of the network whose caches are ``caches``, its last layer's derivative
+    taken as ``last`` (to model a mistake)."""
+    grads, depth, m = {}, len(caches), y.shape[1]
+    da = -(y / al - (1 - y) / (1 - al))
+    for l in range(depth, 0, -1):
+        (a_prev, w, _), z = caches[l - 1]
+        s = _sigmoid(z)
+        dz = da * s * (1 - s) if (l == depth and last == "sigmoid") else da * (z > 0)
+        grads[f"dW{l}"], grads[f"db{l}"] = dz @ a_prev.T / m, dz.sum(axis=1, keepdims=True) / m
+        grads[f"dA{l - 1}"] = da = w.T @ dz
+    return grads
+
+
 def _check_model_backward(t, al, y, caches, want, label) -> dict:
     depth = len(caches)
     grads = _call(t, label, al, y, caches, raised=_LAYER_KEYS)
@@ -638,7 +653,10 @@ def _check_model_backward(t, al, y, caches, want, label) -> dict:
     sign = tr("dAL = -(Y / AL - (1 - Y) / (1 - AL)): mind the minus sign in front.",
               "dAL = -(Y / AL - (1 - Y) / (1 - AL)): 앞의 마이너스 부호에 주의하세요.")
     for key in _grad_keys(depth):
-        extra = [hints.sign_flipped(sign)] if key == f"dW{depth}" else []
+        extra = [hints.sign_flipped(sign),
+                 hints.mistake(lambda key=key: _backward(al, y, caches, last="relu")[key], tr(
+                     "the last layer went back through relu: layer L is a sigmoid layer (\"sigmoid\"), the others relu.",
+                     "마지막 층을 relu로 거슬러 갔습니다: L층은 sigmoid 층(\"sigmoid\")이고, 나머지가 relu입니다."))]
         expect_array(grads[key], want[key], f"grads[{key!r}]", hints=[*extra, *_grad_hints(m, key)])
     return grads
 
