@@ -16,7 +16,10 @@ The whole pipeline, in order (each step may end the file's grading with a reason
       versions of the other graded functions (except the spec's ``reference_callees``);
    c. if that fails and it calls other graded functions, run its checks again with
       those answered by the reference solution: the function's own code decides its
-      points, so one bug costs one function.
+      points, so one bug costs one function. Checks that need the submission's own
+      callees (training on the real data) are left out then; and when such a check is
+      the one that failed, after every other check passed with the same callees, the
+      verdict stands: the function, not its callees, is what fails at scale.
 
    A child that dies or hangs costs that function only; a dead sandbox is restarted.
    The file's time budget (:attr:`Limits.file_seconds`) bounds all of it.
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
+from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import result, run_checks
@@ -135,6 +138,7 @@ class _Grading:
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.deadline = time.monotonic() + limits.file_seconds
         self.absent_companions: list[str] = []  # companion notebooks not found beside the file
+        self.failed_check: Check | None = None  # the check the last run failed on
         self.sandbox: Sandbox | None = None
 
     def close(self) -> None:
@@ -166,6 +170,8 @@ class _Grading:
             return found
         checks = [c for c in fn.checks if c.tier in self.tiers]
         own = self._run(fn, found, checks, fn.reference_callees)
+        if not own.passed and self.failed_check is not None and self.failed_check.needs_own_callees:
+            return own
         callees = self._callees(fn, found) if not own.passed else ()
         if not callees:
             return own
@@ -248,6 +254,7 @@ class _Grading:
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name,
                                                              self.submission.fingerprint()))
+        self.failed_check = None if verdict.passed else trial.check
         if trial.died:
             self.close()  # whatever it left running goes; the next function gets a fresh sandbox
         if not verdict.passed and found.note is not None:

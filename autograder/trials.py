@@ -63,11 +63,13 @@ class SandboxTrial:
         self.call_seconds, self.deadline, self.adapt = call_seconds, deadline, adapt
         self.default_call_seconds = call_seconds
         self.params = params  # the submission's parameter names
+        self.check: Check | None = None  # the check running (or the last one run)
         self.died = False
 
     def starting(self, check: Check) -> None:
         """Called before each check: its calls get the time it declares, if longer."""
         self.call_seconds = max(self.default_call_seconds, check.seconds or 0)
+        self.check = check
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
         return self._call(args, kwargs).value
