@@ -628,7 +628,7 @@ def activation_backward_random(t, case):
 # -- L_model_backward --------------------------------------------------------------------
 
 def _grad_keys(depth: int) -> list[str]:
-    return [k for l in range(depth, 0, -1) for k in (f"dA{l - 1}", f"dW{l}", f"db{l}")]
+    return [k for l in range(depth, 0, -1) for k in (f"dW{l}", f"db{l}", f"dA{l - 1}")]
 
 
 def _backward(al, y, caches, last: str = "sigmoid") -> dict:
