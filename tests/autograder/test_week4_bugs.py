@@ -74,7 +74,8 @@ STEP_BUGS = {
     # initialization
     "init-random-biases": Bug("initialize_parameters", (("    b1 = np.zeros((n_h, 1))\n", "    b1 = np.random.randn(n_h, 1) * 0.01\n"),), (
         "b1 differs", "biases start at zero")),
-    "init-unscaled": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n", "    W1 = np.random.randn(n_h, n_x)\n"),), (
+    "init-unscaled": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n",
+                                                    "    W1 = np.random.randn(n_h, n_x)\n"),), (
         "W1 has standard deviation", "expected 0.01", "multiply by 0.01")),
     "init-rand-not-randn": Bug("initialize_parameters", (("    W2 = np.random.randn(n_y, n_h) * 0.01\n",
                                                           "    W2 = np.random.rand(n_y, n_h) * 0.01\n"),), (
@@ -82,8 +83,9 @@ STEP_BUGS = {
     "init-swapped-shape": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n",
                                                          "    W1 = np.random.randn(n_x, n_h) * 0.01\n"),), (
         "expected shape (2, 3) = (n_1, n_0)", "swap the dimensions")),
-    "deep-range(1, L)": Bug("initialize_parameters_deep", (("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
-                                                            "    for l in range(1, L):\n        parameters[\"W\" + str(l)] = np.random"),), (
+    "deep-range(1, L)": Bug("initialize_parameters_deep", (
+        ("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
+         "    for l in range(1, L):\n        parameters[\"W\" + str(l)] = np.random"),), (
         "has the keys ['W1', 'b1']", "expected exactly ['W1', 'b1', 'W2', 'b2']", "range(1, L + 1)")),
     "deep-seed-per-layer": Bug("initialize_parameters_deep", (
         ("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
