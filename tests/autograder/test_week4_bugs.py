@@ -174,7 +174,7 @@ APP_BUGS = {
         "the default learning_rate", "keep the default learning_rate=0.0075")),
     "two-layer-costs-every-iteration": Bug("two_layer_model", (in_region(APP_SOLUTION, "two_layer_model", (
         "        if i % 100 == 0:\n            costs.append(cost)\n", "        costs.append(cost)\n")),), (
-        "costs is a list of length 300; expected a list of 3 costs", "i % 100 == 0")),
+        "costs is a list of length 150; expected a list of 2 costs", "i % 100 == 0")),
     "two-layer-dA2-sign": Bug("two_layer_model", (("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))",
                                                    "dA2 = np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)"),), (
         "parameters['W1'] contains nan",)),
