@@ -38,7 +38,7 @@
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
-from dnn_app_utils import *  # noqa: F403  (your step-by-step functions, load_data)
+from dnn_app_utils import *  # your step-by-step functions, load_data
 
 from dlcheck import checker
 
@@ -58,7 +58,7 @@ check = checker("week4/deep_network_application")
 # 함수가 있다고 하면 그 노트북으로 돌아가 완성하고 저장한 뒤, 이 노트북의 커널을 다시 시작하세요.
 
 # %%
-step_by_step_status()  # noqa: F405
+step_by_step_status()
 
 # %% [markdown]
 # ## 2. The data
@@ -74,7 +74,7 @@ step_by_step_status()  # noqa: F405
 # 사진 하나는 `64 * 64 * 3 = 12288`개 값의 열이 되고, [0, 1] 범위로 조정됩니다.
 
 # %%
-train_x_orig, train_y, test_x_orig, test_y, classes = load_data()  # noqa: F405
+train_x_orig, train_y, test_x_orig, test_y, classes = load_data()
 train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 255.0
 test_x = test_x_orig.reshape(test_x_orig.shape[0], -1).T / 255.0
 print("train_x:", train_x.shape, "train_y:", train_y.shape, "test_x:", test_x.shape, "test_y:", test_y.shape)
@@ -140,16 +140,16 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     costs = []
     n_x, n_h, n_y = layers_dims
     ### BEGIN SOLUTION
-    parameters = initialize_parameters(n_x, n_h, n_y)  # noqa: F405
+    parameters = initialize_parameters(n_x, n_h, n_y)
     for i in range(num_iterations):
         W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
-        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")  # noqa: F405
-        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")  # noqa: F405
-        cost = compute_cost(A2, Y)  # noqa: F405
+        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
+        cost = compute_cost(A2, Y)
         dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
-        dA1, grads["dW2"], grads["db2"] = linear_activation_backward(dA2, cache2, "sigmoid")  # noqa: F405
-        _, grads["dW1"], grads["db1"] = linear_activation_backward(dA1, cache1, "relu")  # noqa: F405
-        parameters = update_parameters(parameters, grads, learning_rate)  # noqa: F405
+        dA1, grads["dW2"], grads["db2"] = linear_activation_backward(dA2, cache2, "sigmoid")
+        _, grads["dW1"], grads["db1"] = linear_activation_backward(dA1, cache1, "relu")
+        parameters = update_parameters(parameters, grads, learning_rate)
         if i % 100 == 0:
             costs.append(cost)
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
@@ -211,7 +211,7 @@ def predict(X, y, parameters):
     """
     m = X.shape[1]
     ### BEGIN SOLUTION
-    AL, _ = L_model_forward(X, parameters)  # noqa: F405
+    AL, _ = L_model_forward(X, parameters)
     p = (AL > 0.5).astype(float)
     ### END SOLUTION
     print("Accuracy: " + str(np.sum(p == y) / m))
@@ -265,12 +265,12 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     """
     costs = []
     ### BEGIN SOLUTION
-    parameters = initialize_parameters_deep(layers_dims)  # noqa: F405
+    parameters = initialize_parameters_deep(layers_dims)
     for i in range(num_iterations):
-        AL, caches = L_model_forward(X, parameters)  # noqa: F405
-        cost = compute_cost(AL, Y)  # noqa: F405
-        grads = L_model_backward(AL, Y, caches)  # noqa: F405
-        parameters = update_parameters(parameters, grads, learning_rate)  # noqa: F405
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
         if i % 100 == 0:
             costs.append(cost)
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
