@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcheck import hints
-from dlcheck.checks import CheckFailed, NotebookSpec, OldSignature, StudentRaised
+from dlcheck.checks import CheckFailed, GraderError, NotebookSpec, OldSignature, StudentRaised
 from dlcheck.compare import as_array, describe, expect_array, expect_keys, expect_scalar, note, unpack
 from dlcheck.text import Text, as_text, tr
 
@@ -148,13 +148,22 @@ def _call(t, label, *args, raised=None):
 
 # -- initialization -----------------------------------------------------------------------
 
+#: Fewest weights a property check of the random initialization looks at, and how far
+#: their standard deviation may be from the asked scale.
+MIN_ENTRIES, SCALE_TOLERANCE = 1000, 0.10
+
+
 def expect_random_weights(w, scales: dict[str, float], name: str) -> None:
     """``w`` must look like ``np.random.randn(...) * scale`` for the first scale of
     ``scales`` (label -> scale); a later one is accepted with a note (another convention
-    of the course). Needs at least a few hundred entries."""
+    of the course). The checks use at least :data:`MIN_ENTRIES` entries, so that a correct
+    draw fails with a negligible probability (the standard deviation is then known within
+    about 2 %, against a 10 % tolerance; the mean within 6 standard errors)."""
     values = as_array(w, name)
     (label, scale), *others = scales.items()
     n, std, mean = values.size, float(np.std(values)), float(np.mean(values))
+    if n < MIN_ENTRIES:
+        raise GraderError(f"expect_random_weights needs at least {MIN_ENTRIES} entries; {name} has {n}")
     if not np.all(np.isfinite(values)) or std == 0:
         raise CheckFailed(tr("{name} holds {what}; expected random numbers: np.random.randn(...) * {label}.",
                              "{name}이(가) {what}입니다. 무작위 수여야 합니다: np.random.randn(...) * {label}.",
@@ -169,7 +178,7 @@ def expect_random_weights(w, scales: dict[str, float], name: str) -> None:
         raise CheckFailed(tr("{name} has mean {mean:.3g}; randn's values have mean 0.", "{name}의 평균이 {mean:.3g}입니다. "
                              "randn의 값은 평균이 0입니다.", name=name, mean=mean))
     for i, (other_label, other) in enumerate(((label, scale), *others)):
-        if abs(std / other - 1) < 0.15:
+        if abs(std / other - 1) < SCALE_TOLERANCE:
             if i:
                 note(tr("{name} is scaled by {other} (accepted: {why}); this notebook asks for {label}.",
                         "{name}의 크기가 {other}입니다 ({why}이므로 인정). 이 노트북은 {label}을(를) 요구합니다.",
@@ -178,7 +187,7 @@ def expect_random_weights(w, scales: dict[str, float], name: str) -> None:
             return
     hint = (tr(" Hint: multiply by {label} (your values look unscaled).",
                " 힌트: {label}을(를) 곱하세요 (값의 크기가 조정되지 않은 것 같습니다).", label=label)
-            if abs(std - 1) < 0.15 else "")
+            if abs(std - 1) < SCALE_TOLERANCE else "")
     raise CheckFailed(tr("{name} has standard deviation {std:.4g}; expected {scale:.4g} (np.random.randn(...) * {label}).",
                          "{name}의 표준편차가 {std:.4g}입니다. {scale:.4g}여야 합니다 (np.random.randn(...) * {label}).",
                          name=name, std=std, scale=scale, label=label) + hint)
@@ -188,7 +197,7 @@ def expect_independent(a: np.ndarray, b: np.ndarray, names: tuple[str, str]) -> 
     """Two layers' weights must not repeat the same random numbers (a seed per layer)."""
     k = min(a.size, b.size)
     x, y = np.ravel(a)[:k], np.ravel(b)[:k]
-    if k >= 50 and np.std(x) > 0 and np.std(y) > 0 and abs(np.corrcoef(x, y)[0, 1]) > 0.5:
+    if k >= MIN_ENTRIES and np.std(x) > 0 and np.std(y) > 0 and abs(np.corrcoef(x, y)[0, 1]) > 0.5:
         raise CheckFailed(tr("{b} repeats the random numbers of {a}. Hint: set the seed once (it is given), not before "
                              "each layer.",
                              "{b}이(가) {a}의 무작위 수를 반복합니다. 힌트: 시드는 (주어진 대로) 한 번만 정하고, 층마다 "
@@ -308,10 +317,10 @@ def deep_init_random(t, dims):
     _check_deep_init(t, dims, scale=False)
 
 
-@initialize_parameters_deep.hidden("scale and independence for another network, [500, 64, 64, 64, 1]",
-                                   "다른 신경망 [500, 64, 64, 64, 1]에서의 크기와 독립성")
+@initialize_parameters_deep.hidden("scale and independence for another network, [500, 64, 64, 64, 32]",
+                                   "다른 신경망 [500, 64, 64, 64, 32]에서의 크기와 독립성")
 def deep_init_other(t):
-    _check_deep_init(t, [500, 64, 64, 64, 1], scale=True)
+    _check_deep_init(t, [500, 64, 64, 64, 32], scale=True)
 ### END HIDDEN
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from autograder import specs
 from autograder.reference import reference_for
 from autograder.specs.week4 import deep_network_step_by_step as spec
-from dlcheck.checks import CheckFailed
+from dlcheck.checks import CheckFailed, GraderError
 from dlcheck.compare import collecting_notes
 
 REFERENCE = reference_for(specs.get("week4/deep_network_step_by_step"))
@@ -58,6 +58,19 @@ def test_any_draw_of_an_honest_initialization_passes(seed):
     spec.expect_random_weights(_rng_weights((200, 300), 0.01, seed), {"0.01": 0.01}, "W1")
     spec.expect_random_weights(_rng_weights((64, 500), 1 / np.sqrt(500), seed), {"1/sqrt(500)": 1 / np.sqrt(500)}, "W1")
     spec.expect_independent(_rng_weights((100, 200), 1.0, seed), _rng_weights((50, 100), 1.0, seed + 1), ("W1", "W2"))
+
+
+def test_correct_draws_at_the_smallest_checked_size_pass():
+    """Do 300 correct draws of the smallest weight matrix the checks look at, (32, 64),
+    all pass, so an honest initialization is never failed by chance?"""
+    for seed in range(300):
+        spec.expect_random_weights(_rng_weights((32, 64), 1 / 8, seed), {"1/sqrt(64)": 1 / 8}, "W4")
+
+
+def test_too_few_weights_is_the_graders_mistake():
+    """Is a property check asked to judge too few weights a grader error, not a verdict?"""
+    with pytest.raises(GraderError, match="at least 1000 entries"):
+        spec.expect_random_weights(_rng_weights((1, 64), 0.01), {"0.01": 0.01}, "W4")
 
 
 def test_the_courses_earlier_scale_is_accepted_with_a_note():
