@@ -23,12 +23,20 @@ The whole pipeline, in order (each step may end the file's grading with a reason
 
    A child that dies or hangs costs that function only; a dead sandbox is restarted.
    The file's time budget (:attr:`Limits.file_seconds`) bounds all of it.
+
+   A *long* check (one that needs the submission's own callees and declares its own
+   time, such as training on the real data) runs after the function's other checks
+   passed, in a sandbox of its own, in the background (:data:`APART` at a time), while the
+   next functions are graded: the week-4 application's two trainings run side by side.
+   Its verdict completes the function's when it is done.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +58,10 @@ from .secret import DEVELOPMENT_SECRET
 from .trials import SandboxTrial, old_signature_adapter
 
 TIERS = ("public", "hidden")
+
+#: How many long checks (training on the real data) of one file run at once, each in a
+#: sandbox of its own; a 2-core machine trains two models side by side.
+APART = 2
 
 
 def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DEVELOPMENT_SECRET,
@@ -78,14 +90,27 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
             except (GraderError, KeyboardInterrupt):
                 raise
             except Exception as exc:  # noqa: BLE001 - our bug: the file is regraded, never scored on it
-                return _not_graded(report, spec, tr(
-                    "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
-                    "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
-                    fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
+                return _internal_error(report, spec, fn, exc)
             report.seconds[fn.name] = time.perf_counter() - start
+        for i, fn in enumerate(spec.functions):  # the long checks still running in the background
+            if fn.name in grading.apart:
+                try:
+                    report.tests[i] = grading.apart[fn.name].result()
+                except (GraderError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # noqa: BLE001 - as above
+                    return _internal_error(report, spec, fn, exc)
     finally:
         grading.close()
     return report
+
+
+def _internal_error(report: SubmissionReport, spec: NotebookSpec, fn: GradedFunction,
+                    exc: Exception) -> SubmissionReport:
+    return _not_graded(report, spec, tr(
+        "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
+        "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
+        fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
 
 
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
@@ -140,19 +165,31 @@ class _Grading:
         self.absent_companions: list[str] = []  # companion notebooks not found beside the file
         self.failed_check: Check | None = None  # the check the last run failed on
         self.sandbox: Sandbox | None = None
+        self.apart: dict[str, Future] = {}  # function -> its final verdict, once its long checks ran apart
+        self._pool: ThreadPoolExecutor | None = None
+        self._apart_sandboxes: set[Sandbox] = set()
 
     def close(self) -> None:
         if self.sandbox is not None:
             self.sandbox.close()
             self.sandbox = None
+        for sandbox in list(self._apart_sandboxes):  # an interrupted run: their calls end with them
+            sandbox.close()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _new_sandbox(self) -> Sandbox:
+        # The companions' helper modules too: their code imports them (dnn_utils).
+        names = tuple(dict.fromkeys(h for s in (*map(specs.get, self.spec.companions), self.spec) for h in s.helpers))
+        return Sandbox(self.statements, helpers.sources(names), self.limits)
 
     def _running_sandbox(self) -> Sandbox:
         if self.sandbox is None or not self.sandbox.alive:
-            self.close()
+            if self.sandbox is not None:
+                self.sandbox.close()
             start = time.perf_counter()
-            # The companions' helper modules too: their code imports them (dnn_utils).
-            names = tuple(dict.fromkeys(h for s in (*map(specs.get, self.spec.companions), self.spec) for h in s.helpers))
-            sandbox = Sandbox(self.statements, helpers.sources(names), self.limits)
+            sandbox = self._new_sandbox()
             sandbox.start()
             self.sandbox = sandbox
             self.report.seconds["start sandbox"] = self.report.seconds.get("start sandbox", 0.0) \
@@ -169,7 +206,13 @@ class _Grading:
         if isinstance(found, TestResult):
             return found
         checks = [c for c in fn.checks if c.tier in self.tiers]
-        own = self._run(fn, found, checks, fn.reference_callees)
+        long = [c for c in checks if c.needs_own_callees and c.seconds]
+        own = self._run(fn, found, [c for c in checks if c not in long], fn.reference_callees)
+        if own.passed and long:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=APART, thread_name_prefix="long-check")
+            self.apart[fn.name] = self._pool.submit(self._run_apart, fn, found, long, own)
+            return own  # for now: the final verdict comes with the long checks
         if not own.passed and self.failed_check is not None and self.failed_check.needs_own_callees:
             return own
         callees = self._callees(fn, found) if not own.passed else ()
@@ -233,31 +276,65 @@ class _Grading:
         return tuple(g.name for g in self.declared
                      if g.name in named and g.name != fn.name and g.name not in fn.reference_callees)
 
+    def _run_apart(self, fn: GradedFunction, found: _Found, checks: list, passed: TestResult) -> TestResult:
+        """Run the long ``checks`` (with the submission's own callees) in a sandbox of their
+        own; the function's verdict, given it ``passed`` its other checks."""
+        start = time.perf_counter()
+        sandbox = self._new_sandbox()
+        self._apart_sandboxes.add(sandbox)
+        try:
+            sandbox.start()
+            # The verdict so far already says what was accepted (an earlier name or signature).
+            verdict, _ = self._verdict(sandbox, fn, dataclasses.replace(found, note=None), checks,
+                                       fn.reference_callees)
+        except SandboxError as exc:
+            verdict = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+                                           fn=fn.name, why=str(exc)))
+        finally:
+            sandbox.close()
+            self._apart_sandboxes.discard(sandbox)
+            self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
+        if not verdict.passed:
+            return verdict
+        return result(fn, True, passed.message + tr("; and {then}", "; 그리고 {then}", then=verdict.message))
+
     def _run(self, fn: GradedFunction, found: _Found, checks: list, answered_by_reference: tuple[str, ...]) -> TestResult:
-        """Run ``checks`` in a fresh child where ``answered_by_reference`` are the reference's."""
+        """Run ``checks`` in a fresh child of the file's sandbox where ``answered_by_reference``
+        are the reference's."""
+        verdict, trial = self._verdict(self._running_sandbox(), fn, found, checks, answered_by_reference)
+        self.failed_check = None if verdict.passed or trial is None else trial.check
+        if trial is not None and trial.died:
+            self.close_sandbox()  # whatever it left running goes; the next function gets a fresh sandbox
+        return verdict
+
+    def close_sandbox(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.close()
+            self.sandbox = None
+
+    def _verdict(self, sandbox: Sandbox, fn: GradedFunction, found: _Found, checks: list,
+                 answered_by_reference: tuple[str, ...]) -> tuple[TestResult, SandboxTrial | None]:
+        """Run ``checks`` in a fresh child of ``sandbox``; the verdict and the trial (None
+        when the child could not start)."""
         callbacks: dict[str, Callable[..., Any]] = {}
         for name in answered_by_reference:
             callee = next(g for g in self.declared if name in g.names)
             for alias in callee.names:
                 callbacks[alias] = self.reference.for_callback(callee)
-        sandbox = self._running_sandbox()
         try:
             # A check that declares its own time (training on real data) adds it to the child's CPU time.
             session = sandbox.open(found.name, callbacks,
                                    cpu_seconds=self.limits.cpu_seconds + sum(c.seconds or 0 for c in checks))
         except SandboxError as exc:
             return result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
-                                        fn=fn.name, why=str(exc)))
+                                        fn=fn.name, why=str(exc))), None
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
                                  deadline=self.deadline, adapt=found.adapt, params=found.defined.params)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name,
                                                              self.submission.fingerprint()))
-        self.failed_check = None if verdict.passed else trial.check
-        if trial.died:
-            self.close()  # whatever it left running goes; the next function gets a fresh sandbox
         if not verdict.passed and found.note is not None:
             verdict = result(fn, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=found.note))
-        return verdict
+        return verdict, trial
 

@@ -61,21 +61,23 @@ STEP_SCORES = {name: sum(STEP_POINTS[f] for f in passing) for name, passing in S
 APP_SCORES = {name: sum(APP_POINTS[f] for f in passing) for name, passing in APP_PASSING.items()}
 
 
-def _run(notebook: str, files: list[Path]) -> subprocess.Popen:
+def _run(notebook: str, files: list[Path], jobs: int) -> subprocess.Popen:
     autograde = Path(sys.executable).parent / "autograde"
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     return subprocess.Popen([str(autograde), "grade", "--dev-secret", "--notebook", notebook, "--json",
-                             *map(str, files)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                             "--jobs", str(jobs), *map(str, files)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 @pytest.fixture(scope="module")
 def graded() -> dict[str, dict[str, dict]]:
-    """``{"step": {file: report}, "app": {case: report}}`` from two runs, one process each."""
+    """``{"step": {file: report}, "app": {case: report}}`` from two runs started together:
+    the application's with two jobs (one trains on the real data while the other grades the
+    other cases), the step-by-step notebooks' (a few seconds each) with one."""
     step_files = sorted((EXAMPLES / "step_by_step").glob("*.ipynb"))
     app_files = sorted((EXAMPLES / "application").glob("*/deep_network_application.ipynb"))
     start = time.perf_counter()
-    runs = {"step": _run(STEP.id, step_files), "app": _run(APP.id, app_files)}
+    runs = {"app": _run(APP.id, app_files, jobs=2), "step": _run(STEP.id, step_files, jobs=1)}
     out = {}
     for kind, proc in runs.items():
         stdout, stderr = proc.communicate(timeout=900)
