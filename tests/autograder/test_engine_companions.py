@@ -190,3 +190,30 @@ def test_a_check_that_declares_its_time_gets_it(tmp_path, mini):
     verdict = grade_submission(path, mini.only("double"), limits=Limits(call_seconds=1)).tests[0]
     assert verdict.passed, verdict.message
     assert time.perf_counter() - start < 15
+
+
+@pytest.fixture
+def long_double(mini):
+    """``mini`` where double also has a long check (own callees, its own time), run apart."""
+    @mini.function("double").hidden("double(50), apart", "double(50), 따로", needs_own_callees=True, seconds=5)
+    def double_fifty(t):
+        expect_scalar(t.call(50.0), 100.0, "double(50)")
+
+    return mini
+
+
+@pytest.mark.parametrize("body, passed, fragment", [
+    pytest.param("return 2 * x", True, "; and 1 check(s) passed: double(50), apart", id="right"),
+    pytest.param("return 0.0 if x == 50 else 2 * x", False, "double: double(50), apart: double(50) is wrong", id="wrong"),
+    pytest.param("import os\n    if x == 50:\n        os._exit(3)\n    return 2 * x", False, "no result", id="exits"),
+])
+def test_a_long_check_runs_apart_and_completes_the_verdict(tmp_path, long_double, body, passed, fragment):
+    """Does a long check run in a sandbox of its own once the function's other checks
+    passed, its outcome deciding the function alone (a process it kills costs nothing
+    else)?"""
+    path = _submission(tmp_path, f"def double(x):\n    {body}\n\n\ndef quadruple(x):\n    return double(double(x))\n")
+    report = grade_submission(path, long_double)
+    tests = {t.function: t for t in report.tests}
+    assert tests["double"].passed is passed and fragment in str(tests["double"].message), tests["double"].message
+    assert tests["quadruple"].passed, tests["quadruple"].message
+    assert "double, apart" in report.seconds
