@@ -17,9 +17,11 @@ The whole pipeline, in order (each step may end the file's grading with a reason
    c. if that fails and it calls other graded functions, run its checks again with
       those answered by the reference solution: the function's own code decides its
       points, so one bug costs one function. Checks that need the submission's own
-      callees (training on the real data) are left out then; and when such a check is
-      the one that failed, after every other check passed with the same callees, the
-      verdict stands: the function, not its callees, is what fails at scale.
+      callees (training on the real data) are left out then; but when such a check is
+      the one that failed, with a wrong value, after every other check passed with the
+      same callees, the verdict stands: the function, not its callees, is what fails at
+      scale. (A call that raised, died or ran out of time there may be its callees'
+      doing, slow loops say: that check is then left out, as in the retry.)
 
    A child that dies or hangs costs that function only; a dead sandbox is restarted.
    The file's time budget (:attr:`Limits.file_seconds`) bounds all of it.
@@ -111,6 +113,12 @@ def _internal_error(report: SubmissionReport, spec: NotebookSpec, fn: GradedFunc
         "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
         "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
         fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
+
+
+def _judged(trial: SandboxTrial) -> bool:
+    """Whether the check that failed judged a value (rather than a call that raised, died
+    or ran out of time)."""
+    return not (trial.died or trial.raised)
 
 
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
@@ -285,24 +293,28 @@ class _Grading:
         try:
             sandbox.start()
             # The verdict so far already says what was accepted (an earlier name or signature).
-            verdict, _ = self._verdict(sandbox, fn, dataclasses.replace(found, note=None), checks,
-                                       fn.reference_callees)
+            verdict, trial = self._verdict(sandbox, fn, dataclasses.replace(found, note=None), checks,
+                                           fn.reference_callees)
         except SandboxError as exc:
-            verdict = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
-                                           fn=fn.name, why=str(exc)))
+            verdict, trial = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+                                                  fn=fn.name, why=str(exc))), None
         finally:
             sandbox.close()
             self._apart_sandboxes.discard(sandbox)
             self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
-        if not verdict.passed:
-            return verdict
-        return result(fn, True, passed.message + tr("; and {then}", "; 그리고 {then}", then=verdict.message))
+        if verdict.passed:
+            return result(fn, True, passed.message + tr("; and {then}", "; 그리고 {then}", then=verdict.message))
+        if trial is not None and not _judged(trial) and self._callees(fn, found):  # maybe its callees', as in 3c
+            return result(fn, True, passed.message + tr(
+                " Not counted, as it did not complete with your own versions of the functions it calls: {why}",
+                " 호출하는 함수의 여러분 버전으로 끝나지 않아 반영하지 않은 검사: {why}", why=verdict.message))
+        return verdict
 
     def _run(self, fn: GradedFunction, found: _Found, checks: list, answered_by_reference: tuple[str, ...]) -> TestResult:
         """Run ``checks`` in a fresh child of the file's sandbox where ``answered_by_reference``
         are the reference's."""
         verdict, trial = self._verdict(self._running_sandbox(), fn, found, checks, answered_by_reference)
-        self.failed_check = None if verdict.passed or trial is None else trial.check
+        self.failed_check = None if verdict.passed or trial is None or not _judged(trial) else trial.check
         if trial is not None and trial.died:
             self.close_sandbox()  # whatever it left running goes; the next function gets a fresh sandbox
         return verdict

@@ -217,3 +217,27 @@ def test_a_long_check_runs_apart_and_completes_the_verdict(tmp_path, long_double
     assert tests["double"].passed is passed and fragment in str(tests["double"].message), tests["double"].message
     assert tests["quadruple"].passed, tests["quadruple"].message
     assert "double, apart" in report.seconds
+
+
+def test_a_long_check_that_times_out_in_a_callee_is_not_counted(tmp_path, mini):
+    """When a long check runs out of time in a slow but correct callee (loops, say), after
+    every other check passed, does the function keep its points, saying the check was
+    not counted?"""
+    @mini.function("quadruple").hidden("quadruple(50), apart", "quadruple(50), 따로", needs_own_callees=True,
+                                       seconds=2)
+    def quadruple_fifty(t):
+        expect_scalar(t.call(50.0), 200.0, "quadruple(50)")
+
+    path = _submission(tmp_path, """
+        import time
+
+        def double(x):
+            if x == 50:
+                time.sleep(5)
+            return 2 * x
+
+        def quadruple(x):
+            return double(double(x))
+    """)
+    tests = _messages(grade_submission(path, mini.only("quadruple"), limits=Limits(call_seconds=1)))
+    assert "Not counted, as it did not complete with your own versions" in tests["quadruple"], tests
