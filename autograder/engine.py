@@ -16,28 +16,41 @@ The whole pipeline, in order (each step may end the file's grading with a reason
       versions of the other graded functions (except the spec's ``reference_callees``);
    c. if that fails and it calls other graded functions, run its checks again with
       those answered by the reference solution: the function's own code decides its
-      points, so one bug costs one function.
+      points, so one bug costs one function. Checks that need the submission's own
+      callees (training on the real data) are left out then; but when such a check is
+      the one that failed, with a wrong value, after every other check passed with the
+      same callees, the verdict stands: the function, not its callees, is what fails at
+      scale. (A call that raised, died or ran out of time there may be its callees'
+      doing, slow loops say: that check is then left out, as in the retry.)
 
    A child that dies or hangs costs that function only; a dead sandbox is restarted.
    The file's time budget (:attr:`Limits.file_seconds`) bounds all of it.
+
+   A *long* check (one that needs the submission's own callees and declares its own
+   time, such as training on the real data) runs after the function's other checks
+   passed, in a sandbox of its own, in the background (:data:`APART` at a time), while the
+   next functions are graded: the week-4 application's two trainings run side by side.
+   Its verdict completes the function's when it is done.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
+from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import result, run_checks
 from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, join, tr
 
-from . import helpers
+from . import helpers, names, specs
 from .random_inputs import seeded_runner
 from .reference import Reference, reference_for
 from .sandbox import isolation
@@ -48,6 +61,10 @@ from .secret import DEVELOPMENT_SECRET
 from .trials import SandboxTrial, old_signature_adapter
 
 TIERS = ("public", "hidden")
+
+#: How many long checks (training on the real data) of one file run at once, each in a
+#: sandbox of its own; a 2-core machine trains two models side by side.
+APART = 2
 
 
 def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DEVELOPMENT_SECRET,
@@ -62,8 +79,9 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
         submission = read_submission(path)
     except SubmissionError as exc:
         return _not_graded(report, spec, exc.text)
-    companions = _companion_statements(spec, path)
+    companions, absent = _companion_statements(spec, path)
     grading = _Grading(spec, reference, submission, companions, secret, limits, tiers, report)
+    grading.absent_companions = absent
     try:
         for fn in spec.functions:
             start = time.perf_counter()
@@ -75,14 +93,33 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
             except (GraderError, KeyboardInterrupt):
                 raise
             except Exception as exc:  # noqa: BLE001 - our bug: the file is regraded, never scored on it
-                return _not_graded(report, spec, tr(
-                    "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
-                    "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
-                    fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
+                return _internal_error(report, spec, fn, exc)
             report.seconds[fn.name] = time.perf_counter() - start
+        for i, fn in enumerate(spec.functions):  # the long checks still running in the background
+            if fn.name in grading.apart:
+                try:
+                    report.tests[i] = grading.apart[fn.name].result()
+                except (GraderError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # noqa: BLE001 - as above
+                    return _internal_error(report, spec, fn, exc)
     finally:
         grading.close()
     return report
+
+
+def _internal_error(report: SubmissionReport, spec: NotebookSpec, fn: GradedFunction,
+                    exc: Exception) -> SubmissionReport:
+    return _not_graded(report, spec, tr(
+        "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
+        "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
+        fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
+
+
+def _judged(trial: SandboxTrial) -> bool:
+    """Whether the check that failed judged a value (rather than a call that raised, died
+    or ran out of time)."""
+    return not (trial.died or trial.raised)
 
 
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
@@ -92,19 +129,38 @@ def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> S
     return report
 
 
-def _companion_statements(spec: NotebookSpec, path: Path) -> list[tuple[str, str]]:
-    """Kept statements of the companion notebooks found beside ``path`` (none if absent)."""
-    statements = []
-    for companion in spec.companions:
-        stem = companion.rsplit("/", 1)[-1]
-        for candidate in (path.with_name(f"{stem}.ipynb"), path.with_name(f"{stem}.py")):
+def _companion_statements(spec: NotebookSpec, path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Kept statements of the companion notebooks found beside ``path``, and the file
+    names of those not found (or not readable)."""
+    statements, absent = [], []
+    for companion in map(specs.get, spec.companions):
+        for candidate in _companion_files(companion, path):
             if candidate.is_file() and not candidate.is_symlink() and candidate != path:
                 try:
-                    statements += read_submission(candidate, prefix=f"{stem} cell").statements
+                    statements += read_submission(candidate, prefix=f"{companion.stem} cell").statements
                 except SubmissionError:
-                    pass  # its functions then come from the reference (step 3c)
+                    absent.append(candidate.name)  # its functions then come from the reference (step 3c)
                 break
-    return statements
+        else:
+            absent.append(f"{companion.stem}.ipynb")
+    return statements, absent
+
+
+def _companion_files(companion: NotebookSpec, path: Path) -> list[Path]:
+    """Where the student's ``companion`` notebook may be beside ``path``, best first: its
+    own name (a Korean notebook's companion: the Korean edition first), then a classic name
+    (``Building_your_Deep_Neural_Network_Step_by_Step_v8a.ipynb``), in name order."""
+    editions = [f"{companion.stem}.ipynb", f"{companion.stem}.ko.ipynb"]
+    if path.name.endswith(".ko.ipynb"):
+        editions.reverse()
+    own = [path.with_name(n) for n in (*editions, f"{companion.stem}.py")]
+    wanted = {names.key(n) for n in names.names_of(companion)}
+    try:
+        classic = sorted(p for p in path.parent.iterdir()
+                         if p.suffix in (".ipynb", ".py") and p not in own and names.key(p.name) in wanted)
+    except OSError:
+        classic = []
+    return own + classic
 
 
 @dataclass
@@ -128,40 +184,59 @@ class _Grading:
                  companions: list[tuple[str, str]], secret: bytes, limits: Limits, tiers: tuple[str, ...],
                  report: SubmissionReport):
         self.spec, self.reference, self.submission = spec, reference, submission
+        self.declared = specs.declared(spec)  # with the companions' functions, which this notebook calls
         self.statements = companions + submission.statements
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.deadline = time.monotonic() + limits.file_seconds
+        self.absent_companions: list[str] = []  # companion notebooks not found beside the file
+        self.failed_check: Check | None = None  # the check the last run failed on
         self.sandbox: Sandbox | None = None
         self.served = 0  # children the running sandbox has started
+        self.apart: dict[str, Future] = {}  # function -> its final verdict, once its long checks ran apart
+        self._pool: ThreadPoolExecutor | None = None
+        self._apart_sandboxes: set[Sandbox] = set()
 
     def close(self) -> None:
         if self.sandbox is not None:
             self.sandbox.close()
             self.sandbox = None
+        for sandbox in list(self._apart_sandboxes):  # an interrupted run: their calls end with them
+            sandbox.close()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _new_sandbox(self) -> Sandbox:
+        # The companions' helper modules too: their code imports them (dnn_utils).
+        names = tuple(dict.fromkeys(h for s in (*map(specs.get, self.spec.companions), self.spec) for h in s.helpers))
+        return Sandbox(self.statements, helpers.sources(names), self.limits)
 
     def _running_sandbox(self) -> Sandbox:
         if self.sandbox is None or not self.sandbox.alive:
-            self.close()
+            if self.sandbox is not None:
+                self.sandbox.close()
             start = time.perf_counter()
-            sandbox = Sandbox(self.statements, helpers.sources(self.spec.helpers), self.limits)
+            sandbox = self._new_sandbox()
             sandbox.start()
             self.sandbox, self.served = sandbox, 0
             self.report.seconds["start sandbox"] = self.report.seconds.get("start sandbox", 0.0) \
                 + time.perf_counter() - start
         return self.sandbox
 
-    def _open(self, function: str, callbacks: dict[str, Callable[..., Any]]) -> FunctionSession:
-        """A child of the running sandbox for ``function``. A worker that served earlier
-        functions and no longer answers (one of them killed it on its way out) is started
-        afresh once, so the next function does not pay for it."""
-        sandbox = self._running_sandbox()
+    def _open(self, sandbox: Sandbox, function: str, callbacks: dict[str, Callable[..., Any]],
+              cpu_seconds: float) -> FunctionSession:
+        """A child of ``sandbox`` for ``function``. When that is the running sandbox, a worker
+        that served earlier functions and no longer answers (one of them killed it on its
+        way out) is started afresh once, so the next function does not pay for it."""
+        if sandbox is not self.sandbox:  # a sandbox of its own, for long checks run apart
+            return sandbox.open(function, callbacks, cpu_seconds=cpu_seconds)
         served = self.served
         try:
-            session = sandbox.open(function, callbacks)
+            session = sandbox.open(function, callbacks, cpu_seconds=cpu_seconds)
         except SandboxError:
             if not served:
                 raise
-            session = self._running_sandbox().open(function, callbacks)
+            session = self._running_sandbox().open(function, callbacks, cpu_seconds=cpu_seconds)
         self.served += 1
         return session
 
@@ -175,18 +250,34 @@ class _Grading:
         if isinstance(found, TestResult):
             return found
         checks = [c for c in fn.checks if c.tier in self.tiers]
-        own = self._run(fn, found, checks, fn.reference_callees)
+        long = [c for c in checks if c.needs_own_callees and c.seconds]
+        own = self._run(fn, found, [c for c in checks if c not in long], fn.reference_callees)
+        if own.passed and long:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=APART, thread_name_prefix="long-check")
+            self.apart[fn.name] = self._pool.submit(self._run_apart, fn, found, long, own)
+            return own  # for now: the final verdict comes with the long checks
+        if not own.passed and self.failed_check is not None and self.failed_check.needs_own_callees:
+            return own
         callees = self._callees(fn, found) if not own.passed else ()
         if not callees:
             return own
-        retried = self._run(fn, found, [c for c in checks if not c.needs_own_callees],
-                            (*fn.reference_callees, *callees))
+        kept = [c for c in checks if not c.needs_own_callees]
+        retried = self._run(fn, found, kept, (*fn.reference_callees, *callees))
         if not retried.passed:
             return retried
-        return result(fn, True, retried.message + tr(
+        message = retried.message + tr(
             " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
             " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
-            callees=", ".join(callees), own=own.message))
+            callees=", ".join(callees), own=own.message)
+        if self.absent_companions:
+            message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
+                          files=", ".join(self.absent_companions))
+        if len(kept) < len(checks):
+            message += tr(" Skipped, as they need your own versions: {checks}.",
+                          " 여러분의 버전이 필요해서 건너뛴 검사: {checks}.",
+                          checks=join((c.description for c in checks if c.needs_own_callees), "; "))
+        return result(fn, True, message)
 
     def _find(self, fn: GradedFunction, functions: dict[str, Defined]) -> _Found | TestResult:
         name = next((n for n in fn.names if n in functions), None)
@@ -225,31 +316,73 @@ class _Grading:
     def _callees(self, fn: GradedFunction, found: _Found) -> tuple[str, ...]:
         """Graded functions ``fn`` calls, in the reference or in the student's own code."""
         named = set(self.reference.calls.get(fn.name, ()))
-        named |= {g.name for g in self.spec.declared if set(g.names) & found.defined.names}
-        return tuple(g.name for g in self.spec.declared
+        named |= {g.name for g in self.declared if set(g.names) & found.defined.names}
+        return tuple(g.name for g in self.declared
                      if g.name in named and g.name != fn.name and g.name not in fn.reference_callees)
 
+    def _run_apart(self, fn: GradedFunction, found: _Found, checks: list, passed: TestResult) -> TestResult:
+        """Run the long ``checks`` (with the submission's own callees) in a sandbox of their
+        own; the function's verdict, given it ``passed`` its other checks."""
+        start = time.perf_counter()
+        sandbox = self._new_sandbox()
+        self._apart_sandboxes.add(sandbox)
+        try:
+            sandbox.start()
+            # The verdict so far already says what was accepted (an earlier name or signature).
+            verdict, trial = self._verdict(sandbox, fn, dataclasses.replace(found, notes=[]), checks,
+                                           fn.reference_callees)
+        except SandboxError as exc:
+            verdict, trial = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+                                                  fn=fn.name, why=str(exc))), None
+        finally:
+            sandbox.close()
+            self._apart_sandboxes.discard(sandbox)
+            self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
+        if verdict.passed:
+            return result(fn, True, passed.message + tr("; and {then}", "; 그리고 {then}", then=verdict.message))
+        if trial is not None and not _judged(trial) and self._callees(fn, found):  # maybe its callees', as in 3c
+            return result(fn, True, passed.message + tr(
+                " Not counted, as it did not complete with your own versions of the functions it calls: {why}",
+                " 호출하는 함수의 여러분 버전으로 끝나지 않아 반영하지 않은 검사: {why}", why=verdict.message))
+        return verdict
+
     def _run(self, fn: GradedFunction, found: _Found, checks: list, answered_by_reference: tuple[str, ...]) -> TestResult:
-        """Run ``checks`` in a fresh child where ``answered_by_reference`` are the reference's."""
+        """Run ``checks`` in a fresh child of the file's sandbox where ``answered_by_reference``
+        are the reference's."""
+        verdict, trial = self._verdict(self._running_sandbox(), fn, found, checks, answered_by_reference)
+        self.failed_check = None if verdict.passed or trial is None or not _judged(trial) else trial.check
+        if trial is not None and trial.died:
+            self.close_sandbox()  # whatever it left running goes; the next function gets a fresh sandbox
+        return verdict
+
+    def close_sandbox(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.close()
+            self.sandbox = None
+
+    def _verdict(self, sandbox: Sandbox, fn: GradedFunction, found: _Found, checks: list,
+                 answered_by_reference: tuple[str, ...]) -> tuple[TestResult, SandboxTrial | None]:
+        """Run ``checks`` in a fresh child of ``sandbox``; the verdict and the trial (None
+        when the child could not start)."""
         callbacks: dict[str, Callable[..., Any]] = {}
         for name in answered_by_reference:
-            callee = self.spec.function(name)
+            callee = next(g for g in self.declared if name in g.names)
             for alias in callee.names:
                 callbacks[alias] = self.reference.for_callback(callee)
         try:
-            session = self._open(found.name, callbacks)
+            # A check that declares its own time (training on real data) adds it to the child's CPU time.
+            session = self._open(sandbox, found.name, callbacks,
+                                 cpu_seconds=self.limits.cpu_seconds + sum(c.seconds or 0 for c in checks))
         except SandboxError as exc:
             return result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
-                                        fn=fn.name, why=str(exc)))
+                                        fn=fn.name, why=str(exc))), None
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
-                                 deadline=self.deadline, adapt=found.adapt)
+                                 deadline=self.deadline, adapt=found.adapt, params=found.defined.params)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name,
                                                              self.submission.fingerprint()))
-        if trial.died:
-            self.close()  # whatever it left running goes; the next function gets a fresh sandbox
         if not verdict.passed and found.note is not None:
             verdict = result(fn, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=found.note))
-        return verdict
+        return verdict, trial
 

@@ -115,36 +115,47 @@ def _derive(source: str, graded: tuple[str, ...], solution: Path) -> tuple[dict,
 
 
 @functools.cache
-def _solution(solution: Path, helper_names: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
-    """The solution's source, and the namespace its kept statements make.
+def _solution(solutions: tuple[Path, ...], helper_names: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
+    """The solutions' sources (joined), and the namespace their kept statements make, in
+    order: a companion notebook's solution first, so the notebook's own code can call it.
 
-    Its imports of the classic course's helper modules (``from planar_utils import sigmoid``)
+    Their imports of the classic course's helper modules (``from planar_utils import sigmoid``)
     get the stand-ins the sandbox gets (``helper_names``), so the reference and the
     submission call the same given functions.
     """
-    try:
-        source = solution.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
-                          "instructor's solutions/ folder") from None
+    sources = []
+    for solution in solutions:
+        try:
+            sources.append(solution.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
+                              "instructor's solutions/ folder") from None
     namespace: dict[str, Any] = {"__name__": "reference"}
     with contextlib.redirect_stdout(_Discard()), helpers.importable(helper_names):
-        for filename, statement in parse_python([source], prefix="solution").statements:
-            try:
-                exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
-            except ImportError:
-                continue  # the notebook's own helper imports (lr_utils, dlcheck)
-    return source, namespace
+        for solution, source in zip(solutions, sources, strict=True):
+            for filename, statement in parse_python([source], prefix="solution").statements:
+                try:
+                    exec(compile(statement, f"{solution}{filename}", "exec"), namespace)
+                except ImportError:
+                    continue  # the notebook's own set-up imports (dlcheck)
+    return "\n".join(sources), namespace
 
 
 @functools.cache
-def _reference(solution: Path, graded: tuple[str, ...], helper_names: tuple[str, ...] = ()) -> Reference:
-    source, namespace = _solution(solution, helper_names)
-    params, calls = _derive(source, graded, solution)
+def _reference(solutions: tuple[Path, ...], helper_names: tuple[str, ...], graded: tuple[str, ...]) -> Reference:
+    source, namespace = _solution(solutions, helper_names)
+    params, calls = _derive(source, graded, solutions[-1])
     return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls)
 
 
 def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:
-    """The reference of ``spec`` (the solution runs once per process)."""
-    solution = ((root or project.root()) / spec.solution).resolve()
-    return _reference(solution, tuple(f.name for f in spec.declared), spec.helpers)
+    """The reference of ``spec`` (the solution runs once per process). A notebook with
+    companions (the week-4 application uses the step-by-step functions) gets their
+    solutions too, and their graded functions are among its declared ones."""
+    from . import specs
+
+    root = root or project.root()
+    companions = [specs.get(c) for c in spec.companions]
+    solutions = tuple((root / s.solution).resolve() for s in (*companions, spec))
+    helper_names = tuple(dict.fromkeys(h for s in (*companions, spec) for h in s.helpers))
+    return _reference(solutions, helper_names, tuple(f.name for f in specs.declared(spec)))

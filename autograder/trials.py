@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from dlcheck.checks import GradedFunction, GraderError, OldSignature, StudentDied, StudentRaised
+from dlcheck.checks import Check, GradedFunction, GraderError, OldSignature, StudentDied, StudentRaised
 from dlcheck.extract import Submission
 from dlcheck.text import tr
 
@@ -57,22 +57,50 @@ class SandboxTrial:
 
     def __init__(self, session: FunctionSession, fn: GradedFunction, reference: Reference, submission: Submission,
                  *, call_seconds: float, deadline: float,
-                 adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None):
+                 adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None,
+                 params: list[str] | None = None):
         self.session, self.fn, self._reference, self.submission = session, fn, reference, submission
         self.call_seconds, self.deadline, self.adapt = call_seconds, deadline, adapt
+        self.default_call_seconds = call_seconds
+        self.params = params  # the submission's parameter names
+        self.check: Check | None = None  # the check running (or the last one run)
         self.died = False
+        self.raised = False  # a call raised (rather than returned a value to judge)
+
+    def starting(self, check: Check) -> None:
+        """Called before each check: its calls get the time it declares, if longer."""
+        self.call_seconds = max(self.default_call_seconds, check.seconds or 0)
+        self.check = check
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(args, kwargs).value
+
+    def call_with_inputs(self, *args: Any) -> tuple[Any, tuple]:
+        """The value, and the arguments after the call (in the order they were passed,
+        which an earlier signature's adapter may have changed)."""
+        returned = self._call(args, {}, inputs=True)
+        inputs = returned.inputs
+        if not (isinstance(inputs, list) and len(inputs) == 2 and isinstance(inputs[0], list)):
+            raise StudentDied(tr("it sent back something that is not a result (no inputs)",
+                                 "결과가 아닌 것을 돌려보냈습니다 (입력 없음)"))
+        return returned.value, tuple(inputs[0])
+
+    @property
+    def parameters(self) -> tuple[str, ...] | None:
+        return tuple(self.params) if self.params is not None else None
+
+    def _call(self, args: tuple, kwargs: dict, inputs: bool = False) -> Returned:
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise StudentDied(tr("the file used up its time budget before this call",
                                  "이 호출 전에 파일의 시간 예산을 다 썼습니다"))
         if self.adapt is not None:
             args, kwargs = self.adapt(args, kwargs)
-        outcome = self.session.call(args, kwargs, min(self.call_seconds, left))
+        outcome = self.session.call(args, kwargs, min(self.call_seconds, left), inputs=inputs)
         if isinstance(outcome, Returned):
-            return outcome.value
+            return outcome
         if isinstance(outcome, Raised):
+            self.raised = True
             raise StudentRaised(outcome.type, outcome.message, _where(outcome.frames, self.submission))
         raise StudentDied(outcome.reason)
 

@@ -87,6 +87,14 @@ class Trial(Protocol):
     def call(self, *args: Any, **kwargs: Any) -> Any:
         """Call the graded function of the submission; raises StudentRaised / StudentDied."""
 
+    def call_with_inputs(self, *args: Any) -> tuple[Any, tuple]:
+        """Like :meth:`call` (positional arguments), also returning the arguments as they
+        are after the call: whether the function changed its inputs in place."""
+
+    @property
+    def parameters(self) -> tuple[str, ...] | None:
+        """The parameter names of the submission's function (``None`` if unknown)."""
+
     def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
         """The reference's value on these arguments: recorded under ``key`` at release
         time for students, computed live by the grader."""
@@ -117,6 +125,10 @@ class Check:
         Run only while the function calls the submission's own versions of the other
         graded functions (see ``autograder.engine``): for checks too slow to run with
         those calls answered by the grader's reference, such as training on real data.
+    seconds : float, optional
+        Wall time each call of this check may take, and CPU time it adds to the
+        function's budget, when more than the sandbox's per-call limit (training on real
+        data); ``None``: the sandbox's limits.
     """
 
     description: Text
@@ -125,6 +137,7 @@ class Check:
     inputs: Any = None
     max_examples: int = 12
     needs_own_callees: bool = False
+    seconds: float | None = None
 
     def __repr__(self) -> str:
         return f"Check({self.description.en!r}, tier={self.tier!r})"
@@ -188,14 +201,15 @@ class GradedFunction:
         return self._declare(Check(Text(en, ko), _unset, "public"))
 
     def hidden(self, en: str, ko: str, *, inputs: Any = None, max_examples: int = 12,
-               needs_own_callees: bool = False) -> Callable[[Callable[..., None]], Callable[..., None]]:
+               needs_own_callees: bool = False,
+               seconds: float | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
         """Decorator: a grader-only check, on examples drawn from ``inputs`` if given."""
-        return self._declare(Check(Text(en, ko), _unset, "hidden", inputs, max_examples, needs_own_callees))
+        return self._declare(Check(Text(en, ko), _unset, "hidden", inputs, max_examples, needs_own_callees, seconds))
 
     def _declare(self, template: Check) -> Callable[[Callable[..., None]], Callable[..., None]]:
         def register(run: Callable[..., None]) -> Callable[..., None]:
             self.checks.append(Check(template.description, run, template.tier, template.inputs,
-                                     template.max_examples, template.needs_own_callees))
+                                     template.max_examples, template.needs_own_callees, template.seconds))
             return run
         return register
 

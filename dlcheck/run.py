@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import re
 import traceback
 from collections.abc import Callable, Iterable
@@ -47,6 +48,8 @@ def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, ran
     checks = list(fn.checks if checks is None else checks)
     with collecting_notes() as notes:
         for check in checks:
+            if hasattr(trial, "starting"):
+                trial.starting(check)  # the grader's trial takes the check's own time limit
             try:
                 if check.inputs is None:
                     check.run(trial)
@@ -157,11 +160,26 @@ class KernelTrial:
         self.name, self.fn, self.recorded, self.record = name, fn, recorded, record
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(copy.deepcopy(args), copy.deepcopy(kwargs))
+
+    def _call(self, args: tuple, kwargs: dict) -> Any:
         try:
-            value = self.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+            value = self.fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - shown to the student, as the grader would show it
             raise StudentRaised(type(exc).__name__, str(exc), where_in_traceback(exc.__traceback__)) from None
         return wire.decode(wire.encode(value))
+
+    def call_with_inputs(self, *args: Any) -> tuple[Any, tuple]:
+        args = copy.deepcopy(args)
+        value = self._call(args, {})
+        return value, tuple(wire.decode(wire.encode(list(args))))
+
+    @property
+    def parameters(self) -> tuple[str, ...] | None:
+        try:
+            return tuple(inspect.signature(self.fn).parameters)
+        except (TypeError, ValueError):
+            return None
 
     def expect(self, key: str, *args: Any, **kwargs: Any) -> Any:
         if self.record:

@@ -43,9 +43,10 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
     namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
     failing = []
     for callee in exercise.calls.get(graded.name, []):
-        other = _defined(exercise.spec.function(callee), namespace)
-        if other is not None and not run_checks(exercise.spec.function(callee),
-                                                KernelTrial(callee, other, exercise.expected)).passed:
+        owner = _owner(exercise, callee)
+        other = _defined(owner.spec.function(callee), namespace) if owner else None
+        if other is not None and not run_checks(owner.spec.function(callee),
+                                                KernelTrial(callee, other, owner.expected)).passed:
             failing.append(callee)
     if not failing:
         return verdict
@@ -67,6 +68,15 @@ def callees_note(fn: str, callees: list[str]) -> Text:
               " 참고: {fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
               "이 함수들부터 고치세요 (채점기는 {callees}의 올바른 버전으로 {fn}을(를) 채점합니다).",
               fn=fn, callees=names)
+
+
+def _owner(exercise: exercises.Exercise, name: str) -> exercises.Exercise | None:
+    """The exercise grading ``name``: this one, or a companion notebook's (the week-4
+    application calls the step-by-step functions)."""
+    for candidate in (exercise, *(exercises.load(c) for c in exercise.spec.companions)):
+        if any(name in f.names for f in candidate.spec.functions):
+            return candidate
+    return None
 
 
 def _defined(fn: GradedFunction, namespace: dict[str, Any]) -> Callable[..., Any] | None:

@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(path)
                 if not args.check:
+                    path.parent.mkdir(parents=True, exist_ok=True)  # a week may group examples in folders
                     path.write_text(text, encoding="utf-8")
             print(f"{'out of date' if args.check else 'wrote'}: {path.relative_to(ROOT)}" if path in stale
                   else f"up to date: {path.relative_to(ROOT)}")

@@ -157,11 +157,13 @@ class Sandbox:
     def alive(self) -> bool:
         return self._proc is not None and self._proc.poll() is None and self._control is not None
 
-    def open(self, function: str, callbacks: dict[str, Callable[..., Any]]) -> FunctionSession:
+    def open(self, function: str, callbacks: dict[str, Callable[..., Any]],
+             cpu_seconds: float | None = None) -> FunctionSession:
         """A fresh child of the loaded submission for grading ``function``.
 
         ``callbacks`` maps names the function may call to the grader-side callables that
-        answer in their place (reference versions).
+        answer in their place (reference versions). ``cpu_seconds`` bounds the child's CPU
+        time (default :attr:`Limits.cpu_seconds`).
 
         A worker that does not answer as one (no child, or a descriptor that is not a
         socket) is closed, so the next function starts a fresh sandbox.
@@ -170,7 +172,7 @@ class Sandbox:
             raise SandboxError("the worker is not running")
         try:
             self._control.send({"op": "spawn", "function": function, "stubs": sorted(callbacks),
-                                "cpu_seconds": self.limits.cpu_seconds})
+                                "cpu_seconds": int(cpu_seconds or self.limits.cpu_seconds)})
             self._control.sock.settimeout(self.limits.load_seconds)
             data, fds, _, _ = socket.recv_fds(self._control.sock, 1, 1)
         except (OSError, TimeoutError) as exc:

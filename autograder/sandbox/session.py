@@ -35,6 +35,7 @@ _TYPE_KEEP, _MESSAGE_KEEP = 100, 2000
 @dataclass
 class Returned:
     value: Any
+    inputs: Any = None  # [args, kwargs] after the call, when asked for
 
 
 @dataclass
@@ -156,13 +157,16 @@ class FunctionSession:
         self._limits = limits
         self.dead: Text | None = None  # why the child can no longer answer
 
-    def call(self, args: tuple = (), kwargs: dict | None = None, seconds: float | None = None) -> Outcome:
+    def call(self, args: tuple = (), kwargs: dict | None = None, seconds: float | None = None,
+             inputs: bool = False) -> Outcome:
+        """Call the function; with ``inputs``, the reply also holds the arguments as they
+        are after the call (:attr:`Returned.inputs`)."""
         if self.dead:
             return Died(self.dead)
         seconds = self._limits.call_seconds if seconds is None else seconds
         deadline = time.monotonic() + seconds
         try:
-            self._channel.send({"op": "call", "args": list(args), "kwargs": kwargs or {}})
+            self._channel.send({"op": "call", "args": list(args), "kwargs": kwargs or {}, "inputs": inputs})
             while True:
                 reply = self._channel.receive(deadline)
                 if not isinstance(reply, dict):
@@ -171,7 +175,7 @@ class FunctionSession:
                 if op == "callback":
                     self._channel.send_frame(self._answer_callback(reply, deadline))
                 elif op == "return":
-                    return Returned(reply.get("value"))
+                    return Returned(reply.get("value"), reply.get("inputs"))
                 elif op == "raise":
                     frames = reply.get("frames") if isinstance(reply.get("frames"), list) else []
                     return Raised(str(reply.get("type"))[:_TYPE_KEEP], str(reply.get("message"))[:_MESSAGE_KEEP],

@@ -14,7 +14,8 @@ Protocol, all messages framed by ``wire.Channel``:
 2. grader -> ``{"op": "spawn", "function": name, "stubs": [name, ..], "cpu_seconds": n}``
    worker forks a child for that one function and passes the grader the child's own
    socket (one byte ``b"F"`` plus the descriptor). A child serves
-   ``{"op": "call", "args": [..], "kwargs": {..}}`` with ``{"op": "return", "value": v}`` or
+   ``{"op": "call", "args": [..], "kwargs": {..}}`` with ``{"op": "return", "value": v}`` (plus
+   ``"inputs": [args, kwargs]`` as they are after the call, when the call asks ``"inputs": true``) or
    ``{"op": "raise", "type": .., "message": .., "frames": [[file, line, func], ..]}``.
    Names in ``stubs`` are replaced, in the child only, by functions that ask the grader
    to run its reference version (``{"op": "callback", ..}`` answered by
@@ -116,8 +117,11 @@ def _serve_function(channel: wire.Channel, namespace: dict, function: str) -> No
             os._exit(0)
         if message.get("op") != "call":
             os._exit(0)
+        args, kwargs = message.get("args", []), message.get("kwargs", {})
         try:
-            reply = {"op": "return", "value": fn(*message.get("args", []), **message.get("kwargs", {}))}
+            reply = {"op": "return", "value": fn(*args, **kwargs)}
+            if message.get("inputs"):
+                reply["inputs"] = [args, kwargs]
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt too
             reply = {"op": "raise", "type": type(exc).__name__, "message": str(exc)[:1000],
                      "frames": _student_frames(exc.__traceback__)}

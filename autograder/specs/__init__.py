@@ -11,7 +11,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from dlcheck.checks import GraderError, NotebookSpec
+from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
 
 from .. import project
 
@@ -57,3 +57,14 @@ def get(notebook_id: str) -> NotebookSpec:
         return known[notebook_id]
     except KeyError:
         raise KeyError(f"unknown notebook {notebook_id!r}; known: {', '.join(sorted(known))}") from None
+
+
+def declared(spec: NotebookSpec) -> list[GradedFunction]:
+    """Every graded function ``spec``'s notebook may call: its own declared ones, then
+    those of its companions (graded in their own notebook, answered by the reference
+    there when they are wrong, never graded again here)."""
+    functions = list(spec.declared)
+    for companion in spec.companions:
+        names = {f.name for f in functions}
+        functions += [f for f in get(companion).declared if f.name not in names]
+    return functions

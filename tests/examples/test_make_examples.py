@@ -28,7 +28,7 @@ def test_examples_are_what_the_script_generates(week):
     generated = MAKE.notebooks(WEEKS[week])
     stale = [name for name, text in generated.items() if (folder / name).read_text(encoding="utf-8") != text]
     assert not stale, f"out of date (run .venv/bin/python examples/make_examples.py): {stale}"
-    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(generated)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.ipynb")) == sorted(generated)
 
 
 def test_an_edit_that_no_longer_fits_the_solution_stops_the_script():

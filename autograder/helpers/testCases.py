@@ -1,0 +1,1 @@
+"""Empty stand-in for the classic course's ``testCases`` module (its checks are ours)."""

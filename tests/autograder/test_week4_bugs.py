@@ -1,0 +1,461 @@
+"""Realistic week-4 bugs, each a small source edit of the solution: does the grader take
+exactly the buggy function's points, with a message that names the mistake, and keep full
+marks for correct code written differently?
+
+Step-by-step submissions are graded with the full spec. Application submissions are
+graded alone (no step-by-step notebook beside them), so their step functions come from
+the reference and nothing trains on the real data: the real-data checks are exercised by
+the example class (``test_week4_examples.py``) and the benchmark. Each spec's files are
+graded by one ``autograde grade --json --jobs 2`` run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from autograder import ROOT, specs
+
+pytestmark = pytest.mark.slow  # two grading runs over ~40 files: ~1-2 min
+
+STEP = specs.get("week4/deep_network_step_by_step")
+APP = specs.get("week4/deep_network_application")
+STEP_SOLUTION = (ROOT / STEP.solution).read_text()
+APP_SOLUTION = (ROOT / APP.solution).read_text()
+
+
+def mutate(source: str, old: str, new: str) -> str:
+    """``source`` with ``old``, which must occur exactly once, replaced by ``new``."""
+    count = source.count(old)
+    assert count == 1, f"{old!r} occurs {count} times in the source; an edit needs exactly one"
+    return source.replace(old, new)
+
+
+def rewrite(source: str, function: str, body: str) -> str:
+    """``source`` with the solution region of ``function`` replaced by ``body``."""
+    match = re.search(rf"^def {function}\(.*?### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION\n",
+                      source, re.M | re.S)
+    assert match, f"no solution region in {function}"
+    return mutate(source, match.group(1), textwrap.indent(textwrap.dedent(body).strip("\n"), "    ") + "\n")
+
+
+def in_region(source: str, function: str, edit: tuple[str, str]) -> tuple[str, str]:
+    """An edit of ``function``'s solution region only: (the region, the region edited), for
+    text that occurs in other functions too."""
+    match = re.search(rf"^def {function}\(.*?### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION\n", source, re.M | re.S)
+    assert match, f"no solution region in {function}"
+    return match.group(1), mutate(match.group(1), *edit)
+
+
+@dataclass(frozen=True)
+class Bug:
+    """One bug: the ``edits`` (old, new) to the solution, the ``function`` they break, and
+    ``fragments`` its failure message must contain (the check, expected vs got, a hint)."""
+
+    function: str
+    edits: tuple[tuple[str, str], ...]
+    fragments: tuple[str, ...]
+
+    def source(self, solution: str) -> str:
+        for old, new in self.edits:
+            solution = mutate(solution, old, new)
+        return solution
+
+
+STEP_BUGS = {
+    # initialization
+    "init-random-biases": Bug("initialize_parameters", (("    b1 = np.zeros((n_h, 1))\n", "    b1 = np.random.randn(n_h, 1) * 0.01\n"),), (
+        "b1 differs", "biases start at zero")),
+    "init-unscaled": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n",
+                                                    "    W1 = np.random.randn(n_h, n_x)\n"),), (
+        "W1 has standard deviation", "expected 0.01", "multiply by 0.01")),
+    "init-rand-not-randn": Bug("initialize_parameters", (("    W2 = np.random.randn(n_y, n_h) * 0.01\n",
+                                                          "    W2 = np.random.rand(n_y, n_h) * 0.01\n"),), (
+        "W2 has only non-negative values", "np.random.randn")),
+    "init-swapped-shape": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n",
+                                                         "    W1 = np.random.randn(n_x, n_h) * 0.01\n"),), (
+        "expected shape (2, 3) = (n_1, n_0)", "swap the dimensions")),
+    "deep-range(1, L)": Bug("initialize_parameters_deep", (
+        ("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
+         "    for l in range(1, L):\n        parameters[\"W\" + str(l)] = np.random"),), (
+        "has the keys ['W1', 'b1']", "expected exactly ['W1', 'b1', 'W2', 'b2']", "range(1, L + 1)")),
+    "deep-seed-per-layer": Bug("initialize_parameters_deep", (
+        ("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
+         "    for l in range(1, L + 1):\n        np.random.seed(1)\n        parameters[\"W\" + str(l)] = np.random"),), (
+        "W2 repeats the random numbers of W1", "set the seed once")),
+    "deep-sqrt-of-n_l": Bug("initialize_parameters_deep", (("/ np.sqrt(layer_dims[l - 1])", "/ np.sqrt(layer_dims[l])"),), (
+        "W1 has standard deviation 0.0576", "expected 0.05")),
+    # forward
+    "linear-forward-no-b": Bug("linear_forward", (("    Z = np.dot(W, A) + b\n", "    Z = np.dot(W, A)\n"),), (
+        "Z differs", "b is missing")),
+    "linear-forward-cache-order": Bug("linear_forward", (("    cache = (A, W, b)\n", "    cache = (W, A, b)\n"),), (
+        "cache holds (W, A_prev, b) (reordered); expected (A_prev, W, b)",)),
+    "linear-forward-cache-without-b": Bug("linear_forward", (("    cache = (A, W, b)\n", "    cache = (A, W)\n"),), (
+        "cache holds (A_prev, W) (b missing)",)),
+    "activation-swapped": Bug("linear_activation_forward", (("        A, activation_cache = sigmoid(Z)\n    elif",
+                                                             "        A, activation_cache = relu(Z)\n    elif"),), (
+        "A differs", "this is the other activation")),
+    "activation-cache-is-A": Bug("linear_activation_forward", (("        A, activation_cache = relu(Z)\n",
+                                                                "        A, _ = relu(Z)\n        activation_cache = A\n"),), (
+        "activation_cache is Z",)),
+    "layer-cache-swapped": Bug("linear_activation_forward", (("    cache = (linear_cache, activation_cache)\n",
+                                                              "    cache = (activation_cache, linear_cache)\n"),), (
+        "cache holds (activation_cache, linear_cache)",)),
+    "forward-last-layer-relu": Bug("L_model_forward", (('parameters["b" + str(L)], "sigmoid")', 'parameters["b" + str(L)], "relu")'),), (
+        "AL differs", "the last layer went through relu")),
+    "forward-range(L)": Bug("L_model_forward", (("    for l in range(1, L):\n        A_prev = A\n",
+                                                 "    for l in range(L - 1):\n        A_prev = A\n"),), (
+        "raised KeyError 'W0'", "range(1, L)")),
+    "forward-reuses-X (3+ layers)": Bug("L_model_forward", (("        A_prev = A\n", "        A_prev = X\n"),), (
+        "four-layer network", "raised ValueError")),
+    "forward-forgets-last-cache": Bug("L_model_forward", (('"sigmoid")\n    caches.append(cache)\n', '"sigmoid")\n'),), (
+        "expected a list of L = 2 caches", "the last layer's too")),
+    # cost
+    "cost-log10": Bug("compute_cost", (("Y * np.log(AL) + (1 - Y) * np.log(1 - AL)", "Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL)"),), (
+        "cost is wrong", "use np.log, not np.log10")),
+    "cost-without-1/m": Bug("compute_cost", (("np.log(1 - AL)) / m", "np.log(1 - AL))"),), ("m = 3 times too large",)),
+    "cost-sign": Bug("compute_cost", (("cost = -np.sum(", "cost = np.sum("),), ("the sign is flipped",)),
+    # backward
+    "db-without-axis": Bug("linear_backward", (("db = np.sum(dZ, axis=1, keepdims=True) / m", "db = np.sum(dZ) / m"),), (
+        "db is a numpy float64", "np.sum(dZ, axis=1, keepdims=True) / m")),
+    "db-without-keepdims": Bug("linear_backward", (("db = np.sum(dZ, axis=1, keepdims=True) / m", "db = np.sum(dZ, axis=1) / m"),), (
+        "db has shape (3,); expected (3, 1)", "keepdims=True")),
+    "dW-without-1/m": Bug("linear_backward", (("dW = np.dot(dZ, A_prev.T) / m", "dW = np.dot(dZ, A_prev.T)"),), (
+        "dW differs", "m = 4 times too large")),
+    "dA_prev-with-1/m": Bug("linear_backward", (("dA_prev = np.dot(W.T, dZ)", "dA_prev = np.dot(W.T, dZ) / m"),), (
+        "dA_prev differs", "dA_prev has no 1/m")),
+    "dW-transposed": Bug("linear_backward", (("dW = np.dot(dZ, A_prev.T) / m", "dW = np.dot(A_prev, dZ.T) / m"),), (
+        "dW has shape (5, 3); expected (3, 5)", "swap the dimensions")),
+    "relu-derivative-without-dA": Bug("linear_activation_backward", (("        dZ = relu_backward(dA, activation_cache)\n",
+                                                                      "        dZ = (activation_cache > 0).astype(float)\n"),), (
+        "dW differs", "multiply it by dA")),
+    "backward-wrong-cache": Bug("linear_activation_backward", (("        dZ = relu_backward(dA, activation_cache)\n",
+                                                                "        dZ = relu_backward(dA, linear_cache)\n"),), (
+        "raised TypeError", "relu_backward and sigmoid_backward take activation_cache (Z)")),
+    "backward-activations-swapped": Bug("linear_activation_backward", (
+        ("        dZ = relu_backward(dA, activation_cache)\n", "        dZ = sigmoid_backward(dA, activation_cache)\n"),), (
+        "this is the other activation's derivative",)),
+    "dAL-sign": Bug("L_model_backward", (("dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))",
+                                          "dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),), (
+        "grads['dW2'] differs", "mind the minus sign")),
+    "backward-last-layer-relu": Bug("L_model_backward", (("dAL, caches[L - 1], \"sigmoid\")", "dAL, caches[L - 1], \"relu\")"),), (
+        "the last layer went back through relu",)),
+    "backward-reuses-dA[L-1] (3+ layers)": Bug("L_model_backward", (
+        ('linear_activation_backward(grads["dA" + str(l)], caches[l - 1], "relu")',
+         'linear_activation_backward(grads["dA" + str(L - 1)], caches[l - 1], "relu")'),), (
+        "three-layer network of unequal widths",)),
+    "backward-misses-layer-1": Bug("L_model_backward", (("    for l in reversed(range(1, L)):", "    for l in reversed(range(2, L)):"),), (
+        "grads has no key 'dW1'",)),
+    # update
+    "update-in-place": Bug("update_parameters", (("    parameters = copy.deepcopy(params)\n", "    parameters = params\n"),), (
+        "the values are right, but the params it was given changed too", "copy.deepcopy(params)")),
+    "update-in-place-minus-equals": Bug("update_parameters", (
+        ('        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]',
+         '        params["W" + str(l)] -= learning_rate * grads["dW" + str(l)]\n'
+         '        parameters["W" + str(l)] = params["W" + str(l)]'),), ("params it was given changed too (W1, W2)",)),
+    "update-plus": Bug("update_parameters", (('parameters["W" + str(l)] - learning_rate', 'parameters["W" + str(l)] + learning_rate'),), (
+        "you moved up the gradient",)),
+    "update-skips-last-layer": Bug("update_parameters", (("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = parameters",
+                                                          "    for l in range(1, L):\n        parameters[\"W\" + str(l)] = parameters"),), (
+        "W2 did not change", "range(1, L + 1)")),
+}
+
+APP_BUGS = {
+    "two-layer-lr-default": Bug("two_layer_model", (("def two_layer_model(X, Y, layers_dims, learning_rate=0.0075,",
+                                                     "def two_layer_model(X, Y, layers_dims, learning_rate=0.01,"),), (
+        "the default learning_rate", "keep the default learning_rate=0.0075")),
+    "two-layer-costs-every-iteration": Bug("two_layer_model", (in_region(APP_SOLUTION, "two_layer_model", (
+        "        if i % 100 == 0:\n            costs.append(cost)\n", "        costs.append(cost)\n")),), (
+        "costs is a list of length 150; expected a list of 2 costs", "i % 100 == 0")),
+    "two-layer-dA2-sign": Bug("two_layer_model", (("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))",
+                                                   "dA2 = np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)"),), (
+        "parameters['W1'] contains nan",)),
+    "two-layer-activations-swapped": Bug("two_layer_model", (('A1, cache1 = linear_activation_forward(X, W1, b1, "relu")',
+                                                              'A1, cache1 = linear_activation_forward(X, W1, b1, "sigmoid")'),), (
+        "differs after training",)),
+    "predict-no-threshold": Bug("predict", (("    p = (AL > 0.5).astype(float)\n", "    p = AL\n"),), ("predict(X, y, parameters)",)),
+    "predict-flat": Bug("predict", (("    p = (AL > 0.5).astype(float)\n", "    p = (AL > 0.5).astype(float).ravel()\n"),), (
+        "has shape (7,); expected (1, 7)",)),
+    "L-layer-parameters-not-kept": Bug("L_layer_model", (in_region(APP_SOLUTION, "L_layer_model", (
+        "        parameters = update_parameters(", "        update_parameters(")),), ("differs after training",)),
+    "L-layer-skips-last-iterations": Bug("L_layer_model", (("    for i in range(num_iterations):\n        AL, caches",
+                                                            "    for i in range(num_iterations - 1):\n        AL, caches"),), (
+        "differs after training",)),
+}
+
+
+# -- grading ------------------------------------------------------------------------------
+
+def _grade_all(folder: Path, notebook: str, files: list[Path]) -> dict[str, dict]:
+    """Reports by file stem, from one ``autograde grade --json --jobs 2`` run."""
+    autograde = Path(sys.executable).parent / "autograde"
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    proc = subprocess.run([str(autograde), "grade", "--dev-secret", "--notebook", notebook, "--json", "--jobs", "2",
+                           *map(str, files)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert proc.stdout.strip(), f"no JSON on stdout; stderr:\n{proc.stderr}"
+    return {Path(r["submission"]).parent.name if Path(r["submission"]).parent != folder else Path(r["submission"]).stem: r
+            for r in json.loads(proc.stdout)}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"\W", "_", name)
+
+
+@pytest.fixture(scope="module")
+def step_reports(tmp_path_factory) -> dict[str, dict]:
+    folder = tmp_path_factory.mktemp("step")
+    files = []
+    for name, source in [*((n, b.source(STEP_SOLUTION)) for n, b in STEP_BUGS.items()),
+                         *((n, v(STEP_SOLUTION)) for n, v in STEP_VARIANTS.items()), ("solution", STEP_SOLUTION)]:
+        path = folder / f"{_slug(name)}.py"
+        path.write_text(source)
+        files.append(path)
+    return _grade_all(folder, STEP.id, files)
+
+
+@pytest.fixture(scope="module")
+def app_reports(tmp_path_factory) -> dict[str, dict]:
+    """Each application file alone in its folder (no step-by-step notebook), except the
+    "buggy-companion" case, beside a step-by-step notebook whose linear_forward forgets b."""
+    root = tmp_path_factory.mktemp("app")
+    files = []
+    cases = [*((n, b.source(APP_SOLUTION)) for n, b in APP_BUGS.items()),
+             *((n, v(APP_SOLUTION)) for n, v in APP_VARIANTS.items()), ("solution", APP_SOLUTION),
+             ("buggy-companion", APP_SOLUTION)]
+    for name, source in cases:
+        folder = root / _slug(name)
+        folder.mkdir()
+        (folder / "deep_network_application.py").write_text(source)
+        files.append(folder / "deep_network_application.py")
+    (root / "buggy_companion" / "deep_network_step_by_step.py").write_text(
+        mutate(STEP_SOLUTION, "    Z = np.dot(W, A) + b\n", "    Z = np.dot(W, A)\n"))
+    return _grade_all(root, APP.id, files)
+
+
+def _failures(report: dict) -> dict[str, str]:
+    return {t["function"]: t["message"] for t in report["tests"] if not t["passed"]}
+
+
+def _bug_params(bugs: dict[str, Bug]):
+    return [pytest.param(name, bug, id=name) for name, bug in bugs.items()]
+
+
+# -- bugs -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, bug", _bug_params(STEP_BUGS))
+def test_step_bug_costs_exactly_its_own_function(step_reports, name, bug):
+    """Does this step-by-step bug cost exactly the points of the function it is in?"""
+    report = step_reports[_slug(name)]
+    assert set(_failures(report)) == {bug.function}, _failures(report)
+    assert report["score"] == STEP.max_score - STEP.function(bug.function).points
+
+
+@pytest.mark.parametrize("name, bug", _bug_params(STEP_BUGS))
+def test_step_bug_message_explains_it(step_reports, name, bug):
+    """Does the failing function's message name the check, what differs, and a hint that fits?"""
+    message = _failures(step_reports[_slug(name)]).get(bug.function, "(it passed)")
+    missing = [f for f in bug.fragments if f not in message]
+    assert not missing, f"{missing} not in: {message}"
+
+
+@pytest.mark.parametrize("name, bug", _bug_params(APP_BUGS))
+def test_application_bug_costs_exactly_its_own_function(app_reports, name, bug):
+    """Does this application bug cost exactly the points of the function it is in?"""
+    report = app_reports[_slug(name)]
+    assert set(_failures(report)) == {bug.function}, _failures(report)
+    assert report["score"] == APP.max_score - APP.function(bug.function).points
+
+
+@pytest.mark.parametrize("name, bug", _bug_params(APP_BUGS))
+def test_application_bug_message_explains_it(app_reports, name, bug):
+    """Does the failing model's message name the check, what differs, and a hint that fits?"""
+    message = _failures(app_reports[_slug(name)]).get(bug.function, "(it passed)")
+    missing = [f for f in bug.fragments if f not in message]
+    assert not missing, f"{missing} not in: {message}"
+
+
+def test_the_solutions_get_full_marks(step_reports, app_reports):
+    """Do the unedited solutions get full marks, so a lost point is the edit's doing?"""
+    assert step_reports["solution"]["score"] == STEP.max_score, _failures(step_reports["solution"])
+    assert app_reports["solution"]["score"] == APP.max_score, _failures(app_reports["solution"])
+
+
+def test_a_wrong_linear_forward_costs_linear_forward_only(step_reports, app_reports):
+    """Does a linear_forward that forgets b cost linear_forward alone in the step-by-step
+    notebook, and nothing in the application notebook beside it?"""
+    step = step_reports[_slug("linear-forward-no-b")]
+    assert set(_failures(step)) == {"linear_forward"}
+    messages = {t["function"]: t["message"] for t in step["tests"]}
+    for caller, callee in (("linear_activation_forward", "linear_forward"), ("L_model_forward", "linear_activation_forward")):
+        assert f"graded with correct versions of {callee}" in messages[caller], messages[caller]
+    app = app_reports["buggy_companion"]
+    assert app["score"] == APP.max_score, _failures(app)
+    two_layer = next(t["message"] for t in app["tests"] if t["function"] == "two_layer_model")
+    assert "graded with correct versions of linear_activation_forward" in two_layer
+    assert "Skipped, as they need your own versions: all defaults (3000 iterations)" in two_layer
+
+
+# -- correct, but written differently -------------------------------------------------------
+
+def loops_and_lists(source: str) -> str:
+    """Explicit loops for Z, dW and db; caches as lists; a dict built anew in update."""
+    source = rewrite(source, "linear_forward", """
+        Z = np.zeros((W.shape[0], A.shape[1]))
+        for i in range(W.shape[0]):
+            for j in range(A.shape[1]):
+                Z[i, j] = sum(W[i, k] * A[k, j] for k in range(W.shape[1])) + b[i, 0]
+    """)
+    source = mutate(source, "    cache = (A, W, b)\n", "    cache = [A, W, b]\n")
+    source = mutate(source, "    cache = (linear_cache, activation_cache)\n", "    cache = [linear_cache, activation_cache]\n")
+    source = rewrite(source, "linear_backward", """
+        dW = np.zeros(W.shape)
+        db = np.zeros(b.shape)
+        for i in range(m):
+            dW += np.outer(dZ[:, i], A_prev[:, i]) / m
+            db[:, 0] += dZ[:, i] / m
+        dA_prev = W.T.dot(dZ)
+    """)
+    return rewrite(source, "update_parameters", """
+        parameters = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
+    """)
+
+
+def operators_and_rng_order(source: str) -> str:
+    """``@`` and einsum; random numbers drawn in another order (last layer first, all
+    weights before the biases); the cost with np.mean and np.dot; dAL from a helper
+    expression; layers walked with a while loop."""
+    source = rewrite(source, "initialize_parameters", """
+        W2 = np.random.randn(n_y, n_h) * 0.01
+        W1 = np.random.randn(n_h, n_x) * 0.01
+        b2, b1 = np.zeros((n_y, 1)), np.zeros((n_h, 1))
+    """)
+    source = rewrite(source, "initialize_parameters_deep", """
+        for l in range(L, 0, -1):
+            parameters[f"W{l}"] = np.random.standard_normal((layer_dims[l], layer_dims[l - 1])) * layer_dims[l - 1] ** -0.5
+        for l in range(1, L + 1):
+            parameters[f"b{l}"] = np.zeros(shape=(layer_dims[l], 1))
+    """)
+    source = rewrite(source, "linear_forward", "Z = np.einsum('ij,jk->ik', W, A) + b")
+    source = rewrite(source, "L_model_forward", """
+        l = 1
+        while l < L:
+            A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation="relu")
+            caches += [cache]
+            l += 1
+        AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], activation="sigmoid")
+        caches += [cache]
+    """)
+    source = rewrite(source, "compute_cost", """
+        cost = -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m
+        cost = np.squeeze(cost)
+    """)
+    source = rewrite(source, "linear_backward", """
+        dW = dZ @ A_prev.T / m
+        db = dZ.mean(axis=1, keepdims=True)
+        dA_prev = W.T @ dZ
+    """)
+    return rewrite(source, "L_model_backward", """
+        dAL = (1 - Y) / (1 - AL) - Y / AL
+        current = dAL
+        for l in range(L, 0, -1):
+            activation = "sigmoid" if l == L else "relu"
+            current, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(current, caches[l - 1], activation)
+            grads[f"dA{l - 1}"] = current
+    """)
+
+
+def classic_idioms(source: str) -> str:
+    """The classic course's idioms: ``L = len(layer_dims)`` with ``range(1, L)``, the 0.01
+    scale in the deep initialization (its earlier convention, accepted with a note),
+    ``current_cache = caches[l]`` with ``reversed(range(L-1))``, and update_parameters with
+    the earlier signature (parameters, grads, learning_rate) updating in place."""
+    source = rewrite(source, "initialize_parameters_deep", """
+        for l in range(1, len(layer_dims)):
+            parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01
+            parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
+    """)
+    source = rewrite(source, "L_model_backward", """
+        dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+        current_cache = caches[L - 1]
+        grads["dA" + str(L-1)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
+            dAL, current_cache, "sigmoid")
+        for l in reversed(range(L-1)):
+            current_cache = caches[l]
+            dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 1)], current_cache, "relu")
+            grads["dA" + str(l)] = dA_prev_temp
+            grads["dW" + str(l + 1)] = dW_temp
+            grads["db" + str(l + 1)] = db_temp
+    """)
+    start = source.index("def update_parameters(")
+    end = source.index("# %%", start)
+    return source[:start] + textwrap.dedent('''\
+        def update_parameters(parameters, grads, learning_rate):
+            L = len(parameters) // 2
+            for l in range(L):
+                parameters["W" + str(l+1)] = parameters["W" + str(l+1)] - learning_rate * grads["dW" + str(l+1)]
+                parameters["b" + str(l+1)] = parameters["b" + str(l+1)] - learning_rate * grads["db" + str(l+1)]
+            return parameters
+
+        ''') + source[end:]
+
+
+STEP_VARIANTS = {"loops-and-lists": loops_and_lists, "operators-and-rng-order": operators_and_rng_order,
+                 "classic-idioms": classic_idioms}
+
+
+def app_variant(source: str) -> str:
+    """A model loop written another way (parameters unpacked into W1..b2 and a grads dict
+    built at the end of each step), predict with np.where, and predict(parameters, X), the
+    course's week-3 signature."""
+    source = rewrite(source, "two_layer_model", """
+        parameters = initialize_parameters(n_x, n_h, n_y)  # noqa: F405
+        for i in range(0, num_iterations):
+            A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], activation="relu")  # noqa: F405
+            A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], activation="sigmoid")  # noqa: F405
+            if i % 100 == 0:
+                costs.append(compute_cost(A2, Y))  # noqa: F405
+            dA1, dW2, db2 = linear_activation_backward((1 - Y) / (1 - A2) - Y / A2, cache2, "sigmoid")  # noqa: F405
+            dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")  # noqa: F405
+            parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2},  # noqa: F405
+                                           learning_rate)
+    """)
+    source = mutate(source, "def predict(X, y, parameters):", "def predict(parameters, X):")
+    source = mutate(source, '    print("Accuracy: " + str(np.sum(p == y) / m))\n', "")
+    return rewrite(source, "predict", "p = np.where(L_model_forward(X, parameters)[0] > 0.5, 1.0, 0.0)  # noqa: F405")
+
+
+APP_VARIANTS = {"another-loop-and-old-predict": app_variant}
+
+
+@pytest.mark.parametrize("name", list(STEP_VARIANTS), ids=list(STEP_VARIANTS))
+def test_correct_step_variant_keeps_full_marks(step_reports, name):
+    """Does correct step-by-step code written differently (see the variant's docstring)
+    keep every point?"""
+    report = step_reports[_slug(name)]
+    assert report["score"] == STEP.max_score, _failures(report)
+
+
+def test_earlier_conventions_are_accepted_with_a_note(step_reports):
+    """Do the 0.01 scale and the in-place update of the course's earlier versions keep their
+    points with a note saying what was accepted?"""
+    messages = {t["function"]: t["message"] for t in step_reports[_slug("classic-idioms")]["tests"]}
+    assert "is scaled by 0.01 (accepted: the course's earlier convention)" in messages["initialize_parameters_deep"]
+    assert "updated them in place" in messages["update_parameters"]
+    assert "earlier signature update_parameters(parameters, grads, learning_rate)" in messages["update_parameters"]
+
+
+@pytest.mark.parametrize("name", list(APP_VARIANTS), ids=list(APP_VARIANTS))
+def test_correct_application_variant_keeps_full_marks(app_reports, name):
+    """Does a correct application notebook written differently keep every point?"""
+    report = app_reports[_slug(name)]
+    assert report["score"] == APP.max_score, _failures(report)
+    predict = next(t["message"] for t in report["tests"] if t["function"] == "predict")
+    assert "earlier signature predict(parameters, X)" in predict
