@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dlcheck import signatures
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, read_submission
 from dlcheck.results import SubmissionReport, TestResult
@@ -58,7 +59,7 @@ from .sandbox.isolation import Limits
 from .sandbox.sandbox import Defined, Sandbox, SandboxError
 from .sandbox.session import FunctionSession
 from .secret import DEVELOPMENT_SECRET
-from .trials import SandboxTrial, old_signature_adapter
+from .trials import SandboxTrial
 
 TIERS = ("public", "hidden")
 
@@ -294,24 +295,13 @@ class _Grading:
         if name != fn.name:
             found.notes.append(tr("graded {alias}, the course's earlier name for {fn}.",
                                   "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name))
-        given = found.defined.params
-        if given is None or given == params or any(p.startswith("*") for p in given):
-            return found
-        old = next((o for o in fn.old_signatures if list(o.params) == given), None)
-        if old is None and len(given) >= len(params):
-            return found  # extra parameters, with defaults
-        old = old or next((o for o in fn.old_signatures if len(o.params) == len(given)), None)
-        if old is not None:
-            found.adapt = old_signature_adapter(old, tuple(params))
-            found.notes.append(tr("graded with the course's earlier signature {fn}({old}).",
-                                  "코스의 예전 시그니처 {fn}({old})로 채점했습니다.", fn=name, old=str(old)))
-            return found
-        expected = ", ".join(params)
-        return result(fn, False, tr(
-            "{fn} takes ({given}) but is called as {fn}({expected}). Hint: keep the signature of the stub: "
-            "def {fn}({expected}).",
-            "{fn}의 인자가 ({given})인데, 채점기는 {fn}({expected})로 호출합니다. 힌트: 스텁의 시그니처를 그대로 두세요: "
-            "def {fn}({expected}).", fn=name, given=", ".join(given), expected=expected))
+        how = signatures.calling(fn, name, found.defined.params, params)
+        if isinstance(how, Text):
+            return result(fn, False, how)
+        found.adapt = how.adapt
+        if how.note is not None:
+            found.notes.append(how.note)
+        return found
 
     def _callees(self, fn: GradedFunction, found: _Found) -> tuple[str, ...]:
         """Graded functions ``fn`` calls, in the reference or in the student's own code."""

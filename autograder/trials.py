@@ -4,12 +4,11 @@ and ask the reference solution, live, what the answers are."""
 from __future__ import annotations
 
 import copy
-import inspect
 import time
 from collections.abc import Callable
 from typing import Any
 
-from dlcheck.checks import Check, GradedFunction, GraderError, OldSignature, StudentDied, StudentRaised
+from dlcheck.checks import Check, GradedFunction, GraderError, StudentDied, StudentRaised
 from dlcheck.extract import Submission
 from dlcheck.text import tr
 
@@ -28,24 +27,6 @@ def _where(frames: list, submission: Submission) -> str:
     line = submission.line(filename, lineno)
     place = f"{filename.strip('<>')}, line {lineno}, in {func}"
     return f"{place}: `{line}`" if line else place
-
-
-def old_signature_adapter(old: OldSignature, current: tuple[str, ...]) -> Callable[[tuple, dict], tuple[tuple, dict]]:
-    """Turns a call in the current signature into one in ``old`` (by parameter name)."""
-    signature = inspect.Signature([inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in current])
-
-    def adapt(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
-        bound = signature.bind_partial(*args, **kwargs).arguments
-        values = []
-        for name in old.params:
-            if name in bound:
-                values.append(bound[name])
-            elif name in old.fill:
-                values.append(old.fill[name](dict(bound)))
-            else:
-                break  # the rest keep the old function's defaults
-        return tuple(values), {}
-    return adapt
 
 
 class SandboxTrial:

@@ -156,11 +156,16 @@ class KernelTrial:
     ``record=True`` :meth:`expect` computes them with ``fn`` and stores them instead.
     """
 
-    def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any], record: bool = False):
+    def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any], record: bool = False,
+                 adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None):
         self.name, self.fn, self.recorded, self.record = name, fn, recorded, record
+        self.adapt = adapt  # calls in an earlier signature of the course (see dlcheck.signatures)
 
     def call(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call(copy.deepcopy(args), copy.deepcopy(kwargs))
+        return self._call(*self._adapted(copy.deepcopy(args), copy.deepcopy(kwargs)))
+
+    def _adapted(self, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        return self.adapt(args, kwargs) if self.adapt is not None else (args, kwargs)
 
     def _call(self, args: tuple, kwargs: dict) -> Any:
         try:
@@ -170,8 +175,10 @@ class KernelTrial:
         return wire.decode(wire.encode(value))
 
     def call_with_inputs(self, *args: Any) -> tuple[Any, tuple]:
-        args = copy.deepcopy(args)
-        value = self._call(args, {})
+        """The value, and the arguments after the call (in the order they were passed,
+        which an earlier signature's adapter may have changed)."""
+        args, kwargs = self._adapted(copy.deepcopy(args), {})
+        value = self._call(args, kwargs)
         return value, tuple(wire.decode(wire.encode(list(args))))
 
     @property

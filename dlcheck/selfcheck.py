@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import exercises
+from . import exercises, signatures
 from .checks import GradedFunction
 from .extract import SubmissionError, read_submission
 from .results import SubmissionReport, TestResult
@@ -37,9 +37,16 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
     callees, not this function, are what to fix first.
     """
     graded = exercise.spec.function(name or fn.__name__)
-    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected))
+    current = exercise.params.get(graded.name)
+    how = signatures.calling(graded, fn.__name__, signatures.parameters(fn), list(current)) if current \
+        else signatures.Calling()
+    if isinstance(how, Text):
+        return result(graded, False, how)
+    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected, adapt=how.adapt), on_pass=how.note)
     if verdict.passed:
         return verdict
+    if how.note is not None:
+        verdict = result(graded, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=how.note))
     namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
     failing = []
     for callee in exercise.calls.get(graded.name, []):

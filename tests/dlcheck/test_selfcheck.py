@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import types
 
 import nbformat
@@ -220,3 +221,45 @@ def test_the_self_check_and_the_grader_say_the_same_of_a_function_failing_throug
     with pytest.raises(AssertionError) as inline:
         checker(NOTEBOOK)(kernel["optimize"])
     assert str(inline.value) == str(checked["optimize"].message)
+
+
+def _defined_as(source: str, **names) -> types.FunctionType:
+    """The one function ``source`` defines, with NumPy and ``names`` as its globals."""
+    namespace = {"np": np, **names}
+    exec(textwrap.dedent(source), namespace)
+    return next(v for k, v in namespace.items() if isinstance(v, types.FunctionType) and k not in names)
+
+
+def test_an_earlier_signature_of_the_course_passes_with_a_note():
+    """Does the course's 2017-2019 ``compute_cost(A2, Y, parameters)`` pass check(fn), saying
+    it was checked with the earlier signature, as the grader grades it?"""
+    old = _defined_as("""
+        def compute_cost(A2, Y, parameters):
+            m = Y.shape[1]
+            return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
+    """)
+    verdict = check_function(exercises.load("week3/planar_data_classification"), old)
+    assert verdict.passed, verdict.message
+    assert "graded with the course's earlier signature compute_cost(A2, Y, parameters)" in str(verdict.message)
+
+
+def test_an_earlier_signature_that_fails_says_which_signature_was_used():
+    """When a function in an earlier signature fails, does the message say the earlier
+    signature was the one checked (so the learner does not look for a signature bug)?"""
+    reference = reference_for(get("week4/deep_network_step_by_step")).function("update_parameters")
+    off = _defined_as("""
+        def update_parameters(parameters, grads, learning_rate):
+            return reference(parameters, grads, 2 * learning_rate)
+    """, reference=reference)
+    verdict = check_function(exercises.load("week4/deep_network_step_by_step"), off)
+    assert not verdict.passed
+    assert "Note: graded with the course's earlier signature update_parameters(parameters, grads, learning_rate)" \
+        in str(verdict.message), verdict.message
+
+
+def test_a_signature_the_checks_cannot_call_says_the_stubs():
+    """A function with too few parameters and no earlier signature of that shape: does
+    check(fn) say which signature the stub has, as the grader does?"""
+    verdict = check_function(EXERCISE, _defined_as("def propagate(w, b):\n    return {}, 0.0\n"))
+    assert not verdict.passed
+    assert "propagate takes (w, b) but is called as propagate(w, b, X, Y)" in str(verdict.message)
