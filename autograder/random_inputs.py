@@ -5,21 +5,28 @@ from the instructor's secret, the notebook, the function, the check and the subm
 kept code (:func:`autograder.secret.seed`): the same code always sees the same inputs,
 and changed code sees others. The first failing example is the one reported (never
 hypothesis's shrunk replay of it, which would cost time and change the message).
+Hypothesis keeps what it stores in the grader's cache folder, never in the folder the
+grader was started from.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from dlcheck.checks import Check, CheckFailed, StudentDied, StudentRaised
 
+from . import memo
 from . import secret as secrets
 
 
 def run_random(check: Check, trial: Any, seed: int) -> None:
     """Run ``check.run(trial, example)`` on up to ``check.max_examples`` examples."""
-    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import HealthCheck, Phase, configuration, given, settings
     from hypothesis import seed as hypothesis_seed
+
+    if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        configuration.set_hypothesis_home_dir(memo.cache_dir() / "hypothesis")
 
     failures: list[BaseException] = []
 
