@@ -11,12 +11,11 @@ slow reference calls), after which a submission takes about a second.
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from source_edits import Bug, mutate, rewrite
 
 from autograder import ROOT
 from autograder.engine import grade_submission
@@ -26,38 +25,6 @@ from dlcheck.results import SubmissionReport
 pytestmark = pytest.mark.slow  # the first model grading trains on the real data: ~10-30 s
 
 SOLUTION = (ROOT / SPEC.solution).read_text()
-
-
-def mutate(source: str, old: str, new: str) -> str:
-    """``source`` with ``old``, which must occur exactly once, replaced by ``new``."""
-    count = source.count(old)
-    assert count == 1, f"{old!r} occurs {count} times in the source; an edit needs exactly one"
-    return source.replace(old, new)
-
-
-def rewrite(source: str, function: str, body: str) -> str:
-    """``source`` with the solution region of ``function`` replaced by ``body``."""
-    match = re.search(rf"^def {function}\(.*?### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION\n",
-                      source, re.M | re.S)
-    assert match, f"no solution region in {function}"
-    return mutate(source, match.group(1), textwrap.indent(textwrap.dedent(body).strip("\n"), "    ") + "\n")
-
-
-@dataclass(frozen=True)
-class Bug:
-    """One bug: the ``edits`` (old, new) to the solution, the ``function`` they break, and
-    ``fragments`` its failure message must contain (the check, expected vs got, a hint)."""
-
-    function: str
-    edits: tuple[tuple[str, str], ...]
-    fragments: tuple[str, ...]
-
-    def source(self) -> str:
-        source = SOLUTION
-        for old, new in self.edits:
-            source = mutate(source, old, new)
-        return source
-
 
 
 BUGS = {
@@ -134,7 +101,7 @@ def _failures(report: SubmissionReport) -> dict[str, str]:
 @pytest.mark.parametrize("name, bug", _params())
 def test_bug_costs_exactly_its_own_function(grade, name, bug):
     """Does this bug cost exactly the points of the function it is in, and nothing else?"""
-    report = grade(name, bug.source())
+    report = grade(name, bug.source(SOLUTION))
     assert report.error is None
     assert set(_failures(report)) == {bug.function}, _failures(report)
     assert report.score == SPEC.max_score - SPEC.function(bug.function).points
@@ -143,7 +110,7 @@ def test_bug_costs_exactly_its_own_function(grade, name, bug):
 @pytest.mark.parametrize("name, bug", _params())
 def test_bug_message_explains_it(grade, name, bug):
     """Does the failing function's message name the check, expected vs got, and a hint that fits the bug?"""
-    message = _failures(grade(name, bug.source())).get(bug.function, "(it passed)")
+    message = _failures(grade(name, bug.source(SOLUTION))).get(bug.function, "(it passed)")
     missing = [f for f in bug.fragments if f not in message]
     assert not missing, f"{missing} not in: {message}"
 

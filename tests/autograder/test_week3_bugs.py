@@ -12,11 +12,10 @@ time, before the first test reads its report.
 from __future__ import annotations
 
 import re
-import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from source_edits import Bug, mutate, replace_function
 
 from autograder import ROOT
 from autograder.cli import grade_files
@@ -27,36 +26,6 @@ from dlcheck.results import SubmissionReport
 pytestmark = pytest.mark.slow  # about 50 submissions, 1-3 s each
 
 SOLUTION = (ROOT / SPEC.solution).read_text()
-
-
-def mutate(source: str, old: str, new: str) -> str:
-    """``source`` with ``old``, which must occur exactly once, replaced by ``new``."""
-    count = source.count(old)
-    assert count == 1, f"{old!r} occurs {count} times in the source; an edit needs exactly one"
-    return source.replace(old, new)
-
-
-def replace_function(source: str, name: str, definition: str) -> str:
-    """``source`` with the whole ``def name(...)`` (up to its cell's end) replaced by ``definition``."""
-    match = re.search(rf"^def {name}\(.*?(?=^# %%)", source, re.M | re.S)
-    assert match, f"no function {name}"
-    return mutate(source, match.group(0), textwrap.dedent(definition).strip("\n") + "\n\n")
-
-
-@dataclass(frozen=True)
-class Bug:
-    """One bug: the ``edits`` (old, new) to the solution, the ``function`` they break, and
-    ``fragments`` its failure message must contain (the check, expected vs got, a hint)."""
-
-    function: str
-    edits: tuple[tuple[str, str], ...]
-    fragments: tuple[str, ...]
-
-    def source(self) -> str:
-        source = SOLUTION
-        for old, new in self.edits:
-            source = mutate(source, old, new)
-        return source
 
 
 BUGS = {
@@ -378,7 +347,7 @@ VARIANTS = {"loops-and-in-place": loops_and_in_place, "operators-and-rng-order":
 def graded(tmp_path_factory) -> dict[str, SubmissionReport]:
     """Every bug, every variant and the solution, graded (two files at a time), by name."""
     folder: Path = tmp_path_factory.mktemp("submissions")
-    sources = {"solution": SOLUTION, **{name: bug.source() for name, bug in BUGS.items()},
+    sources = {"solution": SOLUTION, **{name: bug.source(SOLUTION) for name, bug in BUGS.items()},
                **{name: variant(SOLUTION) for name, variant in VARIANTS.items()}}
     paths = {}
     for name, source in sources.items():

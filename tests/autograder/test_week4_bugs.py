@@ -17,10 +17,10 @@ import re
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from source_edits import Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
 
@@ -30,44 +30,6 @@ STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")
 STEP_SOLUTION = (ROOT / STEP.solution).read_text()
 APP_SOLUTION = (ROOT / APP.solution).read_text()
-
-
-def mutate(source: str, old: str, new: str) -> str:
-    """``source`` with ``old``, which must occur exactly once, replaced by ``new``."""
-    count = source.count(old)
-    assert count == 1, f"{old!r} occurs {count} times in the source; an edit needs exactly one"
-    return source.replace(old, new)
-
-
-def rewrite(source: str, function: str, body: str) -> str:
-    """``source`` with the solution region of ``function`` replaced by ``body``."""
-    match = re.search(rf"^def {function}\(.*?### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION\n",
-                      source, re.M | re.S)
-    assert match, f"no solution region in {function}"
-    return mutate(source, match.group(1), textwrap.indent(textwrap.dedent(body).strip("\n"), "    ") + "\n")
-
-
-def in_region(source: str, function: str, edit: tuple[str, str]) -> tuple[str, str]:
-    """An edit of ``function``'s solution region only: (the region, the region edited), for
-    text that occurs in other functions too."""
-    match = re.search(rf"^def {function}\(.*?### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION\n", source, re.M | re.S)
-    assert match, f"no solution region in {function}"
-    return match.group(1), mutate(match.group(1), *edit)
-
-
-@dataclass(frozen=True)
-class Bug:
-    """One bug: the ``edits`` (old, new) to the solution, the ``function`` they break, and
-    ``fragments`` its failure message must contain (the check, expected vs got, a hint)."""
-
-    function: str
-    edits: tuple[tuple[str, str], ...]
-    fragments: tuple[str, ...]
-
-    def source(self, solution: str) -> str:
-        for old, new in self.edits:
-            solution = mutate(solution, old, new)
-        return solution
 
 
 STEP_BUGS = {

@@ -1,0 +1,55 @@
+"""Bug corpora and correct variants as source edits of an instructor solution (shared by
+the weeks' ``test_weekN_bugs.py``)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+
+def mutate(source: str, old: str, new: str) -> str:
+    """``source`` with ``old``, which must occur exactly once, replaced by ``new``."""
+    count = source.count(old)
+    assert count == 1, f"{old!r} occurs {count} times in the source; an edit needs exactly one"
+    return source.replace(old, new)
+
+
+def _region(source: str, function: str) -> str:
+    match = re.search(rf"^def {function}\(.*?### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION\n", source, re.M | re.S)
+    assert match, f"no solution region in {function}"
+    return match.group(1)
+
+
+def rewrite(source: str, function: str, body: str) -> str:
+    """``source`` with the solution region of ``function`` replaced by ``body``."""
+    return mutate(source, _region(source, function), textwrap.indent(textwrap.dedent(body).strip("\n"), "    ") + "\n")
+
+
+def in_region(source: str, function: str, edit: tuple[str, str]) -> tuple[str, str]:
+    """An edit of ``function``'s solution region only: (the region, the region edited), for
+    text that occurs in other functions too."""
+    region = _region(source, function)
+    return region, mutate(region, *edit)
+
+
+def replace_function(source: str, name: str, definition: str) -> str:
+    """``source`` with the whole ``def name(...)`` (up to its cell's end) replaced by ``definition``."""
+    match = re.search(rf"^def {name}\(.*?(?=^# %%)", source, re.M | re.S)
+    assert match, f"no function {name}"
+    return mutate(source, match.group(0), textwrap.dedent(definition).strip("\n") + "\n\n")
+
+
+@dataclass(frozen=True)
+class Bug:
+    """One bug: the ``edits`` (old, new) to the solution, the ``function`` they break, and
+    ``fragments`` its failure message must contain (the check, expected vs got, a hint)."""
+
+    function: str
+    edits: tuple[tuple[str, str], ...]
+    fragments: tuple[str, ...]
+
+    def source(self, solution: str) -> str:
+        for old, new in self.edits:
+            solution = mutate(solution, old, new)
+        return solution
