@@ -26,8 +26,8 @@ from dlcheck.results import SubmissionReport
 from dlcheck.text import language, set_language
 
 from . import __version__, exports, names, project, specs
-from . import course as courses
 from .engine import grade_submission
+from .preflight import preflight
 from .sandbox import isolation
 from .sandbox.isolation import Limits
 
@@ -79,7 +79,7 @@ def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 
         results = pool.map(_grade_one, tasks) if pool else map(_grade_one, tasks)
         for i, report in enumerate(results, 1):
             status = f"{report.score:g}/{report.max_score:g}" if report.error is None else f"not graded: {report.error}"
-            _progress(f"[{i}/{len(tasks)}] {courses.safe_name(report.submission)}: {status}")
+            _progress(f"[{i}/{len(tasks)}] {names.safe_name(report.submission)}: {status}")
             reports.append(report)
     return reports
 
@@ -87,7 +87,7 @@ def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 
 def _notebook_table(reports: list[SubmissionReport]) -> list[str]:
     """One notebook's table: one row per file, one column per function, then the total."""
     functions = [t.function for t in reports[0].tests]
-    names_ = [courses.safe_name(Path(r.submission).name) for r in reports]
+    names_ = [names.safe_name(Path(r.submission).name) for r in reports]
     name_width = max(len("submission"), *(len(n) for n in names_))
     widths = [max(len(f), 5) for f in functions]
     columns = [f.rjust(w) for f, w in zip(functions, widths, strict=True)]
@@ -113,7 +113,7 @@ def format_table(reports: list[SubmissionReport]) -> str:
         if len(groups) > 1:
             lines += ([""] if lines else []) + [f"{notebook}:"]
         lines += _notebook_table(group)
-    label = {id(r): courses.safe_name(Path(r.submission).name) for r in reports}
+    label = {id(r): names.safe_name(Path(r.submission).name) for r in reports}
     failures = [(label[id(r)], t) for r in reports for t in r.tests if not t.passed and r.error is None]
     errors = [(label[id(r)], r) for r in reports if r.error]
     if errors or failures:
@@ -194,7 +194,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
         raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
     fmt = "json" if as_json else fmt
     work, unknown = _infer_notebooks(files, notebook)
-    grading_secret = courses.preflight([specs.get(n) for n in dict.fromkeys(n for _, n in work)],
+    grading_secret = preflight([specs.get(n) for n in dict.fromkeys(n for _, n in work)],
                                        dev_secret=dev_secret)
     _announce_isolation()
     with _stdout_for_report() as out:
@@ -225,6 +225,8 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
 def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_path: str | None) -> None:
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook, with
     a feedback page per notebook in feedback/<student>/ASSIGNMENT/."""
+    from . import course as courses  # nbgrader takes seconds to import: only the verbs that need it
+
     folder = Path(course_dir)
     _announce_isolation()
     with _stdout_for_report() as out:

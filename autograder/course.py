@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,9 +38,11 @@ from dlcheck.checks import GraderError, NotebookSpec
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text, tr
 
-from . import autograded, feedback, gradebook, names, project, secret, specs
+from . import autograded, feedback, gradebook, names, project, specs
 from .engine import grade_submission
 from .feedback import NotebookFeedback
+from .names import safe_name
+from .preflight import preflight
 from .sandbox.isolation import Limits
 
 NOT_IN_ASSIGNMENT = "not part of this assignment"
@@ -72,31 +74,10 @@ def grade_cells(spec: NotebookSpec) -> list[tuple[str, float]]:
     return [(f.test_name, f.points) for f in spec.functions]
 
 
-def preflight(notebooks: Iterable[NotebookSpec], *, dev_secret: bool) -> bytes:
-    """Everything grading needs, checked before any file is graded: the data the hidden
-    checks read, and the instructor's secret. Returns the secret; GraderError says what
-    is missing and how to fix it."""
-    from dldata.store import DataError, find_file
-
-    for spec in notebooks:
-        for name in spec.data_files:
-            try:
-                find_file(name)
-            except DataError as exc:
-                raise GraderError(str(exc)) from None
-    return secret.for_grading(allow_development=dev_secret)
-
-
 def grader(notebooks: dict[str, NotebookSpec], grading_secret: bytes,
            limits: Limits = Limits()) -> Callable[[Path, str], SubmissionReport]:
     """Grades one file given its path and notebook stem."""
     return lambda path, stem: grade_submission(path, notebooks[stem], secret=grading_secret, limits=limits)
-
-
-def safe_name(text: str) -> str:
-    """A file or folder name as it may appear on one line of progress: control characters
-    (a newline that would forge a line) shown escaped."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 # -- a whole course -----------------------------------------------------------------------

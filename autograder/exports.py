@@ -15,11 +15,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from dlcheck.results import SubmissionReport
 
 from . import __version__
-from .gradebook import StudentScores
+
+if TYPE_CHECKING:
+    from .gradebook import StudentScores
 
 #: Gradescope's visibility settings for a test or the whole result.
 GRADESCOPE_VISIBILITY = ("visible", "hidden", "after_due_date", "after_published")

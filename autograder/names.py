@@ -81,3 +81,9 @@ def notebooks_for_assignment(assignment: str, specs: Iterable[NotebookSpec]) -> 
     if week:
         return week
     return [s for s in specs if wanted in {key(s.id), *(key(n) for n in names_of(s))}]
+
+
+def safe_name(text: str) -> str:
+    """A file or folder name as it may appear on one line of progress: control characters
+    (a newline that would forge a line) shown escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
