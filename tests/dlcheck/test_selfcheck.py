@@ -263,3 +263,25 @@ def test_a_signature_the_checks_cannot_call_says_the_stubs():
     verdict = check_function(EXERCISE, _defined_as("def propagate(w, b):\n    return {}, 0.0\n"))
     assert not verdict.passed
     assert "propagate takes (w, b) but is called as propagate(w, b, X, Y)" in str(verdict.message)
+
+
+WEEKS = sorted({notebook_id.split("/")[0] for notebook_id in exercises.available()})
+
+
+@pytest.mark.parametrize("week", WEEKS)
+def test_pytest_on_a_completed_week_passes_and_on_its_stubs_fails(tmp_path, week):
+    """With every notebook of a week completed (the solutions, in the released notebooks),
+    does `pytest weekN` pass every function; on the untouched stubs, does it fail and name
+    the first function to write?"""
+    folder = tmp_path / week
+    shutil.copytree(ROOT / "assignments" / week, folder)
+    stems = sorted(p.stem for p in folder.glob("*.ipynb") if not p.stem.endswith(".ko"))
+    for stem in stems:
+        _filled(folder / f"{stem}.ipynb", f"solutions/{week}/{stem}.py")
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    completed = subprocess.run([*command, str(folder)], capture_output=True, text=True, timeout=600)
+    functions = sum(len(exercises.load(f"{week}/{stem}").spec.functions) for stem in stems)
+    assert completed.returncode == 0 and f"{functions} passed" in completed.stdout, completed.stdout[-2000:]
+    stubs = subprocess.run([*command, str(ROOT / "assignments" / week)], capture_output=True, text=True, timeout=600)
+    first = exercises.load(f"{week}/{stems[0]}").spec.functions[0].name
+    assert stubs.returncode == 1 and f"Work on {first} next" in stubs.stdout, stubs.stdout[-2000:]
