@@ -13,7 +13,6 @@ calls made for a sandbox (callbacks) are not, so a student cannot fill the cache
 from __future__ import annotations
 
 import ast
-import contextlib
 import functools
 import hashlib
 import inspect
@@ -26,7 +25,7 @@ from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import parse_python
 
 from . import helpers, memo, project
-from .sandbox.session import _Discard
+from .sandbox.session import quiet
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ class Reference:
 
     def asked(self, name: str) -> Callable[..., Any]:
         """``name``, for a call the grader itself makes: quiet, and remembered when slow."""
-        return memo.memoized(name, _quiet(self.function(name)), self.digest)
+        return _quiet(memo.memoized(name, self.function(name), self.digest))
 
     def for_callback(self, fn: GradedFunction) -> Callable[..., Any]:
         """``fn``'s reference, for a sandbox that calls it in place of the student's own
@@ -78,9 +77,11 @@ class Reference:
 
 
 def _quiet(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn``, run alone among reference calls (the cache's look-up of NumPy's random state
+    included), printing nothing."""
     @functools.wraps(fn)
     def call(*args: Any, **kwargs: Any) -> Any:
-        with contextlib.redirect_stdout(_Discard()):
+        with quiet():
             return fn(*args, **kwargs)
     return call
 
@@ -131,7 +132,7 @@ def _solution(solutions: tuple[Path, ...], helper_names: tuple[str, ...] = ()) -
             raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
                               "instructor's solutions/ folder") from None
     namespace: dict[str, Any] = {"__name__": "reference"}
-    with contextlib.redirect_stdout(_Discard()), helpers.importable(helper_names):
+    with quiet(), helpers.importable(helper_names):
         for solution, source in zip(solutions, sources, strict=True):
             for filename, statement in parse_python([source], prefix="solution").statements:
                 try:

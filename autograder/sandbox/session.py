@@ -65,6 +65,19 @@ class _Discard(io.TextIOBase):
         return len(text)
 
 
+#: Reference code runs one call at a time in the grader's process: a call swaps
+#: ``sys.stdout`` and may lower RLIMIT_AS, both process-wide, and long checks answer their
+#: callbacks from threads of their own (:mod:`autograder.engine`).
+_REFERENCE_CALLS = threading.RLock()
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """Run the block (a reference call) alone among reference calls, what it prints discarded."""
+    with _REFERENCE_CALLS, contextlib.redirect_stdout(_Discard()):
+        yield
+
+
 class _CallbackOvertime(BaseException):
     """A reference function, run for the sandbox, passed the call's deadline."""
 
@@ -208,8 +221,7 @@ class FunctionSession:
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             return _raise("TypeError", "malformed arguments")
         try:
-            with _deadline_alarm(left), memory_guard(self._limits.callback_mb), \
-                    contextlib.redirect_stdout(_Discard()):
+            with quiet(), _deadline_alarm(left), memory_guard(self._limits.callback_mb):
                 # Encoded in here too: the encoding copies the result (twice), and a
                 # result made to fit the bound must not take the grader past it there.
                 frame = wire.encode({"op": "return", "value": fn(*args, **kwargs)})
