@@ -1,4 +1,5 @@
-"""Which graded notebook a file name or an assignment name means.
+"""Which graded notebook a file name or an assignment name means (and how a name is
+shown on a line of progress: :func:`safe_name`).
 
 A class may keep the classic course's names: ``Logistic_Regression_with_a_Neural_Network_mindset_v6a.ipynb``
 in an assignment called ``W2A2``, ``Deep Neural Network - Application v8.ipynb``, or a Korean
