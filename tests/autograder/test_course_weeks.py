@@ -1,0 +1,87 @@
+"""`autograde course` on the later weeks: week 3's notebook, and week 4's two notebooks
+handed in together, the application graded with the step-by-step notebook beside it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import ROOT, specs
+from autograder.gradebook import assignment_scores
+from autograder.release import parse_percent
+
+pytestmark = pytest.mark.slow
+EXAMPLES = ROOT / "examples" / "week4" / "application"
+
+
+def _completed(notebook_id: str) -> str:
+    """The solution of ``notebook_id`` as a notebook (markers dropped), as a learner who
+    finished it would hand it in."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("\n".join(line for line in text.splitlines() if "### " not in line))
+                if kind == "code" else nbformat.v4.new_markdown_cell(text)
+                for kind, text in parse_percent((ROOT / specs.get(notebook_id).solution).read_text())]
+    return nbformat.writes(nb)
+
+
+def _course(tmp_path: Path, handed_in: dict[tuple[str, str], dict[str, str]]) -> Path:
+    """A course dir where each (student, assignment) hands in ``{file name: notebook text}``."""
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.root = '.'\n")
+    for (student, assignment), files in handed_in.items():
+        folder = tmp_path / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        for name, text in files.items():
+            (folder / name).write_text(text)
+    return tmp_path
+
+
+def _grade(course: Path, assignment: str) -> dict[str, dict[str, float | None]]:
+    done = subprocess.run([str(Path(sys.executable).parent / "autograde"), "course", assignment, "--dev-secret",
+                           "--course-dir", str(course)], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return {row.student: row.notebooks for row in assignment_scores(course, assignment)}
+
+
+def test_week3_is_graded_into_the_gradebook(tmp_path):
+    """Do a finished week-3 notebook and the untouched stub get 12 and 0 in the gradebook?"""
+    notebook = "week3/planar_data_classification"
+    course = _course(tmp_path, {
+        ("alice", "week3"): {"planar_data_classification.ipynb": _completed(notebook)},
+        ("bob", "week3"): {"planar_data_classification.ipynb": (ROOT / specs.get(notebook).release).read_text()}})
+    assert _grade(course, "week3") == {"alice": {"planar_data_classification": 12.0},
+                                       "bob": {"planar_data_classification": 0.0}}
+
+
+def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_with_it(tmp_path):
+    """With a buggy step-by-step notebook handed in beside a correct application, does the
+    step-by-step notebook lose points while the application keeps all 5, its feedback
+    saying it was graded with correct versions of the learner's step functions (so the
+    companion was found in the submission folder); and do the released stubs get 0?"""
+    def folder(case: str) -> dict[str, str]:
+        return {p.name: p.read_text() for p in (EXAMPLES / case).glob("*.ipynb")}
+
+    released = {f"{s.stem}.ipynb": (ROOT / s.release).read_text() for s in map(specs.get, (
+        "week4/deep_network_step_by_step", "week4/deep_network_application"))}
+    course = _course(tmp_path, {("alice", "week4"): folder("buggy_step_by_step"), ("bob", "week4"): released})
+    scores = _grade(course, "week4")
+    assert scores["bob"] == {"deep_network_application": 0.0, "deep_network_step_by_step": 0.0}
+    assert scores["alice"]["deep_network_application"] == 5.0
+    assert 0 < scores["alice"]["deep_network_step_by_step"] < 12
+    page = (course / "feedback" / "alice" / "week4" / "deep_network_application.html").read_text()
+    assert "graded with correct versions of" in page and "was not found beside this notebook" not in page
+
+
+def test_week4_application_alone_is_said_to_miss_its_companion(tmp_path):
+    """When only the application is handed in, does its feedback say the step-by-step
+    notebook was not found (its functions then the reference's)?"""
+    course = _course(tmp_path, {("carol", "week4"): {
+        "deep_network_application.ipynb": (EXAMPLES / "without_step_by_step" / "deep_network_application.ipynb")
+        .read_text()}})
+    scores = _grade(course, "week4")
+    assert scores["carol"]["deep_network_step_by_step"] in (None, 0.0)
+    page = (course / "feedback" / "carol" / "week4" / "deep_network_application.html").read_text()
+    assert "deep_network_step_by_step.ipynb was not found beside this notebook" in page
