@@ -268,7 +268,7 @@ def _expected_outputs(notebook: Path) -> list[tuple[int, str]]:
 @pytest.mark.slow
 def test_the_kit_alone_installs_and_checks_in_a_fresh_environment(tmp_path):
     """In a new virtual environment holding only the kit and its requirements, does
-    `pytest week2` fail on the untouched notebooks naming the first function, pass on
+    `pytest week2` (and week3, week4) fail on the untouched notebooks naming the first function, pass on
     notebooks filled with the solution, do those notebooks run top to bottom printing
     their expected outputs, and does checking import nothing of the grader nor any
     POSIX-only module?"""
@@ -287,6 +287,13 @@ def test_the_kit_alone_installs_and_checks_in_a_fresh_environment(tmp_path):
     assert "logistic_regression.ipynb: 0/6 functions pass their public checks. Work on sigmoid next: " \
            "sigmoid is not implemented yet" in untouched.stdout
     assert "numpy_basics.ipynb: 0/8 functions pass their public checks. Work on basic_sigmoid next" in untouched.stdout
+    later = _run([str(pytest_script), "week3", "week4", "-p", "no:cacheprovider"], kit)
+    functions = sum(len(spec.functions) for spec in SPECS if spec.week in ("week3", "week4"))
+    assert later.returncode == 1 and re.search(rf"\b{functions} failed in\b", later.stdout), later.stdout + later.stderr
+    for first in ("planar_data_classification.ipynb: 0/8 functions pass their public checks. Work on layer_sizes",
+                  "deep_network_step_by_step.ipynb: 0/10 functions pass their public checks. "
+                  "Work on initialize_parameters next"):
+        assert first in later.stdout, later.stdout
 
     for spec in WEEK2:
         _filled_with_the_solution(kit / f"{spec.id}.ipynb", ROOT / spec.solution)
