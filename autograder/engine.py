@@ -208,9 +208,7 @@ class _Grading:
             self._pool = None
 
     def _new_sandbox(self) -> Sandbox:
-        # The companions' helper modules too: their code imports them (dnn_utils).
-        names = tuple(dict.fromkeys(h for s in (*map(specs.get, self.spec.companions), self.spec) for h in s.helpers))
-        return Sandbox(self.statements, helpers.sources(names), self.limits)
+        return Sandbox(self.statements, helpers.sources(specs.helpers(self.spec)), self.limits)
 
     def _running_sandbox(self) -> Sandbox:
         if self.sandbox is None or not self.sandbox.alive:

@@ -158,5 +158,4 @@ def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:
     root = root or project.root()
     companions = [specs.get(c) for c in spec.companions]
     solutions = tuple((root / s.solution).resolve() for s in (*companions, spec))
-    helper_names = tuple(dict.fromkeys(h for s in (*companions, spec) for h in s.helpers))
-    return _reference(solutions, helper_names, tuple(f.name for f in specs.declared(spec)))
+    return _reference(solutions, specs.helpers(spec), tuple(f.name for f in specs.declared(spec)))

@@ -32,7 +32,7 @@ from dlcheck.exercises import strip_hidden
 from dlcheck.extract import parse_python
 from dlcheck.run import KernelTrial
 
-from . import project, specs
+from . import helpers, project, specs
 from .reference import reference_for
 
 SOLUTION_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n", re.M | re.S)
@@ -198,6 +198,8 @@ def outputs(root: Path) -> dict[Path, str]:
         folder = root / project.ASSIGNMENTS / spec.week
         files[folder / "conftest.py"] = conftest_text(f"{project.ASSIGNMENTS}/{spec.week}")
         files[folder / f"test_{spec.week}_public.py"] = _TEST_MODULE
+        for name, source in helpers.sources(tuple(h for h in spec.helpers if h in helpers.GIVEN)).items():
+            files[folder / f"{name}.py"] = source
     return files
 
 

@@ -84,6 +84,9 @@ class GraderError(RuntimeError):
 class Trial(Protocol):
     """What a check sees: the submission, and what the answers should be."""
 
+    def starting(self, check: Check) -> None:
+        """Called before each check runs (the grader gives its calls the check's own time)."""
+
     def call(self, *args: Any, **kwargs: Any) -> Any:
         """Call the graded function of the submission; raises StudentRaised / StudentDied."""
 
@@ -234,7 +237,8 @@ class NotebookSpec:
         ``"<week>/<stem>"``; the solution is ``solutions/<id>.py`` and the student
         notebook ``assignments/<id>.ipynb``.
     helpers : the classic course's helper modules the notebook imports, supplied by the
-        grader inside the sandbox (``autograder/helpers/<name>.py``).
+        grader inside the sandbox (``autograder/helpers/<name>.py``); matplotlib's
+        stand-ins come with every notebook.
     data_files : data files the hidden checks read (see ``dldata``).
     companions : ids of notebooks whose functions this one uses (the student's own copy
         of that notebook is loaded beside it when it is there, e.g. the week-4

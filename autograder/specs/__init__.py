@@ -68,3 +68,13 @@ def declared(spec: NotebookSpec) -> list[GradedFunction]:
         names = {f.name for f in functions}
         functions += [f for f in get(companion).declared if f.name not in names]
     return functions
+
+
+#: Stand-ins every notebook gets: plotting draws nothing while grading (see autograder/helpers).
+PLOTTING = ("matplotlib", "matplotlib.pyplot")
+
+
+def helpers(spec: NotebookSpec) -> tuple[str, ...]:
+    """The helper stand-ins ``spec``'s notebook gets, in the sandbox and for its reference:
+    matplotlib's, then its companions' (their code imports them: dnn_utils), then its own."""
+    return tuple(dict.fromkeys([*PLOTTING, *(h for s in (*map(get, spec.companions), spec) for h in s.helpers)]))

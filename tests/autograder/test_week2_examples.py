@@ -9,14 +9,13 @@ are here, and in ``examples/week2/README.md`` for people.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from example_class import graded as graded_by_cli
 
 from autograder import ROOT
 from autograder.engine import grade_submission
@@ -65,15 +64,7 @@ MESSAGES = [
 def graded() -> tuple[subprocess.CompletedProcess, list[dict], float]:
     """One ``autograde grade --json --jobs 2`` run over every example and the solution .py."""
     files = [str(p.relative_to(ROOT)) for p in sorted(EXAMPLES.glob("*.ipynb"))] + [SOLUTION]
-    autograde = Path(sys.executable).parent / "autograde"
-    # Two grading processes on a small machine: one BLAS thread each, or they fight over the cores.
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    start = time.perf_counter()
-    proc = subprocess.run([str(autograde), "grade", "--dev-secret", "--notebook", "week2/logistic_regression", "--json",
-                           "--jobs", "2", *files], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    seconds = time.perf_counter() - start
-    assert proc.stdout.strip(), f"no JSON on stdout; stderr:\n{proc.stderr}"
-    return proc, json.loads(proc.stdout), seconds
+    return graded_by_cli("week2/logistic_regression", files)
 
 
 @pytest.fixture(scope="module")

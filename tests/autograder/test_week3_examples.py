@@ -8,15 +8,13 @@ scores are here, and in ``examples/week3/README.md`` for people.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from example_class import graded as graded_by_cli
 
 from autograder import ROOT
 from autograder.engine import grade_submission
@@ -67,14 +65,7 @@ MESSAGES = [
 def graded() -> tuple[subprocess.CompletedProcess, list[dict], float]:
     """One ``autograde grade --json --jobs 2`` run over every example and the solution .py."""
     files = [str(p.relative_to(ROOT)) for p in sorted(EXAMPLES.glob("*.ipynb"))] + [SOLUTION]
-    autograde = Path(sys.executable).parent / "autograde"
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    start = time.perf_counter()
-    proc = subprocess.run([str(autograde), "grade", "--dev-secret", "--notebook", SPEC.id, "--json", "--jobs", "2",
-                           *files], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    seconds = time.perf_counter() - start
-    assert proc.stdout.strip(), f"no JSON on stdout; stderr:\n{proc.stderr}"
-    return proc, json.loads(proc.stdout), seconds
+    return graded_by_cli(SPEC.id, files)
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,12 @@ test module). Expected scores are here, and in ``examples/week4/README.md`` for 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from example_class import grading
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
@@ -61,14 +59,6 @@ STEP_SCORES = {name: sum(STEP_POINTS[f] for f in passing) for name, passing in S
 APP_SCORES = {name: sum(APP_POINTS[f] for f in passing) for name, passing in APP_PASSING.items()}
 
 
-def _run(notebook: str, files: list[Path], jobs: int) -> subprocess.Popen:
-    autograde = Path(sys.executable).parent / "autograde"
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    return subprocess.Popen([str(autograde), "grade", "--dev-secret", "--notebook", notebook, "--json",
-                             "--jobs", str(jobs), *map(str, files)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-
-
 @pytest.fixture(scope="module")
 def graded() -> dict[str, dict[str, dict]]:
     """``{"step": {file: report}, "app": {case: report}}`` from two runs started together:
@@ -77,7 +67,7 @@ def graded() -> dict[str, dict[str, dict]]:
     step_files = sorted((EXAMPLES / "step_by_step").glob("*.ipynb"))
     app_files = sorted((EXAMPLES / "application").glob("*/deep_network_application.ipynb"))
     start = time.perf_counter()
-    runs = {"app": _run(APP.id, app_files, jobs=2), "step": _run(STEP.id, step_files, jobs=1)}
+    runs = {"app": grading(APP.id, app_files, jobs=2), "step": grading(STEP.id, step_files, jobs=1)}
     out = {}
     for kind, proc in runs.items():
         stdout, stderr = proc.communicate(timeout=900)

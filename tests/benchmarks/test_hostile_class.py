@@ -9,13 +9,12 @@ time limit near what an honest model needs to train on the real data would make 
 verdict depend on the machine's load, which is what this test must not see.
 """
 
-import importlib.util
 import json
-import sys
 
+import benchmark_scripts
 import pytest
 
-from autograder import ROOT, specs
+from autograder import specs
 
 pytestmark = pytest.mark.slow
 SPEC = specs.get("week2/logistic_regression")
@@ -23,26 +22,11 @@ HONEST = ["correct.ipynb", "stub.ipynb", "cost_log10.ipynb", "patches_numpy.ipyn
 SLOW = {"sleepy.py", "sleepy-everywhere.py", "amplifier-slow-reference.py", "memory-hoard.py", "output-flood.py"}
 
 
-def _load_script():
-    path = ROOT / "benchmarks" / "hostile_class.py"
-    module_spec = importlib.util.spec_from_file_location("hostile_class", path)
-    module = importlib.util.module_from_spec(module_spec)
-    sys.modules[module_spec.name] = module  # dataclasses look their module up while being defined
-    module_spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     """The class graded twice, each time in a fresh grader with an empty cache."""
-    from dldata.store import DataError, find_file
-
-    try:
-        for name in ("train_catvnoncat.h5", "test_catvnoncat.h5"):
-            find_file(name)
-    except DataError as exc:
-        pytest.skip(f"the cat/non-cat data is not available: {exc}")
-    script = _load_script()
+    benchmark_scripts.skip_without_cat_data()
+    script = benchmark_scripts.load("hostile_class")
     folder = tmp_path_factory.mktemp("class")
     hostile = [n for n in script.hostile_names(script.fork_bomb_is_bounded()) if n not in SLOW]
     files = script.build_class(folder, hostile, HONEST)

@@ -5,38 +5,22 @@ the instructor notebook handed in as is, a notebook of right-shaped garbage that
 ``np.allclose``/``np.isclose``, and a stub notebook that redefines ``check``.
 """
 
-import importlib.util
-import sys
 
+import benchmark_scripts
 import pytest
 
-from autograder import ROOT, specs
+from autograder import specs
 
 pytestmark = pytest.mark.slow
 SPEC = specs.get("week2/logistic_regression")
 ALL_FUNCTIONS = {f.name for f in SPEC.functions}
 
 
-def _load_script():
-    path = ROOT / "benchmarks" / "nbgrader_comparison.py"
-    module_spec = importlib.util.spec_from_file_location("nbgrader_comparison", path)
-    module = importlib.util.module_from_spec(module_spec)
-    sys.modules[module_spec.name] = module  # dataclasses look their module up while being defined
-    module_spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory):
     """Case name -> Row, graded once for the module by nbgrader and by autograde."""
-    from dldata.store import DataError, find_file
-
-    try:
-        for name in ("train_catvnoncat.h5", "test_catvnoncat.h5"):
-            find_file(name)
-    except DataError as exc:
-        pytest.skip(f"the cat/non-cat data is not available: {exc}")
-    script = _load_script()
+    benchmark_scripts.skip_without_cat_data()
+    script = benchmark_scripts.load("nbgrader_comparison")
     adversarial = {c.name: c for c in script.adversarial_cases()}
     cases = [script.solution_case(), adversarial["patches_isclose_too"], adversarial["redefines_check"]]
     result = script.compare(cases, tmp_path_factory.mktemp("nbgrader-comparison"), progress=lambda text: None)

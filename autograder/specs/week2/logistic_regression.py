@@ -19,7 +19,7 @@ from dlcheck.compare import (
 from dlcheck.text import tr
 
 notebook = NotebookSpec("week2/logistic_regression",
-                        helpers=("lr_utils", "public_tests", "test_utils", "matplotlib", "matplotlib.pyplot"),
+                        helpers=("lr_utils", "public_tests", "test_utils"),
                         data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"),
                         classic_names=("Logistic_Regression_with_a_Neural_Network_mindset", "W2A2"))
 sigmoid = notebook.graded("sigmoid", points=1)

@@ -35,7 +35,7 @@ def _placeholder_parameters(args: dict) -> dict:
 
 
 notebook = NotebookSpec("week3/planar_data_classification",
-                        helpers=("planar_utils", "testCases_v2", "public_tests", "matplotlib", "matplotlib.pyplot"),
+                        helpers=("planar_utils", "testCases_v2", "public_tests"),
                         classic_names=("Planar_data_classification_with_one_hidden_layer", "W3A1"))
 layer_sizes = notebook.graded("layer_sizes", points=1)
 initialize_parameters = notebook.graded("initialize_parameters", points=1)
