@@ -117,7 +117,7 @@ def course_notebook(spec: NotebookSpec, name: str | None = None) -> CourseNotebo
     released = set()
     for path in (project.root() / spec.release, project.root() / korean_path(spec.release)):
         try:
-            released.add(read_submission(path).fingerprint())
+            released.add(read_submission(path, own=False).fingerprint())
         except SubmissionError:
             pass  # not released (yet), or no Korean edition
     return CourseNotebook(name or spec.stem, grade_cells(spec), names.names_of(spec),

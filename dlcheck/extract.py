@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import NotReadable, TooLarge, read_regular
 from .text import Text, tr
 
 MAX_SUBMISSION_BYTES = 20 * 1024 * 1024  # a week-2 notebook with outputs is well under 5 MB
@@ -52,14 +53,52 @@ class Submission:
     syntax_errors: dict[str, str] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
-        """A hash of the kept code only: same functions, same hidden inputs, whatever the
-        other cells hold; other code, other inputs (so inputs leaked through one
-        submission's feedback are useless to the next)."""
-        return hashlib.sha256("\n".join(source for _, source in self.statements).encode()).hexdigest()
+        """A hash of the kept code's meaning (:func:`fingerprint`): same functions, same
+        hidden inputs, whatever the other cells, the comments or the spacing; other code,
+        other inputs (so inputs leaked through one submission's feedback are useless to
+        the next)."""
+        return fingerprint(self.statements)
 
     def line(self, filename: str, lineno: int) -> str:
         lines = self.cells.get(filename, "").splitlines()
         return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
+
+
+def _canonical(node: object) -> str:
+    """A text of ``node`` that depends on its syntax tree only, and reads the same on
+    every Python version that parses it: node types and the fields that are set (fields a
+    later version added are empty for code that does not use them); docstrings dropped."""
+    if isinstance(node, ast.AST):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(node, _DOCUMENTED) and _is_docstring(body[0]):
+            node = type(node)(**{**{f: getattr(node, f, None) for f in node._fields}, "body": body[1:]})
+        fields = [(f, getattr(node, f, None)) for f in node._fields]
+        return type(node).__name__ + "(" + ",".join(
+            f"{name}={_canonical(value)}" for name, value in fields if value is not None and value != []) + ")"
+    if isinstance(node, list):
+        return "[" + ",".join(_canonical(v) for v in node) + "]"
+    return f"{type(node).__name__}:{node!r}"
+
+
+_DOCUMENTED = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _is_docstring(stmt: ast.stmt) -> bool:
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+
+
+def fingerprint(statements: list[tuple[str, str]]) -> str:
+    """The sha256 of the meaning of kept ``statements`` (``(filename, source)``, see
+    :class:`Submission`), in order: their syntax trees, not their text, so a comment, a
+    docstring, blank lines or trailing spaces change nothing. A statement that does not
+    parse on its own counts by its text."""
+    parts = []
+    for _, source in statements:
+        try:
+            parts.append(_canonical(ast.parse(source)))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            parts.append(source)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _not_a_notebook(path: Path) -> Text:
@@ -187,7 +226,7 @@ def _decode_python(raw: bytes, path: Path) -> str:
                              name=path.name))
 
 
-def read_submission(path: Path, prefix: str = "cell") -> Submission:
+def read_submission(path: Path, prefix: str = "cell", *, own: bool = True) -> Submission:
     """Read a ``.ipynb`` or ``.py`` submission; :class:`SubmissionError` says why not.
 
     Whatever the file holds, the only exception is SubmissionError: a file nested too
@@ -196,15 +235,13 @@ def read_submission(path: Path, prefix: str = "cell") -> Submission:
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SUBMISSION_BYTES:
-            raise SubmissionError(tr("{name} is {mb:.0f} MB; the limit is {limit} MB (clear the outputs and save again)",
-                                     "{name}의 크기가 {mb:.0f} MB입니다. 한도는 {limit} MB입니다 (출력을 지우고 다시 저장하세요)",
-                                     name=path.name, mb=size / 2**20, limit=MAX_SUBMISSION_BYTES // 2**20))
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SubmissionError(tr("cannot read {path}: {why}", "{path}을(를) 읽을 수 없습니다: {why}",
-                                 path=path.name, why=exc.strerror)) from None
+        raw = read_regular(path, MAX_SUBMISSION_BYTES, own=own)
+    except TooLarge as exc:
+        raise SubmissionError(tr("{why} (clear the outputs and save again)", "{why} (출력을 지우고 다시 저장하세요)",
+                                 why=exc.text)) from None
+    except NotReadable as exc:
+        raise SubmissionError(tr("{name} is not read: {why}", "{name}을(를) 읽지 않습니다: {why}",
+                                 name=path.name, why=exc.text)) from None
     if not raw.strip():
         raise SubmissionError(tr("{name} is empty", "{name}이(가) 비어 있습니다", name=path.name))
     is_python = path.suffix == ".py"

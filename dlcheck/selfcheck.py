@@ -117,7 +117,7 @@ def grade_notebook(path: Path, notebook_id: str) -> SubmissionReport:
     exercise = exercises.load(notebook_id)
     report = SubmissionReport(submission=str(path), notebook=notebook_id)
     try:
-        submission = read_submission(Path(path))
+        submission = read_submission(Path(path), own=False)
     except SubmissionError as exc:
         report.error = exc.text
         report.tests = [result(f, False, tr("not graded: {why}", "채점하지 못함: {why}", why=exc.text))
@@ -191,6 +191,6 @@ def exercises_in(folder: Path) -> list[tuple[Path, str]]:
 
 def _fingerprint(path: Path) -> str | None:
     try:
-        return read_submission(path).fingerprint()
+        return read_submission(path, own=False).fingerprint()
     except SubmissionError:
         return None  # unreadable: it was changed, and checking it says why

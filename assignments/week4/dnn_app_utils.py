@@ -60,7 +60,7 @@ def _load(path: Path | None) -> tuple[dict, str]:
         return namespace, str(tr("{nb}.ipynb is not in {folder}", "{folder}에 {nb}.ipynb가 없습니다",
                                  nb=STEP_BY_STEP, folder=_FOLDER))
     try:
-        submission = read_submission(path, prefix="step-by-step cell")
+        submission = read_submission(path, prefix="step-by-step cell", own=False)
     except SubmissionError as exc:
         return namespace, str(exc.text)
     for filename, source in submission.statements:

@@ -94,6 +94,18 @@ def test_fingerprint_depends_on_kept_code_only():
     assert base.fingerprint() == with_exploration.fingerprint() != changed.fingerprint()
 
 
+@pytest.mark.parametrize("copy", [
+    pytest.param("def f(x):\n    # a comment\n    return x * 2  # another\n", id="comments"),
+    pytest.param("def f(x):   \n\n\n    return x*2   \n", id="spacing-and-blank-lines"),
+    pytest.param('def f(x):\n    """What f does."""\n    return (x * 2)\n', id="docstring-and-parentheses"),
+    pytest.param("\n\n\ndef f(x):\n    return x * 2\n", id="other-line-numbers"),
+])
+def test_fingerprint_is_the_codes_meaning_not_its_text(copy):
+    """Does a copy of the code that differs by comments, spacing, a docstring or its place
+    draw the same hidden inputs (no lottery by handing in edited copies)?"""
+    assert parse_python([copy]).fingerprint() == parse_python(["def f(x):\n    return x * 2\n"]).fingerprint()
+
+
 @pytest.mark.parametrize("name, content", [
     ("brackets.ipynb", b"[" * 200_000 + b"]" * 200_000),
     ("brackets-in-a-cell.ipynb", json.dumps({"cells": [{"cell_type": "code", "source": "x = " + "[" * 100_000
