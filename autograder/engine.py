@@ -15,22 +15,26 @@ The whole pipeline, in order (each step may end the file's grading with a reason
    b. run its checks, in order until one fails, while it calls the submission's own
       versions of the other graded functions (except the spec's ``reference_callees``);
    c. if that fails and it calls other graded functions, run its checks again with
-      those answered by the reference solution: the function's own code decides its
-      points, so one bug costs one function. Checks that need the submission's own
-      callees (training on the real data) are left out then; but when such a check is
-      the one that failed, with a wrong value, after every other check passed with the
-      same callees, the verdict stands: the function, not its callees, is what fails at
-      scale. (A call that raised, died or ran out of time there may be its callees'
-      doing, slow loops say: that check is then left out, as in the retry.)
+      those answered by the reference solution, and let that run decide
+      (:func:`decide`): the function's own code decides its points, so one bug costs one
+      function. Every check runs again, whatever the first run did: a check never counts
+      less because the student's code raised, died or ran out of time in it. Only the
+      grader's own failure (its error, the machine) leaves a file ungraded, to be graded
+      again; it never leaves a check out.
 
    A child that dies or hangs costs that function only; a dead sandbox is restarted.
-   The file's time budget (:attr:`Limits.file_seconds`) bounds all of it.
+   The file's time budget (:func:`budget`) bounds all of it.
 
-   A *long* check (one that needs the submission's own callees and declares its own
-   time, such as training on the real data) runs after the function's other checks
-   passed, in a sandbox of its own, in the background (:data:`APART` at a time), while the
-   next functions are graded: the week-4 application's two trainings run side by side.
-   Its verdict completes the function's when it is done.
+   A *long* check (one that declares its own time, such as training on the real data)
+   runs after the function's other checks passed, in a sandbox of its own, in the
+   background (:data:`APART` at a time), while the next functions are graded: the week-4
+   application's two trainings run side by side. It runs with the callees the other
+   checks passed with, and by the same rule (:func:`decide`): when it fails with the
+   submission's own callees, it runs again with the reference's, which decides. Its
+   verdict completes the function's when it is done.
+
+   Hidden inputs are drawn from a seed of every piece of student code the grading runs
+   (the companion notebooks' too), by meaning: comments and spacing change nothing.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from typing import Any
 
 from dlcheck import signatures
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
-from dlcheck.extract import Submission, SubmissionError, read_submission
+from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import result, run_checks
 from dlcheck.selfcheck import not_defined
@@ -66,6 +70,16 @@ TIERS = ("public", "hidden")
 #: How many long checks (training on the real data) of one file run at once, each in a
 #: sandbox of its own; a 2-core machine trains two models side by side.
 APART = 2
+
+
+def budget(spec: NotebookSpec, limits: Limits) -> float:
+    """The wall time one file may take in all: :attr:`Limits.file_seconds` if set, else
+    its notebook's own (:attr:`NotebookSpec.seconds`) plus, for each long check, twice the
+    time it declares (it may run again with the reference's callees). A hostile file costs
+    that at most; an honest one needs a fraction of it."""
+    if limits.file_seconds is not None:
+        return limits.file_seconds
+    return spec.seconds + 2 * sum(c.seconds or 0 for f in spec.functions for c in f.checks)
 
 
 def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DEVELOPMENT_SECRET,
@@ -117,10 +131,31 @@ def _internal_error(report: SubmissionReport, spec: NotebookSpec, fn: GradedFunc
         fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
 
 
-def _judged(trial: SandboxTrial) -> bool:
-    """Whether the check that failed judged a value (rather than a call that raised, died
-    or ran out of time)."""
-    return not (trial.died or trial.raised)
+def needs_retry(first: TestResult, callees: tuple[str, ...]) -> bool:
+    """Whether a run with the submission's own ``callees`` must be followed by one with the
+    reference's: whenever it failed (a wrong value, a raise, a crash, a time-out alike)
+    and the function calls other graded functions, which may be to blame."""
+    return not first.passed and bool(callees)
+
+
+def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, callees: tuple[str, ...],
+           absent: list[str] = ()) -> TestResult:
+    """The verdict of one function's checks from its runs: ``first`` with the submission's
+    own ``callees``, ``retried`` with the reference's (``None`` when not needed, see
+    :func:`needs_retry`). The run with correct callees decides; its pass says what failed
+    with the student's own, and which companion notebooks were ``absent``."""
+    if retried is None or first.passed:
+        return first
+    if not retried.passed:
+        return retried
+    message = retried.message + tr(
+        " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
+        " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
+        callees=", ".join(callees), own=first.message)
+    if absent:
+        message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
+                      files=", ".join(absent))
+    return dataclasses.replace(result(fn, True, message), curves=retried.curves)
 
 
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
@@ -187,10 +222,11 @@ class _Grading:
         self.spec, self.reference, self.submission = spec, reference, submission
         self.declared = specs.declared(spec)  # with the companions' functions, which this notebook calls
         self.statements = companions + submission.statements
+        self.fingerprint = fingerprint(self.statements)  # every piece of student code the grading runs
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
-        self.deadline = time.monotonic() + limits.file_seconds
+        self.seconds = budget(spec, limits)
+        self.deadline = time.monotonic() + self.seconds
         self.absent_companions: list[str] = []  # companion notebooks not found beside the file
-        self.failed_check: Check | None = None  # the check the last run failed on
         self.sandbox: Sandbox | None = None
         self.served = 0  # children the running sandbox has started
         self.apart: dict[str, Future] = {}  # function -> its final verdict, once its long checks ran apart
@@ -244,39 +280,30 @@ class _Grading:
         if time.monotonic() >= self.deadline:
             return result(fn, False, tr("not graded: the file used up its time budget of {s:g} s before {fn}",
                                         "채점하지 못함: {fn} 전에 파일의 시간 예산 {s:g}초를 다 썼습니다",
-                                        s=self.limits.file_seconds, fn=fn.name))
+                                        s=self.seconds, fn=fn.name))
         found = self._find(fn, self._running_sandbox().functions)
         if isinstance(found, TestResult):
             return found
         checks = [c for c in fn.checks if c.tier in self.tiers]
-        long = [c for c in checks if c.needs_own_callees and c.seconds]
-        own = self._run(fn, found, [c for c in checks if c not in long], fn.reference_callees)
-        if own.passed and long:
+        long = [c for c in checks if c.seconds]
+        callees = self._callees(fn, found)
+        verdict, answered = self._decided(fn, found, [c for c in checks if c not in long], callees)
+        if verdict.passed and long:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=APART, thread_name_prefix="long-check")
-            self.apart[fn.name] = self._pool.submit(self._run_apart, fn, found, long, own)
-            return own  # for now: the final verdict comes with the long checks
-        if not own.passed and self.failed_check is not None and self.failed_check.needs_own_callees:
-            return own
-        callees = self._callees(fn, found) if not own.passed else ()
-        if not callees:
-            return own
-        kept = [c for c in checks if not c.needs_own_callees]
-        retried = self._run(fn, found, kept, (*fn.reference_callees, *callees))
-        if not retried.passed:
-            return retried
-        message = retried.message + tr(
-            " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
-            " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
-            callees=", ".join(callees), own=own.message)
-        if self.absent_companions:
-            message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
-                          files=", ".join(self.absent_companions))
-        if len(kept) < len(checks):
-            message += tr(" Skipped, as they need your own versions: {checks}.",
-                          " 여러분의 버전이 필요해서 건너뛴 검사: {checks}.",
-                          checks=join((c.description for c in checks if c.needs_own_callees), "; "))
-        return result(fn, True, message)
+            self.apart[fn.name] = self._pool.submit(self._run_apart, fn, found, long, verdict, answered)
+        return verdict  # with long checks, for now: the final verdict comes with them
+
+    def _decided(self, fn: GradedFunction, found: _Found, checks: list[Check], callees: tuple[str, ...],
+                 sandbox: Sandbox | None = None) -> tuple[TestResult, tuple[str, ...]]:
+        """The verdict of ``checks`` by :func:`decide`, and the callees the reference
+        answered in the run that decided it."""
+        first = self._run(fn, found, checks, fn.reference_callees, sandbox)
+        if not needs_retry(first, callees):
+            return first, fn.reference_callees
+        answered = (*fn.reference_callees, *callees)
+        retried = self._run(fn, found, checks, answered, sandbox)
+        return decide(fn, first, retried, callees, self.absent_companions), answered
 
     def _find(self, fn: GradedFunction, functions: dict[str, Defined]) -> _Found | TestResult:
         name = next((n for n in fn.names if n in functions), None)
@@ -308,39 +335,47 @@ class _Grading:
         return tuple(g.name for g in self.declared
                      if g.name in named and g.name != fn.name and g.name not in fn.reference_callees)
 
-    def _run_apart(self, fn: GradedFunction, found: _Found, checks: list, passed: TestResult) -> TestResult:
-        """Run the long ``checks`` (with the submission's own callees) in a sandbox of their
-        own; the function's verdict, given it ``passed`` its other checks."""
+    def _run_apart(self, fn: GradedFunction, found: _Found, checks: list[Check], passed: TestResult,
+                   answered: tuple[str, ...]) -> TestResult:
+        """Run the long ``checks`` in a sandbox of their own, with the callees answered as
+        in the run that ``passed`` the other checks (the submission's own first, when that
+        one did); the function's final verdict."""
         start = time.perf_counter()
         sandbox = self._new_sandbox()
         self._apart_sandboxes.add(sandbox)
+        # The verdict so far already says what was accepted (an earlier name or signature).
+        found = dataclasses.replace(found, notes=[])
         try:
             sandbox.start()
-            # The verdict so far already says what was accepted (an earlier name or signature).
-            verdict, trial = self._verdict(sandbox, fn, dataclasses.replace(found, notes=[]), checks,
-                                           fn.reference_callees)
+            if answered == fn.reference_callees:
+                verdict, _ = self._decided(fn, found, checks, self._callees(fn, found), sandbox)
+            else:
+                verdict = self._run(fn, found, checks, answered, sandbox)
         except SandboxError as exc:
-            verdict, trial = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
-                                                  fn=fn.name, why=str(exc))), None
+            verdict = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+                                           fn=fn.name, why=str(exc)))
         finally:
             sandbox.close()
             self._apart_sandboxes.discard(sandbox)
             self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
-        if verdict.passed:
-            return result(fn, True, passed.message + tr("; and {then}", "; 그리고 {then}", then=verdict.message))
-        if trial is not None and not _judged(trial) and self._callees(fn, found):  # maybe its callees', as in 3c
-            return result(fn, True, passed.message + tr(
-                " Not counted, as it did not complete with your own versions of the functions it calls: {why}",
-                " 호출하는 함수의 여러분 버전으로 끝나지 않아 반영하지 않은 검사: {why}", why=verdict.message))
-        return verdict
+        if not verdict.passed:
+            return verdict
+        return dataclasses.replace(verdict, message=passed.message + tr("; and {then}", "; 그리고 {then}",
+                                                                      then=verdict.message))
 
-    def _run(self, fn: GradedFunction, found: _Found, checks: list, answered_by_reference: tuple[str, ...]) -> TestResult:
-        """Run ``checks`` in a fresh child of the file's sandbox where ``answered_by_reference``
-        are the reference's."""
-        verdict, trial = self._verdict(self._running_sandbox(), fn, found, checks, answered_by_reference)
-        self.failed_check = None if verdict.passed or trial is None or not _judged(trial) else trial.check
-        if trial is not None and trial.died:
-            self.close_sandbox()  # whatever it left running goes; the next function gets a fresh sandbox
+    def _run(self, fn: GradedFunction, found: _Found, checks: list[Check], answered_by_reference: tuple[str, ...],
+             sandbox: Sandbox | None = None) -> TestResult:
+        """Run ``checks`` in a fresh child of ``sandbox`` (default: the file's) where
+        ``answered_by_reference`` are the reference's."""
+        if sandbox is not None and not sandbox.alive:  # one of its own, closed after a run that died
+            sandbox.close()
+            sandbox.start()
+        verdict, trial = self._verdict(sandbox or self._running_sandbox(), fn, found, checks, answered_by_reference)
+        if trial is not None and trial.died:  # whatever it left running goes; the next run gets a fresh sandbox
+            if sandbox is None:
+                self.close_sandbox()
+            else:
+                sandbox.close()
         return verdict
 
     def close_sandbox(self) -> None:
@@ -368,8 +403,7 @@ class _Grading:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
                                  deadline=self.deadline, adapt=found.adapt, params=found.defined.params)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
-                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name,
-                                                             self.submission.fingerprint()))
+                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint))
         if not verdict.passed and found.note is not None:
             verdict = result(fn, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=found.note))
         return verdict, trial

@@ -46,7 +46,6 @@ class SandboxTrial:
         self.params = params  # the submission's parameter names
         self.check: Check | None = None  # the check running (or the last one run)
         self.died = False
-        self.raised = False  # a call raised (rather than returned a value to judge)
 
     def starting(self, check: Check) -> None:
         """Called before each check: its calls get the time it declares, if longer."""
@@ -81,7 +80,6 @@ class SandboxTrial:
         if isinstance(outcome, Returned):
             return outcome
         if isinstance(outcome, Raised):
-            self.raised = True
             raise StudentRaised(outcome.type, outcome.message, _where(outcome.frames, self.submission))
         raise StudentDied(outcome.reason)
 

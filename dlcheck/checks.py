@@ -124,14 +124,11 @@ class Check:
         Hidden checks only: ``run`` is called once per example drawn from it.
     max_examples : int
         How many examples of ``inputs`` to draw.
-    needs_own_callees : bool
-        Run only while the function calls the submission's own versions of the other
-        graded functions (see ``autograder.engine``): for checks too slow to run with
-        those calls answered by the grader's reference, such as training on real data.
     seconds : float, optional
         Wall time each call of this check may take, and CPU time it adds to the
         function's budget, when more than the sandbox's per-call limit (training on real
-        data); ``None``: the sandbox's limits.
+        data); ``None``: the sandbox's limits. The grader runs such a *long* check in a
+        sandbox of its own, beside the next functions (see ``autograder.engine``).
     """
 
     description: Text
@@ -139,7 +136,6 @@ class Check:
     tier: str = "public"
     inputs: Any = None
     max_examples: int = 12
-    needs_own_callees: bool = False
     seconds: float | None = None
 
     def __repr__(self) -> str:
@@ -204,15 +200,14 @@ class GradedFunction:
         return self._declare(Check(Text(en, ko), _unset, "public"))
 
     def hidden(self, en: str, ko: str, *, inputs: Any = None, max_examples: int = 12,
-               needs_own_callees: bool = False,
                seconds: float | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
         """Decorator: a grader-only check, on examples drawn from ``inputs`` if given."""
-        return self._declare(Check(Text(en, ko), _unset, "hidden", inputs, max_examples, needs_own_callees, seconds))
+        return self._declare(Check(Text(en, ko), _unset, "hidden", inputs, max_examples, seconds))
 
     def _declare(self, template: Check) -> Callable[[Callable[..., None]], Callable[..., None]]:
         def register(run: Callable[..., None]) -> Callable[..., None]:
             self.checks.append(Check(template.description, run, template.tier, template.inputs,
-                                     template.max_examples, template.needs_own_callees, template.seconds))
+                                     template.max_examples, template.seconds))
             return run
         return register
 
@@ -247,15 +242,19 @@ class NotebookSpec:
         version suffix, e.g. ``"Logistic_Regression_with_a_Neural_Network_mindset"``) and of
         its assignment (``"W2A2"``), so a class that kept them is graded without renaming
         (``autograder.names``).
+    seconds : wall time one file of this notebook may take, besides its long checks
+        (which declare their own, see :class:`Check`): what grading an honest file needs
+        at worst, several times over, and what a hostile one costs at most.
     """
 
     def __init__(self, id: str, *, helpers: Iterable[str] = (), data_files: Iterable[str] = (),
-                 companions: Iterable[str] = (), classic_names: Iterable[str] = ()):
+                 companions: Iterable[str] = (), classic_names: Iterable[str] = (), seconds: float = 60):
         self.id = id
         self.helpers = tuple(helpers)
         self.data_files = tuple(data_files)
         self.companions = tuple(companions)
         self.classic_names = tuple(classic_names)
+        self.seconds = seconds
         self.functions: list[GradedFunction] = []  # graded, in order
         self.declared: list[GradedFunction] = self.functions  # every graded function of the notebook
 
@@ -303,7 +302,7 @@ class NotebookSpec:
         """A copy grading only the functions ``names`` (for tests and partial runs); the
         others stay declared (they are still the notebook's, and may be called)."""
         copy = NotebookSpec(self.id, helpers=self.helpers, data_files=self.data_files, companions=self.companions,
-                            classic_names=self.classic_names)
+                            classic_names=self.classic_names, seconds=self.seconds)
         copy.functions = [f for f in self.functions if f.name in names]
         copy.declared = self.declared
         return copy

@@ -77,7 +77,7 @@ class Limits:
     cpu_seconds: int = 60     # CPU time per graded function
     call_seconds: float = 60  # wall time per call
     load_seconds: float = 20  # wall time to start and load the submission
-    file_seconds: float = 900  # wall time for the whole file (every function, every call)
+    file_seconds: float | None = None  # wall time for the whole file; None: its notebook's (engine.budget)
     scratch_mb: int = 64      # size of the writable folder (namespace levels)
     file_mb: int = 32         # largest file a process may write
     processes: int = 64       # processes (threads included) of one sandbox, see process_quota()

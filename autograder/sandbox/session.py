@@ -7,7 +7,7 @@ the call's wall time (SIGALRM) and by :attr:`Limits.callback_mb` of extra memory
 (RLIMIT_AS, lowered while the callback runs and its answer is encoded), and its answer
 by :attr:`Limits.message_mb`. Their output is discarded, and they are never cached
 (:meth:`autograder.reference.Reference.for_callback`): the time they take is the call's,
-so it counts against the file's budget (:attr:`Limits.file_seconds`).
+so it counts against the file's budget (:func:`autograder.engine.budget`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The engine's promises for notebooks that use another notebook's functions (the week-4
-application uses the step-by-step notebook), and for checks that need the student's own
-functions or more time than a call normally gets."""
+application uses the step-by-step notebook), for functions that call other graded
+functions (whose runs decide a verdict), and for checks that need more time than a call
+normally gets."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import nbformat
 import pytest
 
 from autograder import ROOT, reference, specs
-from autograder.engine import grade_submission
+from autograder.engine import decide, grade_submission, needs_retry
 from autograder.sandbox.isolation import Limits
 from dlcheck.checks import CheckFailed, NotebookSpec
 from dlcheck.compare import expect_scalar
+from dlcheck.run import result
 from dlcheck.text import tr
 
 APP = specs.get("week4/deep_network_application")
@@ -102,7 +104,7 @@ def test_the_reference_ignores_the_students_helper_module_on_sys_path(monkeypatc
         reference._reference.cache_clear()
 
 
-# -- checks that need the student's own functions, or more time -----------------------------
+# -- functions that call graded functions, checks that need more time ---------------------
 
 MINI_SOLUTION = '''
 # %%
@@ -121,8 +123,8 @@ def quadruple(x):
 
 @pytest.fixture
 def mini(tmp_path, monkeypatch):
-    """``week9/mini``: double(x), and quadruple(x), which calls it; quadruple has a check
-    that needs the student's own double, and one that takes 1.5 s a call."""
+    """``week9/mini``: double(x), and quadruple(x), which calls it, with a check on a
+    small and on a large input."""
     (tmp_path / "solutions" / "week9").mkdir(parents=True)
     (tmp_path / "solutions" / "week9" / "mini.py").write_text(MINI_SOLUTION)
     monkeypatch.setenv("AUTOGRADE_PROJECT", str(tmp_path))
@@ -138,7 +140,7 @@ def mini(tmp_path, monkeypatch):
     def quadruple_example(t):
         expect_scalar(t.call(3.0), 12.0, "quadruple(3)")
 
-    @quadruple.hidden("4 * 1000 (as if on the real data)", "4 * 1000", needs_own_callees=True)
+    @quadruple.hidden("4 * 1000 (as if on the real data)", "4 * 1000")
     def quadruple_big(t):
         expect_scalar(t.call(1000.0), 4000.0, "quadruple(1000)")
 
@@ -151,24 +153,23 @@ def _submission(tmp_path, source: str):
     return path
 
 
-def test_a_failure_only_at_scale_with_correct_callees_is_the_functions_own(tmp_path, mini):
-    """When every other check passed with the student's own (correct) callees and only the
-    check that needs them fails, does the function lose its points (no retry that would
-    leave that check out)?"""
-    path = _submission(tmp_path, """
-        def double(x):
-            return 2 * x
+@pytest.mark.parametrize("quadruple", [
+    pytest.param("return double(double(x)) if x < 100 else 0.0", id="wrong"),
+    pytest.param("if x >= 100:\n        raise MemoryError\n    return double(double(x))", id="raises"),
+])
+def test_a_failure_only_at_scale_with_correct_callees_is_the_functions_own(tmp_path, mini, quadruple):
+    """When a function fails only on a large input, with a wrong value or by raising, while
+    its callees are right, does it lose its points (the run with the reference's callees
+    fails it too)?"""
+    path = _submission(tmp_path, f"def double(x):\n    return 2 * x\n\n\ndef quadruple(x):\n    {quadruple}\n")
+    report = grade_submission(path, mini)
+    tests = _messages(report)
+    assert report.score == 1 and "quadruple: 4 * 1000 (as if on the real data): " in tests["quadruple"], tests
 
-        def quadruple(x):
-            return double(double(x)) if x < 100 else 0.0
-    """)
-    tests = _messages(grade_submission(path, mini))
-    assert "quadruple: 4 * 1000 (as if on the real data): quadruple(1000) is wrong" in tests["quadruple"], tests
 
-
-def test_a_wrong_callee_still_costs_only_itself_and_says_what_was_skipped(tmp_path, mini):
-    """With a wrong double, does quadruple keep its points, the message naming the check
-    left out because it needs the student's own double?"""
+def test_a_wrong_callee_costs_only_itself_and_every_check_runs_with_correct_callees(tmp_path, mini):
+    """With a wrong double, does quadruple keep its points, every check of it (the large
+    input included) passing with the reference's double?"""
     path = _submission(tmp_path, """
         def double(x):
             return 3 * x
@@ -179,7 +180,20 @@ def test_a_wrong_callee_still_costs_only_itself_and_says_what_was_skipped(tmp_pa
     report = grade_submission(path, mini)
     tests = _messages(report)
     assert report.score == 1
-    assert "Skipped, as they need your own versions: 4 * 1000 (as if on the real data)." in tests["quadruple"]
+    assert "2 check(s) passed" in tests["quadruple"] and "graded with correct versions of double" in tests["quadruple"]
+
+
+def test_decide_lets_the_run_with_correct_callees_decide():
+    """Is the verdict the first run's when it passed, and otherwise the run with the
+    reference's callees, whatever way the first run failed?"""
+    fn = NotebookSpec("week9/x").graded("f", points=2)
+    passed, failed = result(fn, True, tr("ok", "ok")), result(fn, False, tr("raised", "raised"))
+    assert not needs_retry(passed, ("g",)) and not needs_retry(failed, ()) and needs_retry(failed, ("g",))
+    assert decide(fn, passed, None, ("g",)) is passed
+    assert decide(fn, failed, None, ()) is failed
+    assert decide(fn, failed, failed, ("g",)) is failed
+    kept = decide(fn, failed, passed, ("g",), ["step.ipynb"])
+    assert kept.score == 2 and "with your own, it failed: raised" in kept.message.en and "step.ipynb" in kept.message.en
 
 
 def test_a_check_that_declares_its_time_gets_it(tmp_path, mini):
@@ -206,8 +220,8 @@ def test_a_check_that_declares_its_time_gets_it(tmp_path, mini):
 
 @pytest.fixture
 def long_double(mini):
-    """``mini`` where double also has a long check (own callees, its own time), run apart."""
-    @mini.function("double").hidden("double(50), apart", "double(50), 따로", needs_own_callees=True, seconds=5)
+    """``mini`` where double also has a long check (its own time), run apart."""
+    @mini.function("double").hidden("double(50), apart", "double(50), 따로", seconds=5)
     def double_fifty(t):
         expect_scalar(t.call(50.0), 100.0, "double(50)")
 
@@ -231,25 +245,38 @@ def test_a_long_check_runs_apart_and_completes_the_verdict(tmp_path, long_double
     assert "double, apart" in report.seconds
 
 
-def test_a_long_check_that_times_out_in_a_callee_is_not_counted(tmp_path, mini):
-    """When a long check runs out of time in a slow but correct callee (loops, say), after
-    every other check passed, does the function keep its points, saying the check was
-    not counted?"""
-    @mini.function("quadruple").hidden("quadruple(50), apart", "quadruple(50), 따로", needs_own_callees=True,
-                                       seconds=2)
+@pytest.fixture
+def long_quadruple(mini):
+    """``mini`` where quadruple has a long check, run apart, with a 2 s limit a call."""
+    @mini.function("quadruple").hidden("quadruple(50), apart", "quadruple(50), 따로", seconds=2)
     def quadruple_fifty(t):
         expect_scalar(t.call(50.0), 200.0, "quadruple(50)")
 
-    path = _submission(tmp_path, """
-        import time
+    return mini.only("quadruple")
 
-        def double(x):
-            if x == 50:
-                time.sleep(5)
-            return 2 * x
 
-        def quadruple(x):
-            return double(double(x))
-    """)
-    tests = _messages(grade_submission(path, mini.only("quadruple"), limits=Limits(call_seconds=1)))
-    assert "Not counted, as it did not complete with your own versions" in tests["quadruple"], tests
+SLOW_DOUBLE = "import time\n\n\ndef double(x):\n    if x == 50:\n        time.sleep(5)\n    return 2 * x\n"
+
+
+def test_a_long_check_that_times_out_in_a_callee_is_decided_with_correct_callees(tmp_path, long_quadruple):
+    """When a long check runs out of time in a slow but correct callee (loops, say), does
+    it run again with the reference's callee, which decides: the function keeps its points
+    and is told what happened?"""
+    path = _submission(tmp_path, SLOW_DOUBLE + "\n\ndef quadruple(x):\n    return double(double(x))\n")
+    tests = _messages(grade_submission(path, long_quadruple, limits=Limits(call_seconds=1)))
+    assert "graded with correct versions of double; with your own, it failed" in tests["quadruple"], tests
+    assert "did not return within 2 s" in tests["quadruple"]
+
+
+@pytest.mark.parametrize("stall", [
+    pytest.param("while x == 50:\n        pass", id="loops"),
+    pytest.param("if x == 50:\n        raise MemoryError", id="raises"),
+    pytest.param("import os\n    if x == 50:\n        os._exit(0)", id="exits"),
+])
+def test_a_long_check_that_stalls_in_the_functions_own_code_fails_it(tmp_path, long_quadruple, stall):
+    """When the function itself loops, raises or exits on the long check's input (with a
+    slow callee that could be blamed), is the check counted: 0 points?"""
+    path = _submission(tmp_path, SLOW_DOUBLE + f"\n\ndef quadruple(x):\n    {stall}\n    return double(double(x))\n")
+    report = grade_submission(path, long_quadruple, limits=Limits(call_seconds=1))
+    assert report.score == 0, report.tests[0].message
+    assert "quadruple(50), apart" in str(report.tests[0].message)

@@ -18,6 +18,8 @@ from dlcheck.compare import (
 )
 from dlcheck.text import tr
 
+#: A file's time budget is the default 60 s: an honest file takes 5-20 s (model trains
+#: once on the real data in the sandbox), a hostile one at most the budget.
 notebook = NotebookSpec("week2/logistic_regression",
                         helpers=("lr_utils", "public_tests", "test_utils"),
                         data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"),
@@ -306,7 +308,7 @@ TEST_ACCURACY_FLOOR = 68.0
 
 
 @model.hidden("trained on the real cat / non-cat data: 99 % train, 70 % test accuracy",
-              "실제 고양이 데이터로 학습: 훈련 정확도 99 %, 테스트 정확도 70 %", needs_own_callees=True)
+              "실제 고양이 데이터로 학습: 훈련 정확도 99 %, 테스트 정확도 70 %")
 def model_real_data(t):
     from dlcheck.compare import plot_curve
     from dldata.catvnoncat import load_catvnoncat

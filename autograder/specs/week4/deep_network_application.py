@@ -2,8 +2,8 @@
 
 The models are built from the step-by-step functions, which the grader takes from the
 student's own ``deep_network_step_by_step`` notebook beside this one (the companion); when
-it is missing or wrong there, the engine grades the models again with those functions
-answered by the reference, on small data (see the engine). The initialization
+it is missing or wrong there, the engine grades the models again, every check, with those
+functions answered by the reference (see the engine). The initialization
 is always the reference's (seeded as the course seeds it), so a model's results are
 compared exactly, whatever order the student's own initialization draws in.
 """
@@ -206,10 +206,9 @@ def two_layer_random(t, case):
     _random_models(t, case, "two_layer_model")
 
 
-#: The defaults check runs 3000 iterations: fast in the sandbox, too slow with each step
-#: answered by the grader (the learning_rate default is also checked publicly, in 60 steps).
-@two_layer_model.hidden("all defaults (3000 iterations) on a tiny problem", "작은 문제에서 모든 기본값 (3000번 반복)",
-                        needs_own_callees=True)
+#: The defaults check runs 3000 iterations on a tiny problem (the learning_rate default is
+#: also checked publicly, in 60 steps).
+@two_layer_model.hidden("all defaults (3000 iterations) on a tiny problem", "작은 문제에서 모든 기본값 (3000번 반복)")
 def two_layer_defaults(t):
     _all_defaults(t, (3, 2, 1))
 
@@ -225,8 +224,7 @@ def l_layer_random(t, case):
     _random_models(t, case, "L_layer_model")
 
 
-@L_layer_model.hidden("all defaults (3000 iterations) on a tiny problem", "작은 문제에서 모든 기본값 (3000번 반복)",
-                      needs_own_callees=True)
+@L_layer_model.hidden("all defaults (3000 iterations) on a tiny problem", "작은 문제에서 모든 기본값 (3000번 반복)")
 def l_layer_defaults(t):
     _all_defaults(t, [3, 2, 2, 1])
 
@@ -302,14 +300,14 @@ def _trained_on_cats(t, name: str, init: str) -> None:
 
 @two_layer_model.hidden("trained on the cat pictures with your step-by-step functions: at least 99.5 % train and 70 % test "
                         "accuracy", "여러분의 step-by-step 함수로 고양이 사진에서 학습: 훈련 정확도 99.5 %, 테스트 70 % 이상",
-                        needs_own_callees=True, seconds=TRAINING_SECONDS)
+                        seconds=TRAINING_SECONDS)
 def two_layer_cats(t):
     _trained_on_cats(t, "two_layer_model", "initialize_parameters")
 
 
 @L_layer_model.hidden("trained on the cat pictures with your step-by-step functions: at least 98 % train and 78 % test "
                       "accuracy", "여러분의 step-by-step 함수로 고양이 사진에서 학습: 훈련 정확도 98 %, 테스트 78 % 이상",
-                      needs_own_callees=True, seconds=TRAINING_SECONDS)
+                      seconds=TRAINING_SECONDS)
 def l_layer_cats(t):
     _trained_on_cats(t, "L_layer_model", "initialize_parameters_deep")
 ### END HIDDEN
