@@ -1,5 +1,5 @@
-"""What grading means for an instructor: checks before grading, and a whole nbgrader course
-graded into its gradebook, with feedback for each student.
+"""What grading means for an instructor: a whole nbgrader course graded into its
+gradebook, with feedback for each student.
 
 The layout is nbgrader's (what ``nbgrader collect`` produces, and where its other
 commands look)::
@@ -11,34 +11,48 @@ commands look)::
         autograded/<student>/<assignment>/<notebook>.ipynb   written: what formgrader shows
         feedback/<student>/<assignment>/<file>.html          written: what the student reads
 
-An assignment is a week (``week2``) or one notebook under any of its names (``W2A2``); its
-notebooks are matched to files by name (:mod:`autograder.names`).
+An assignment is a week (``week2``) or one notebook under any of its names (``W2A2``).
 
-Grading is resumable: a submitted notebook whose content is unchanged since its results
-were recorded is not graded again (the rule is in :mod:`autograder.gradebook`), so a run
-that was interrupted, or a rerun after a few late submissions, grades only what is new.
-What a file holds never stops the run: a file that is not a regular file inside its
-student's folder (a symlink, say), or a ``timestamp.txt`` that is not a time, is named
-in the progress and the report, and the run goes on.
+A run is one ordered list of small steps (:data:`STEPS`):
+
+1. **find** (:func:`find_files`): the ``*.ipynb`` entries of each student's folder, at
+   most :data:`MAX_FILES` a student, by name; only names are read here;
+2. **match** (:func:`match_files`): each to a notebook by its name (:mod:`autograder.names`);
+   the others are listed as not part of the assignment;
+3. **refuse** (:func:`refuse`): what is not a regular file of the student's own (a link,
+   symbolic or hard, a FIFO, a folder) is listed with the reason and never opened; a
+   notebook with nothing else scores 0 with that reason;
+4. **choose** (:func:`autograder.copies.choose`): one file per notebook, the others
+   listed: extra copies buy nothing;
+5. **skip if unchanged**: a notebook recorded with the chosen file's current content is
+   not graded again (the rule is in :mod:`autograder.gradebook`), so an interrupted run,
+   or a rerun after a few late submissions, grades only what is new;
+6. **grade**; 7. **record** (one transaction per notebook); 8. **feedback** (the page, from
+   the gradebook's scores); 9. **autograded copy** (for formgrader).
+
+Then a notebook a student did not hand in scores 0. What a file holds never stops the
+run: every file is read through :mod:`dlcheck.files` (bounded, never blocking), and
+where the grader writes comes from the course layout, never from stored data.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from nbgrader.utils import parse_utc
 
 from dlcheck.checks import GraderError, NotebookSpec
+from dlcheck.extract import MAX_SUBMISSION_BYTES
+from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text, tr
 
-from . import autograded, feedback, gradebook, names, project, specs
+from . import autograded, copies, feedback, gradebook, names, specs
 from .engine import grade_submission
 from .feedback import NotebookFeedback
 from .names import safe_name
@@ -110,18 +124,8 @@ class CourseNotebook:
 
 def course_notebook(spec: NotebookSpec, name: str | None = None) -> CourseNotebook:
     """The course's view of a spec, under its gradebook ``name`` (default: its stem)."""
-    from dlcheck.extract import SubmissionError, read_submission
-
-    from .release import korean_path
-
-    released = set()
-    for path in (project.root() / spec.release, project.root() / korean_path(spec.release)):
-        try:
-            released.add(read_submission(path, own=False).fingerprint())
-        except SubmissionError:
-            pass  # not released (yet), or no Korean edition
     return CourseNotebook(name or spec.stem, grade_cells(spec), names.names_of(spec),
-                          {f.name: f.aliases for f in spec.functions if f.aliases}, frozenset(released))
+                          {f.name: f.aliases for f in spec.functions if f.aliases}, copies.released(spec))
 
 
 @dataclass
@@ -131,8 +135,12 @@ class CourseRun:
     Attributes
     ----------
     reports : list of SubmissionReport
-        Each file graded in this run, and each file not graded (no matching notebook, not
-        a regular file): those have ``error`` set.
+        Each notebook graded in this run (one per student and notebook), and each scored 0
+        because none of its files could be read (those have ``error`` set).
+    skipped : list of (Path, Text)
+        Every file not graded, with why: not part of the assignment, not a regular file
+        of the student's own, another file of the same notebook chosen, beyond the
+        number of files read from one folder.
     unchanged : int
         Notebooks recorded with their current content, not graded again.
     regraded_after_others : int
@@ -142,6 +150,7 @@ class CourseRun:
     """
 
     reports: list[SubmissionReport] = field(default_factory=list)
+    skipped: list[tuple[Path, Text]] = field(default_factory=list)
     unchanged: int = 0
     regraded_after_others: int = 0
     not_handed_in: int = 0
@@ -151,13 +160,78 @@ class CourseRun:
         return [r for r in self.reports if r.error is None]
 
 
-@dataclass
-class _Group:
-    """The files one student handed in for one notebook (usually one)."""
+#: The steps of a run, in order (see the module docstring). Refuse comes before any read
+#: of a file, choose before skip (the digest is the chosen file's), record before
+#: feedback (the page shows the gradebook's scores, an instructor's included).
+STEPS = ("find", "match", "refuse", "choose", "skip if unchanged", "grade", "record", "feedback", "autograded copy")
+
+#: The most ``*.ipynb`` entries read from one student's folder (by name); the rest are listed.
+MAX_FILES = 32
+
+#: nbgrader's files beside a submission that ``release_feedback`` reads from the feedback folder.
+NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")
+_SMALL_FILE = 4096  # the most read of one of them (nbgrader writes a few dozen bytes)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file of a student's folder of the assignment, and how progress lines name it
+    (``"[3/12] alice/logistic_regression.ipynb"``, shown safely)."""
 
     student: str
-    notebook: CourseNotebook
-    paths: list[Path] = field(default_factory=list)
+    path: Path
+    label: str
+
+
+def find_files(course_dir: Path, assignment: str) -> tuple[list[Found], list[tuple[Found, Text]]]:
+    """Step 1: every ``submitted/<student>/<assignment>/*.ipynb`` entry (hidden ones
+    ignored), sorted by student then name; and those beyond :data:`MAX_FILES` a student,
+    with why. Nothing is opened or followed. Raises CourseError as :func:`assignment_folders`."""
+    entries = []
+    for folder in assignment_folders(course_dir, assignment):
+        names_ = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".ipynb") and not e.name.startswith("."))
+        entries += [(folder.parent.name, folder / name, i >= MAX_FILES) for i, name in enumerate(names_)]
+    files, beyond = [], []
+    for i, (student, path, over) in enumerate(entries, start=1):
+        found = Found(student, path, f"[{i}/{len(entries)}] {safe_name(student)}/{safe_name(path.name)}")
+        if over:
+            beyond.append((found, tr("more than {n} notebooks in the folder; only the first {n} by name are read",
+                                     "폴더에 노트북이 {n}개보다 많습니다. 이름순으로 처음 {n}개만 읽습니다", n=MAX_FILES)))
+        else:
+            files.append(found)
+    return files, beyond
+
+
+def match_files(files: list[Found], books: Mapping[str, CourseNotebook], assignment: str
+                ) -> tuple[dict[tuple[str, str], list[Found]], list[tuple[Found, Text]]]:
+    """Step 2: the files of each (student, notebook), in file order, by their names; and
+    the files that match no notebook, with why."""
+    aliases = {name: nb.aliases for name, nb in books.items()}
+    groups: dict[tuple[str, str], list[Found]] = {}
+    unmatched = []
+    for found in files:
+        notebook = names.match(found.path.name, aliases)
+        if notebook is None:
+            unmatched.append((found, tr("{not_in} {assignment!r} (expected {files})",
+                                        "과제 {assignment!r}에 속하지 않습니다 (기대한 파일: {files})",
+                                        not_in=NOT_IN_ASSIGNMENT, assignment=assignment,
+                                        files=names.expected_files(aliases))))
+        else:
+            groups.setdefault((found.student, notebook), []).append(found)
+    return groups, unmatched
+
+
+def refuse(files: list[Found]) -> tuple[list[Found], list[tuple[Found, Text]]]:
+    """Step 3: the files that are regular files of the student's own (:func:`dlcheck.files.refusal`);
+    and the others (links, FIFOs, folders, ...), with why. Nothing is opened or followed."""
+    kept, refused = [], []
+    for found in files:
+        why = refusal(found.path)
+        if why is None:
+            kept.append(found)
+        else:
+            refused.append((found, why))
+    return kept, refused
 
 
 def grade_course(
@@ -172,12 +246,10 @@ def grade_course(
 ) -> CourseRun:
     """Grade ``submitted/<student>/<assignment>/*.ipynb``; record scores, comments and feedback.
 
-    Files are taken in sorted order (student, then file name). Each file is matched to a
-    notebook by its name (:func:`autograder.names.match`: the notebook's name or one of its
-    aliases, a Korean edition, a version suffix). For each file matched,
-    ``grade_file(path, name)`` grades it and the results are recorded with
-    :func:`autograder.gradebook.record`, one transaction per file, so an interrupted run
-    keeps everything recorded before the interruption. Then, outside the transaction:
+    The steps are those of the module docstring. For each notebook a student handed in,
+    ``grade_file(path, name)`` grades the chosen file and the results are recorded with
+    :func:`autograder.gradebook.record`, one transaction per notebook, so an interrupted
+    run keeps everything recorded before the interruption. Then, outside the transaction:
 
     - ``feedback/<student>/<assignment>/<file stem>.html``, the student's feedback page
       (:mod:`autograder.feedback`), with ``timestamp.txt`` and ``submission_secret.txt``
@@ -186,16 +258,13 @@ def grade_course(
       and ``nbgrader generate_feedback`` read (:mod:`autograder.autograded`).
 
     A notebook of the assignment that a student with a submission folder did not hand in
-    scores 0 (:func:`gradebook.record_missing`), as nbgrader's autograde does. A student
-    who handed in several files for one notebook (the English and the Korean edition,
-    say) is graded on the one they worked on: untouched copies of the released notebook
-    are passed over, and if several were edited, each is graded and the higher score
-    counts.
+    scores 0 (:func:`gradebook.record_missing`), as nbgrader's autograde does. Of several
+    files of one notebook, one is graded (:func:`autograder.copies.choose`).
 
-    A file recorded with its current content is not graded again, unless ``force``, or
-    unless another tool changed its scores in the gradebook since (then it says so and
-    grades it again); its feedback page is rewritten from the gradebook when missing or
-    out of date (a manual score given in formgrader).
+    A notebook recorded with its chosen file's current content is not graded again,
+    unless ``force``, or unless another tool changed its scores in the gradebook since
+    (then it says so and grades it again); its feedback page is rewritten from the
+    gradebook when missing or out of date (a manual score given in formgrader).
 
     Parameters
     ----------
@@ -213,18 +282,14 @@ def grade_course(
     progress : callable (str) -> None, optional
         Receives one line per file, e.g. ``"[3/120] alice/logistic_regression.ipynb 14/20"``.
     force : bool
-        Grade every file, even those recorded with their current content.
+        Grade every notebook, even those recorded with their current content.
     lang : str, optional
         The language shown first in feedback pages and written in gradebook comments.
 
     Returns
     -------
     CourseRun
-        Its ``reports``: each file graded in this run, and each file not graded: one that
-        matches no notebook (error ``"not part of this assignment ..."``) or that is not
-        a regular file of the student's folder (scored 0, recorded). Files skipped as
-        unchanged are not in the list (their line in ``progress`` says so, and
-        ``unchanged`` counts them).
+        What was graded, and every file not graded with why.
 
     Raises
     ------
@@ -235,31 +300,24 @@ def grade_course(
     course_dir = Path(course_dir)
     books = {name: nb if isinstance(nb, CourseNotebook) else CourseNotebook(name, list(nb))
              for name, nb in notebooks.items()}
-    folders = assignment_folders(course_dir, assignment)
-    files = [(folder.parent.name, path) for folder in folders for path in _notebook_files(folder)]
     say = progress or (lambda line: None)
-    where = {path: f"[{i}/{len(files)}] {safe_name(student)}/{safe_name(path.name)}"
-             for i, (student, path) in enumerate(files, start=1)}
-    aliases = {name: nb.aliases for name, nb in books.items()}
-    groups: dict[tuple[str, str], _Group] = {}
     summary = CourseRun()
+    files, beyond = find_files(course_dir, assignment)
+    groups, unmatched = match_files(files, books, assignment)
+    skipped = dict(unmatched + beyond)
+    first = {group[0]: (student, name) for (student, name), group in groups.items()}
     with gradebook.opened(course_dir) as gb:
         gradebook.ensure_assignment(gb, assignment, {name: nb.cells for name, nb in books.items()})
-        done = gradebook.recorded(gb, assignment)
-        matched = {path: names.match(path.name, aliases) for _, path in files}
-        for student, path in files:
-            if matched[path] is not None:
-                groups.setdefault((student, matched[path]), _Group(student, books[matched[path]])).paths.append(path)
-        run = _Run(course_dir, assignment, gb, grade_file, done, force, say, where, lang, summary)
-        for student, path in files:  # in file order; a group is graded at its first file
-            if matched[path] is None:
-                report = SubmissionReport(submission=str(path), notebook=path.stem, error=(
-                    f"{NOT_IN_ASSIGNMENT} {assignment!r} (expected {names.expected_files(aliases)})"))
-                summary.reports.append(report)
-                say(f"{where[path]} skipped: {report.error}")
-            elif groups[student, matched[path]].paths[0] == path:
-                run.grade(groups[student, matched[path]])
-        for folder in folders:
+        run = _Run(course_dir, assignment, gb, grade_file, gradebook.recorded(gb, assignment), force, say, lang,
+                   summary)
+        for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
+            if found in skipped:
+                summary.skipped.append((found.path, skipped[found]))
+                say(f"{found.label} skipped: {skipped[found].render(lang)}")
+            elif found in first:
+                student, name = first[found]
+                run.notebook(student, books[name], groups[student, name])
+        for folder in assignment_folders(course_dir, assignment):
             for name, nb in sorted(books.items()):
                 if (folder.parent.name, name) not in groups:
                     run.missing(folder.parent.name, nb)
@@ -268,72 +326,92 @@ def grade_course(
 
 @dataclass
 class _Run:
-    """One run of :func:`grade_course`: what each group of files needs, in order."""
+    """What every notebook of one run of :func:`grade_course` shares."""
 
     course_dir: Path
     assignment: str
-    gb: Any
+    gb: gradebook.Gradebook
     grade_file: Callable[[Path, str], SubmissionReport]
-    done: dict
+    done: dict[tuple[str, str], gradebook.Recorded]
     force: bool
     say: Progress
-    where: dict[Path, str]
     lang: str | None
     summary: CourseRun
 
-    def grade(self, group: _Group) -> None:
-        student, nb = group.student, group.notebook
-        paths = self._worked_on(group)
-        refused = [(p, why) for p in paths if (why := _not_a_regular_file(p, self._folder(student)))]
-        if refused:
-            for path, why in refused:
-                report = _refused(path, nb.name, nb.cells, why)
-                gradebook.record(self.gb, self.assignment, student, nb.name, report.tests, sha256=None)
-                self.summary.reports.append(report)
-                self.say(f"{self.where[path]} 0: {report.error}")
+    def notebook(self, student: str, nb: CourseNotebook, files: list[Found]) -> None:
+        """Steps 3 to 9 for one notebook of one student."""
+        kept, refused = refuse(files)
+        for found, why in refused:
+            self.summary.skipped.append((found.path, why))
+            self.say(f"{found.label} not graded: {why.render(self.lang)}")
+        if not kept:
+            self._record_refused(student, nb, refused[0][0].path, refused[0][1])
             return
-        # Hashed before grading, so a file edited while it is graded is graded again next run.
-        digest = _digest(paths)
-        previous = self.done.get((student, nb.name))
-        if previous is not None and previous.sha256 == digest and not self.force:
-            changed = previous.changed_by_others
-            if not changed and previous.report and "tests" in previous.report:
-                kept = Path(previous.report["submitted"])
-                self.say(f"{self.where[self._path(paths, kept)]} {previous.score:g}/{previous.max_score:g} "
-                         "(unchanged, not regraded)")
-                self._write_files(NotebookFeedback.from_json(previous.report), self._path(paths, kept), nb)
-                self.summary.unchanged += 1
-                return
-            if changed:
-                self.say(f"{self.where[paths[0]]} {_foreign(changed, previous)}; grading it again")
-                self.summary.regraded_after_others += 1
-        graded = []
-        for path in paths:
-            report = self.grade_file(path, nb.name)
-            graded.append(report)
-            self.summary.reports.append(report)
-        best = max(graded, key=lambda r: (r.error is None, r.score))
-        path = Path(best.submission)
-        timestamp, warning = _submission_timestamp(path.parent)
+        choice = copies.choose([f.path for f in kept], nb.name, nb.released)
+        label = {f.path: f.label for f in kept}
+        for path, why in choice.passed_over:
+            self.summary.skipped.append((path, why))
+            self.say(f"{label[path]} not graded: {why.render(self.lang)}")
+        chosen = Found(student, choice.graded, label[choice.graded])
+        try:
+            digest = sha256_regular(chosen.path, MAX_SUBMISSION_BYTES)
+        except NotReadable as exc:  # changed since step 3, or too large
+            self._record_refused(student, nb, chosen.path, exc.text)
+            return
+        if not self._unchanged(chosen, nb, digest):
+            self._grade(chosen, nb, digest)
+
+    def _unchanged(self, chosen: Found, nb: CourseNotebook, digest: str) -> bool:
+        """Step 5: whether the notebook is recorded with this very file (its feedback then
+        rewritten if out of date), saying so; or why it is graded again."""
+        previous = self.done.get((chosen.student, nb.name))
+        if previous is None or previous.sha256 != digest or self.force:
+            return False
+        changed = previous.changed_by_others
+        if changed:
+            self.say(f"{chosen.label} {_foreign(changed, previous)}; grading it again")
+            self.summary.regraded_after_others += 1
+            return False
+        if not (previous.report and "tests" in previous.report):
+            return False
+        self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} (unchanged, not regraded)")
+        self._write_files(self._feedback(NotebookFeedback.from_json(previous.report), chosen, nb), chosen.path, nb)
+        self.summary.unchanged += 1
+        return True
+
+    def _grade(self, chosen: Found, nb: CourseNotebook, digest: str) -> None:
+        """Steps 6 to 9."""
+        report = self.grade_file(chosen.path, nb.name)
+        self.summary.reports.append(report)
+        timestamp, warning = _submission_timestamp(chosen.path.parent)
         if warning:
-            self.say(f"{self.where[path]} warning: {warning}")
-        fb = NotebookFeedback.from_report(best, student=student, assignment=self.assignment, notebook=nb.name)
+            self.say(f"{chosen.label} warning: {warning}")
+        fb = NotebookFeedback.from_report(report, student=chosen.student, assignment=self.assignment,
+                                          notebook=nb.name)
+        previous = self.done.get((chosen.student, nb.name))
         if previous is not None and previous.report and "tests" in previous.report:
-            before = NotebookFeedback.from_json(previous.report)
+            before = self._feedback(NotebookFeedback.from_json(previous.report), chosen, nb)
             if dataclasses.replace(before, graded_at=fb.graded_at) == fb:
                 fb = before  # the same results: the same report, graded when they were first found
-        gradebook.record(self.gb, self.assignment, student, nb.name, best.tests,
-                         sha256=digest if best.error is None else None, timestamp=timestamp,
-                         report=fb.to_json())
-        for report in graded:
-            at = self.where[Path(report.submission)]
-            status = f"{report.score:g}/{report.max_score:g}"
-            if report.error is not None:
-                status += f" error: {report.error}"
-            if len(graded) > 1:
-                status += " (counted: the higher score)" if report is best else f" (not counted: {path.name} scored higher)"
-            self.say(f"{at} {status}")
-        self._write_files(fb, path, nb, regraded=True)
+        gradebook.record(self.gb, self.assignment, chosen.student, nb.name, report.tests,
+                         sha256=digest if report.error is None else None, timestamp=timestamp, report=fb.to_json())
+        status = f"{report.score:g}/{report.max_score:g}"
+        if report.error is not None:
+            status += f" error: {report.error.render(self.lang)}"
+        self.say(f"{chosen.label} {status}")
+        self._write_files(fb, chosen.path, nb, regraded=True)
+
+    def _feedback(self, stored: NotebookFeedback, chosen: Found, nb: CourseNotebook) -> NotebookFeedback:
+        """A report kept in the gradebook, named after the course layout, not after what
+        it says (a tampered gradebook must not choose where a page is written)."""
+        return dataclasses.replace(stored, student=chosen.student, assignment=self.assignment, notebook=nb.name,
+                                   submitted=chosen.path.name)
+
+    def _record_refused(self, student: str, nb: CourseNotebook, path: Path, why: Text) -> None:
+        """A notebook whose every file was refused scores 0 with the reason."""
+        report = _refused(path, nb.name, nb.cells, why)
+        gradebook.record(self.gb, self.assignment, student, nb.name, report.tests, sha256=None)
+        self.summary.reports.append(report)
 
     def missing(self, student: str, nb: CourseNotebook) -> None:
         """Score a notebook the student did not hand in 0."""
@@ -345,31 +423,9 @@ class _Run:
         total = sum(points for _, points in nb.cells)
         self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb not handed in: 0/{total:g}")
 
-    def _folder(self, student: str) -> Path:
-        return self.course_dir / "submitted" / student / self.assignment
-
-    def _worked_on(self, group: _Group) -> list[Path]:
-        """The files of a group worth grading: all but untouched copies of the released
-        notebook, unless that leaves none (then the notebook's own name, else the first)."""
-        if len(group.paths) == 1:
-            return group.paths
-        edited = [p for p in group.paths if not _untouched(p, group.notebook)]
-        for path in group.paths:
-            if path not in edited:
-                self.say(f"{self.where[path]} skipped: an untouched copy of the released notebook "
-                         f"(the student's other file of {group.notebook.name} is graded)")
-        if edited:
-            return edited
-        exact = [p for p in group.paths if names.is_exact(p.name, group.notebook.name)]
-        return exact[:1] or group.paths[:1]
-
-    @staticmethod
-    def _path(paths: list[Path], name: Path) -> Path:
-        return next((p for p in paths if p.name == name.name), paths[0])
-
     def _write_files(self, fb: NotebookFeedback, submitted: Path, nb: CourseNotebook, regraded: bool = False) -> None:
-        """The feedback page and the autograded copy, from the gradebook's current scores;
-        each written only when missing or out of date."""
+        """Steps 8 and 9: the feedback page and the autograded copy, from the gradebook's
+        current scores; each written only when missing or out of date."""
         final = gradebook.final_scores(self.gb, self.assignment, fb.student, nb.name)
         fb = fb.with_scores(final)
         page = feedback.feedback_path(self.course_dir, fb)
@@ -382,28 +438,6 @@ class _Run:
             _copy_submission_files(submitted.parent, folder)
 
 
-def _notebook_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
-
-
-def _digest(paths: list[Path]) -> str:
-    """The sha256 of the file graded, or of each file's name and sha256 when several were."""
-    if len(paths) == 1:
-        return hashlib.sha256(paths[0].read_bytes()).hexdigest()
-    parts = [f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in sorted(paths)]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _untouched(path: Path, nb: CourseNotebook) -> bool:
-    """Whether the file's code is exactly that of a released notebook (never edited)."""
-    from dlcheck.extract import SubmissionError, read_submission
-
-    try:
-        return read_submission(path).fingerprint() in nb.released
-    except SubmissionError:
-        return False
-
-
 def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Recorded) -> str:
     """``"its scores were changed in the gradebook by another tool ... (test_propagate 3 -> 0; total 7 -> 5)"``."""
     cells = "; ".join(f"{name} {ours:g} -> {now:g}" for name, (ours, now) in sorted(changed.items()))
@@ -412,34 +446,18 @@ def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Record
             f"autograde?): {cells}; total {ours:g} -> {previous.score:g}")
 
 
-#: nbgrader's files beside a submission that ``release_feedback`` reads from the feedback folder.
-NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")
-
-
 def _copy_submission_files(source: Path, dest: Path) -> None:
-    """Copy nbgrader's ``timestamp.txt`` and ``submission_secret.txt`` (regular files only)."""
+    """Copy nbgrader's ``timestamp.txt`` and ``submission_secret.txt`` (regular files of
+    their own, a few KB at most; others are left)."""
     for name in NBGRADER_FILES:
-        path = source / name
-        if path.is_file() and not path.is_symlink():
-            data = path.read_bytes()[:4096]
-            target = dest / name
-            if not target.is_file() or target.read_bytes() != data:
-                dest.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-
-
-def _not_a_regular_file(path: Path, student_folder: Path) -> Text | None:
-    """Why ``path`` is not graded as the student's own file, or None."""
-    if path.is_symlink():
-        return tr("it is a symbolic link; only the student's own files are graded",
-                  "심볼릭 링크입니다. 학생 본인의 파일만 채점합니다")
-    try:
-        inside = path.resolve().is_relative_to(student_folder.resolve())
-    except OSError:
-        inside = False
-    if not inside or not path.is_file():
-        return tr("it is not a regular file inside the student's folder", "학생 폴더 안의 일반 파일이 아닙니다")
-    return None
+        try:
+            data = read_regular(source / name, _SMALL_FILE)
+        except NotReadable:
+            continue
+        target = dest / name
+        if not target.is_file() or target.read_bytes() != data:
+            dest.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def _refused(path: Path, stem: str, cells: list[tuple[str, float]], why: Text) -> SubmissionReport:
@@ -478,32 +496,24 @@ def assignment_folders(course_dir: Path, assignment: str) -> list[Path]:
     return folders
 
 
-def submitted_files(course_dir: Path, assignment: str) -> list[tuple[str, Path]]:
-    """``(student, path)`` of every ``submitted/<student>/<assignment>/*.ipynb``, sorted.
-
-    Hidden files (``.ipynb_checkpoints``) are ignored; symbolic links are listed (and
-    refused by :func:`grade_course`), not followed. Raises CourseError as
-    :func:`assignment_folders`.
-    """
-    return [(folder.parent.name, path) for folder in assignment_folders(course_dir, assignment)
-            for path in _notebook_files(folder)]
-
-
 def _submission_timestamp(folder: Path) -> tuple[datetime | None, str | None]:
     """When the student submitted, from nbgrader's ``timestamp.txt`` in the folder, in UTC;
     and a warning when the file is there but is not a time (then no timestamp is used)."""
     path = folder / "timestamp.txt"
+    if not os.path.lexists(path):
+        return None, None
     try:
-        text = path.read_text(errors="replace").strip() if path.is_file() and not path.is_symlink() else ""
-    except OSError:
-        text = ""
+        text = read_regular(path, _SMALL_FILE).decode(errors="replace").strip()
+    except NotReadable as exc:
+        return None, f"{safe_name(str(path))} is not read ({exc.text.en}); graded without a submission time"
     if not text:
         return None, None
     try:
         return parse_utc(text), None
     except (ValueError, OverflowError) as e:
-        return None, (f"{path} holds {safe_name(text[:80])!r}, not a timestamp like '2024-03-01 17:05:12.345 UTC' "
-                      f"(as nbgrader collect writes): {e}; graded without a submission time")
+        return None, (f"{safe_name(str(path))} holds {safe_name(text[:80])!r}, not a timestamp like "
+                      f"'2024-03-01 17:05:12.345 UTC' (as nbgrader collect writes): {safe_name(str(e)[:200])}; "
+                      "graded without a submission time")
 
 
 def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = False, force: bool = False,

@@ -114,9 +114,17 @@ class NotebookFeedback:
 
 
 def feedback_path(course_dir: Path, fb: NotebookFeedback) -> Path:
-    """``feedback/<student>/<assignment>/<submitted file stem>.html`` in the course directory."""
+    """``feedback/<student>/<assignment>/<submitted file stem>.html`` in the course directory.
+
+    Raises ValueError when a part is not one plain name (``..``, a separator): a page is
+    never written outside its folder, whatever a report says.
+    """
     stem = fb.submitted.removesuffix(".ipynb").removesuffix(".py")
-    return Path(course_dir) / "feedback" / fb.student / fb.assignment / f"{stem}.html"
+    parts = (fb.student, fb.assignment, f"{stem}.html")
+    for part in parts:
+        if part in ("", ".", "..", ".html") or "/" in part or "\\" in part or "\0" in part:
+            raise ValueError(f"not a plain file or folder name: {part!r}")
+    return Path(course_dir, "feedback", *parts)
 
 
 def write_feedback(course_dir: Path, fb: NotebookFeedback, lang: str | None = None) -> Path:

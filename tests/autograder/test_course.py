@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import sqlite3
@@ -109,11 +110,12 @@ def test_nbgrader_export_lists_the_scores(course_dir: Path) -> None:
 
 
 def test_progress_and_reports(course_dir: Path) -> None:
-    """Does each file get one progress line in sorted order, a notebook outside the assignment a report saying so,
+    """Does each file get one progress line in sorted order, a notebook outside the assignment a line saying so,
     and a notebook not handed in a line saying it scores 0?"""
     grader = FakeGrader()
 
-    reports, lines = run(course_dir, grader)
+    lines: list[str] = []
+    done = grade_course(course_dir, ASSIGNMENT, grader, NOTEBOOKS, progress=lines.append)
 
     assert lines == [
         "[1/4] alice/logistic_regression.ipynb 5/5",
@@ -124,13 +126,13 @@ def test_progress_and_reports(course_dir: Path) -> None:
         "[-] bob/planar.ipynb not handed in: 0/5",
     ]
     assert grader.calls == [("alice", "logistic_regression"), ("alice", "planar"), ("bob", "logistic_regression")]
-    assert [(r.notebook, r.score, r.error) for r in reports] == [
+    assert [(r.notebook, r.score, r.error) for r in done.reports] == [
         ("logistic_regression", 5.0, None),
         ("planar", 0.0, None),
         ("logistic_regression", 2.0, None),
-        ("scratch", 0.0, as_text("not part of this assignment 'week2' (expected logistic_regression.ipynb, "
-                                 "planar.ipynb)")),
     ]
+    assert [(path.name, why.en) for path, why in done.skipped] == [
+        ("scratch.ipynb", "not part of this assignment 'week2' (expected logistic_regression.ipynb, planar.ipynb)")]
 
 
 def test_second_run_grades_nothing_and_writes_nothing(course_dir: Path) -> None:
@@ -143,7 +145,7 @@ def test_second_run_grades_nothing_and_writes_nothing(course_dir: Path) -> None:
 
     assert grader.calls == []
     assert dump(course_dir) == before
-    assert [r.notebook for r in reports] == ["scratch"]
+    assert reports == []
     assert lines[:3] == [
         "[1/4] alice/logistic_regression.ipynb 5/5 (unchanged, not regraded)",
         "[2/4] alice/planar.ipynb 0/5 (unchanged, not regraded)",
@@ -240,7 +242,8 @@ def test_symlinked_submissions_are_refused_not_followed(course_dir: Path, tmp_pa
     assert ("bob", "logistic_regression") not in grader.calls
     refused = next(r for r in reports if r.submission == str(bob))
     assert refused.score == 0 and "symbolic link" in str(refused.error)
-    assert any("bob/logistic_regression.ipynb 0: it is a symbolic link" in line for line in lines)
+    assert "[3/4] bob/logistic_regression.ipynb not graded: it is a symbolic link; only files of their own are graded" \
+        in lines
 
 
 def test_a_folder_name_cannot_forge_a_progress_line(course_dir: Path) -> None:
@@ -386,9 +389,9 @@ def test_classic_file_names_are_graded_without_renaming(tmp_path: Path) -> None:
 def test_a_file_matching_no_notebook_says_what_would_match(course_dir: Path) -> None:
     """Does the line for a file of no notebook list the names that would have matched,
     classic names included?"""
-    reports = grade_course(course_dir, ASSIGNMENT, FakeGrader(), CLASSIC).reports
-    [scratch] = [r for r in reports if r.notebook == "scratch"]
-    assert str(scratch.error) == (
+    skipped = grade_course(course_dir, ASSIGNMENT, FakeGrader(), CLASSIC).skipped
+    [why] = [why for path, why in skipped if path.name == "scratch.ipynb"]
+    assert why.en == (
         "not part of this assignment 'week2' (expected logistic_regression.ipynb "
         "(or Logistic_Regression_with_a_Neural_Network_mindset*.ipynb), planar.ipynb "
         "(or Planar_data_classification_with_one_hidden_layer*.ipynb))")
@@ -400,16 +403,21 @@ def fingerprint(path: Path) -> str:
     return read_submission(path).fingerprint()
 
 
-def test_an_untouched_edition_beside_the_edited_one_is_passed_over(tmp_path: Path) -> None:
-    """When a student hands in the English edition untouched and the Korean one edited
-    (both were released), is only the edited one graded?"""
+def _edition(folder: Path, name: str, source: str, mtime: int) -> Path:
+    write_notebook(folder / name, source)
+    os.utime(folder / name, (mtime, mtime))
+    return folder / name
+
+
+def test_an_untouched_edition_is_passed_over_even_when_newer(tmp_path: Path) -> None:
+    """When a student hands in the English edition untouched (and newer) and the Korean one
+    edited (both were released), is only the edited one graded, the other listed with why?"""
     course = tmp_path / "course"
     folder = course / "submitted/alice/week2"
-    write_notebook(folder / "logistic_regression.ipynb", "def sigmoid(z):\n    raise NotImplementedError\n")
-    write_notebook(folder / "logistic_regression.ko.ipynb", "def sigmoid(z):\n    return z\n")
-    released = frozenset({fingerprint(folder / "logistic_regression.ipynb")})
+    stub = _edition(folder, "logistic_regression.ipynb", "def sigmoid(z):\n    raise NotImplementedError\n", 2000)
+    _edition(folder, "logistic_regression.ko.ipynb", "def sigmoid(z):\n    return z\n", 1000)
     books = {"logistic_regression": CourseNotebook("logistic_regression", NOTEBOOKS["logistic_regression"],
-                                                   released=released)}
+                                                   released=frozenset({fingerprint(stub)}))}
     asked: list[str] = []
 
     def grader(path: Path, notebook: str) -> SubmissionReport:
@@ -417,35 +425,42 @@ def test_an_untouched_edition_beside_the_edited_one_is_passed_over(tmp_path: Pat
         return FakeGrader()(path, notebook)
 
     lines: list[str] = []
-    grade_course(course, ASSIGNMENT, grader, books, progress=lines.append)
+    done = grade_course(course, ASSIGNMENT, grader, books, progress=lines.append)
 
     assert asked == ["logistic_regression.ko.ipynb"]
-    assert lines[0].startswith("[1/2] alice/logistic_regression.ipynb skipped: an untouched copy of the released")
+    assert lines[0] == ("[1/2] alice/logistic_regression.ipynb not graded: an untouched copy of the released "
+                        "notebook; logistic_regression.ko.ipynb is graded")
+    assert [path.name for path, _ in done.skipped] == ["logistic_regression.ipynb"]
     assert (course / "feedback/alice/week2/logistic_regression.ko.html").is_file()
 
 
-def test_two_edited_editions_are_both_graded_and_the_higher_counts(tmp_path: Path) -> None:
-    """When both editions were edited, is each graded, and the higher score recorded?"""
+def test_of_several_edited_copies_only_the_newest_is_graded(tmp_path: Path) -> None:
+    """When a student hands in several edited copies of one notebook, is only the newest
+    graded (never the best of them: each copy draws other hidden inputs), the others listed
+    as not graded, and the score recorded the newest one's?"""
     course = tmp_path / "course"
     folder = course / "submitted/alice/week2"
-    write_notebook(folder / "logistic_regression.ipynb", "def sigmoid(z):\n    return 0\n")
-    write_notebook(folder / "logistic_regression.ko.ipynb", "def sigmoid(z):\n    return z\n")
+    for i, name in enumerate(["logistic_regression.ipynb", "logistic_regression (2).ipynb",
+                              "logistic_regression.ko.ipynb"]):
+        _edition(folder, name, f"def sigmoid(z):\n    return z  # copy {i}\n", 1000 + (i == 1) * 500)
 
     def grader(path: Path, notebook: str) -> SubmissionReport:
-        points = 2.0 if ".ko." in path.name else 0.0
+        points = 0.0 if "(2)" in path.name else 2.0  # the newest copy is the worst one
         tests = [TestResult("test_sigmoid", "sigmoid", points, 2.0, points == 2.0, as_text("")),
                  TestResult("test_propagate", "propagate", 0.0, 3.0, False, as_text(""))]
         return SubmissionReport(str(path), notebook, tests)
 
     lines: list[str] = []
-    run_ = grade_course(course, ASSIGNMENT, grader, {"logistic_regression": NOTEBOOKS["logistic_regression"]},
+    done = grade_course(course, ASSIGNMENT, grader, {"logistic_regression": NOTEBOOKS["logistic_regression"]},
                         progress=lines.append)
 
-    assert [r.score for r in run_.reports] == [0.0, 2.0]
-    assert lines[:2] == [
-        "[1/2] alice/logistic_regression.ipynb 0/5 (not counted: logistic_regression.ko.ipynb scored higher)",
-        "[2/2] alice/logistic_regression.ko.ipynb 2/5 (counted: the higher score)"]
-    assert gradebook.recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 2.0
+    assert [Path(r.submission).name for r in done.reports] == ["logistic_regression (2).ipynb"]
+    assert sorted(path.name for path, _ in done.skipped) == ["logistic_regression.ipynb",
+                                                             "logistic_regression.ko.ipynb"]
+    assert "[1/3] alice/logistic_regression (2).ipynb 0/5" in lines
+    assert ("[2/3] alice/logistic_regression.ipynb not graded: one file of a notebook is graded: "
+            "logistic_regression (2).ipynb, the newest edited one") in lines
+    assert gradebook.recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 0.0
 
 
 def test_a_notebook_withdrawn_since_scores_zero_and_leaves_formgrader(course_dir: Path) -> None:
