@@ -22,10 +22,11 @@ from typing import TextIO
 import click
 
 from dlcheck.checks import GraderError
+from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
 from dlcheck.text import language, set_language
 
-from . import __version__, exports, names, project, specs
+from . import __version__, copies, exports, names, project, specs
 from .engine import grade_submission
 from .preflight import preflight
 from .sandbox import isolation
@@ -145,6 +146,28 @@ def _infer_notebooks(files: tuple[str, ...], notebook: str | None) -> tuple[list
     return work, unknown
 
 
+def _one_file_per_notebook(work: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[SubmissionReport]]:
+    """Of one submission's ``(file, notebook id)`` pairs, the file graded for each notebook
+    (:func:`autograder.copies.choose`, among the regular files of their own), and a report
+    saying why for each other file."""
+    groups: dict[str, dict[Path, str]] = {}
+    not_graded = []
+    for f, notebook in work:
+        why = refusal(f)
+        if why is None:
+            groups.setdefault(notebook, {})[Path(f)] = f
+        else:
+            not_graded.append(SubmissionReport(submission=f, notebook=notebook, error=why))
+    graded = set()
+    for notebook, paths in groups.items():
+        spec = specs.get(notebook)
+        choice = copies.choose(paths, spec.stem, copies.released(spec))
+        graded.add(paths[choice.graded])
+        not_graded += [SubmissionReport(submission=paths[p], notebook=notebook, error=why)
+                       for p, why in choice.passed_over]
+    return [(f, n) for f, n in work if f in graded], not_graded
+
+
 @click.group()
 @click.version_option(__version__, prog_name="autograde", message="%(prog)s (dl-autograder) %(version)s")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, exists=True),
@@ -194,6 +217,9 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
         raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
     fmt = "json" if as_json else fmt
     work, unknown = _infer_notebooks(files, notebook)
+    if fmt == "gradescope":  # the files are one student's upload: one file per notebook counts
+        work, passed_over = _one_file_per_notebook(work)
+        unknown += passed_over
     grading_secret = preflight([specs.get(n) for n in dict.fromkeys(n for _, n in work)],
                                        dev_secret=dev_secret)
     _announce_isolation()

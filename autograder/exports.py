@@ -59,13 +59,19 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
     One test per graded function, named ``"<notebook>: <function>"`` when the submission
     holds several notebooks; its ``output`` is the function's message. The overall
     ``output`` names the grader, its version and the isolation level, and why a file could
-    not be graded. Gradescope sums the tests' scores; ``score`` is given too.
+    not be graded. Gradescope sums the tests' scores; ``score`` is given too. One report
+    per notebook counts (the first), so no notebook scores above its maximum; ``autograde
+    grade --format gradescope`` chooses which (:func:`autograder.copies.choose`).
     """
     if visibility not in GRADESCOPE_VISIBILITY:
         raise ValueError(f"unknown Gradescope visibility {visibility!r}; known: {', '.join(GRADESCOPE_VISIBILITY)}")
-    several = len({r.notebook for r in reports if r.tests}) > 1
-    tests = []
+    counted: list[SubmissionReport] = []  # the first report of each notebook
     for r in reports:
+        if r.tests and all(c.notebook != r.notebook for c in counted):
+            counted.append(r)
+    several = len(counted) > 1
+    tests = []
+    for r in counted:
         for t in r.tests:
             tests.append({
                 "name": f"{r.notebook}: {t.function}" if several else t.function,
@@ -78,10 +84,12 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
     levels = sorted({r.isolation for r in reports if r.isolation})
     lines = [f"Graded by dl-autograder {__version__} (isolation level: {', '.join(levels) or 'unknown'})."]
     lines += [f"{r.submission}: not graded: {r.error.render(lang)}" for r in reports if r.error is not None]
+    lines += [f"{r.submission}: not counted: another file of {r.notebook} is" for r in reports
+              if r.tests and r not in counted]
     if not reports:
         lines.append("No notebook was found in the submission.")
     return {
-        "score": sum(r.score for r in reports),
+        "score": sum(r.score for r in counted),
         "output": "\n".join(lines),
         "visibility": visibility,
         "stdout_visibility": "hidden",
