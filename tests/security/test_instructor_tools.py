@@ -24,7 +24,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_output, new_raw_ce
 
 from autograder import ROOT, exports
 from autograder.autograded import write_autograded
-from autograder.gradebook import StudentScores
+from autograder.gradebook import StudentScores, comment_text
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text
 
@@ -193,6 +193,19 @@ def test_a_missing_attachment_does_not_stop_formgrader(autograded):
     showing the submission at all (nbconvert raises on it)?"""
     copy = autograded(lambda nb: nb.cells.append(new_markdown_cell("![plot](attachment:nowhere.png)")))
     assert 'id="test_propagate"' in formgrader_page(copy)
+
+
+def test_gradebook_comment_runs_nothing_in_generate_feedback():
+    """Can an exception message a function raised, written into its gradebook comment,
+    run a script on the page `nbgrader generate_feedback` renders (it reads comments as
+    markdown, raw HTML included)?"""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    raised = TestResult("test_sigmoid", "sigmoid", 0.0, 1.0, False,
+                        Text(f"sigmoid: it raised ValueError: <img src=x onerror={CALL}>", "sigmoid: ValueError"))
+    comment = comment_text(raised)
+    assert runnable(markdown2html_mistune(comment)) == []
+    assert "it raised ValueError" in comment
 
 
 # -- CSV formula injection ------------------------------------------------------------------
