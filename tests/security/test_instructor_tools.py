@@ -32,6 +32,7 @@ from dlcheck.text import Text
 MARK = "pwned_instructor"
 CALL = f"{MARK}(document.cookie)"
 RELEASED = ROOT / "assignments/week2/logistic_regression.ipynb"
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 TESTS = [TestResult("test_sigmoid", "sigmoid", 1.0, 1.0, True, Text("2 check(s) passed", "검사 2개 통과")),
          TestResult("test_propagate", "propagate", 0.0, 3.0, False, Text("cost is wrong", "cost가 틀렸습니다"))]
 
@@ -131,6 +132,8 @@ HOSTILE = {
         _output(**{"text/markdown": f"<img src=x onerror={CALL}>"})])),
     "svg-output": lambda nb: nb.cells.append(new_code_cell("x", outputs=[
         _output(**{"image/svg+xml": f"<svg xmlns='http://www.w3.org/2000/svg' onload='{CALL}'/>"})])),
+    "png-output-size": lambda nb: nb.cells.append(new_code_cell("x", outputs=[new_output(
+        "display_data", data={"image/png": PNG}, metadata={"image/png": {"width": f"1 onerror={CALL}"}})])),
     "widget-state": _widgets,
     "markdown-img-onerror": lambda nb: nb.cells.append(new_markdown_cell(f"Look: <img src=x onerror={CALL}>")),
     "markdown-script": lambda nb: nb.cells.append(new_markdown_cell(f"<script>{CALL}</script>")),
@@ -282,3 +285,4 @@ def test_every_csv_is_written_by_the_one_function_that_neutralizes():
     writers = [p.relative_to(ROOT) for folder in ("autograder", "dlcheck", "dldata", "examples", "benchmarks")
                for p in (ROOT / folder).rglob("*.py") if re.search(r"csv\.(writer|DictWriter)\(", p.read_text())]
     assert writers == [Path("autograder/exports.py")]
+
