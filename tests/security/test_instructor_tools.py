@@ -286,3 +286,12 @@ def test_every_csv_is_written_by_the_one_function_that_neutralizes():
                for p in (ROOT / folder).rglob("*.py") if re.search(r"csv\.(writer|DictWriter)\(", p.read_text())]
     assert writers == [Path("autograder/exports.py")]
 
+
+def test_docs_name_only_tests_and_cases_that_exist():
+    """Does docs/security.md ("The instructor's tools") name only tests of this module and
+    their cases, and every test of this module?"""
+    section = (ROOT / "docs/security.md").read_text(encoding="utf-8").split("## The instructor's tools", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    tests = {name for name in globals() if name.startswith("test_") and name != "test_docs_name_only_tests_and_cases_that_exist"}
+    assert set(re.findall(r"`(test_\w+)", section)) == tests
+    assert set(re.findall(r"\[([\w-]+)\]", section)) <= {*HOSTILE, "cr", "crlf"}
