@@ -195,7 +195,8 @@ def inert(nb: Any, lang: str | None = None) -> Any:
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
     cells = []
-    for cell in (c for c in nb.get("cells", []) if isinstance(c, dict)):
+    given = nb.get("cells")
+    for cell in (c for c in (given if isinstance(given, list) else []) if isinstance(c, dict)):
         kind, source = cell.get("cell_type"), _joined(cell.get("source", ""))
         if kind == "code":
             outputs = cell.get("outputs") if isinstance(cell.get("outputs"), list) else []

@@ -143,3 +143,15 @@ def test_course_notebooks_are_kept_as_written(notebook):
     course's own text reads in formgrader as students read it?"""
     nb = nbformat.read(notebook, as_version=4)
     assert [(c.cell_type, c.source) for c in inert(nb).cells] == [(c.cell_type, c.source) for c in nb.cells]
+
+
+@pytest.mark.parametrize("nb", [
+    {"cells": 5},
+    {"cells": [5, {"cell_type": "code", "source": 5, "outputs": "x", "execution_count": "7"},
+               {"cell_type": "markdown", "source": ["a", 1], "attachments": {"a": 5, "b": {"image/png": ["QUJD"]}}},
+               {"cell_type": "code", "source": "x", "outputs": [5, {"output_type": "execute_result", "data": 7},
+                                                               {"output_type": "stream", "text": 5}]}]},
+], ids=["cells-not-a-list", "cells-off-the-schema"])
+def test_a_notebook_off_the_schema_gives_a_valid_copy(nb):
+    """Does a notebook that breaks nbformat's schema still give a valid (inert) copy?"""
+    nbformat.validate(inert(nbformat.from_dict(nb)))
