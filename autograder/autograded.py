@@ -5,8 +5,10 @@ only from ``autograded/<student>/<assignment>/<notebook>.ipynb`` (``<notebook>``
 gradebook's name), and they look up the gradebook's rows by the ``grade_id`` of the cells
 marked in its ``metadata.nbgrader``: a Grade for each grade cell, a Comment for each
 solution cell; a marked cell the gradebook does not know stops ``generate_feedback`` for
-that student. So the copy is the student's notebook, never executed (its outputs are the
-student's own), whose marks are exactly the gradebook's:
+that student. So the copy is the student's notebook, never executed, made inert first
+(:mod:`autograder.inert`: formgrader renders it as a live page in the instructor's
+browser, so only the text of the student's outputs is kept, and markdown that would run
+or load something is shown as text), whose marks are exactly the gradebook's:
 
 - every ``nbgrader`` mark the file came with is removed (a classic-course notebook, or a
   student who edited them);
@@ -30,6 +32,7 @@ from dlcheck.results import TestResult
 from dlcheck.text import as_text, tr
 
 from .gradebook import solution_name
+from .inert import inert, plain_text
 
 
 def _source(cell: Any) -> str:
@@ -95,7 +98,8 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
         cell = nb.cells[check]
         cell.metadata["nbgrader"] = _mark(t.name, solution=False, points=float(t.max_score))
         verdict = f"{function}: {t.score:g}/{t.max_score:g}. {as_text(t.message).render(lang)}\n"
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout" if t.passed else "stderr", text=verdict)]
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout" if t.passed else "stderr",
+                                               text=plain_text(verdict))]
         cell.execution_count = None
         marked.add(check)
     return nb
@@ -112,7 +116,7 @@ def write_autograded(path: Path, submitted: Path, tests: list[TestResult],
     except Exception:  # noqa: BLE001 - any unreadable file: formgrader then shows "missing", the feedback says why
         path.unlink(missing_ok=True)
         return None
-    annotate(nb, tests, aliases, lang)
+    nb = annotate(inert(nb, lang), tests, aliases, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
     nbformat.write(nb, tmp)

@@ -7,13 +7,16 @@
 - :func:`course_csv`: one row per student of a course, a column per notebook, from the
   gradebook (manual scores included).
 
-Each says which isolation level the files were graded at.
+Each says which isolation level the files were graded at. Every CSV is written by
+:func:`_csv`, whose cells a spreadsheet reads as text or numbers, never as formulas: a
+student names their own folder, and a file name or an error message may be theirs too.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -28,9 +31,30 @@ if TYPE_CHECKING:
 GRADESCOPE_VISIBILITY = ("visible", "hidden", "after_due_date", "after_published")
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"), and a line
+#: feed, which a carriage return becomes.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """``value`` as a CSV cell no spreadsheet runs: text starting with ``= + - @``, a tab or
+    a carriage return gets a leading apostrophe (OWASP's defence), which spreadsheets show
+    as text; numbers, also written as text (``"-0.5"``), stay numbers. A carriage return
+    becomes a line feed: the writer quotes a cell holding its line end (``\\n``) but not a
+    lone ``\\r``, which readers take for the end of the row, so the rest of the cell would
+    begin a row of its own (``x\\r=HYPERLINK(...)``)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _csv(rows: Iterable[list[object]]) -> str:
+    """The one writer of every CSV the project makes (see :func:`spreadsheet_cell`)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows([spreadsheet_cell(v) for v in row] for row in rows)
     return out.getvalue()
 
 

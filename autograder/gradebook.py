@@ -110,6 +110,8 @@ from sqlalchemy.orm import Session
 from dlcheck.results import TestResult
 from dlcheck.text import as_text
 
+from .inert import markdown_or_text
+
 #: The course id written on new assignments: nbgrader's ``CourseDirectory.course_id``
 #: default, i.e. what nbgrader's own commands write when the course does not set one.
 COURSE_ID = ""
@@ -578,8 +580,13 @@ def _record(
 
 
 def comment_text(result: TestResult) -> str:
-    """A function's gradebook comment: its points, then its message in the current language."""
-    return f"{result.function}: {result.score:g}/{result.max_score:g}. {as_text(result.message).render()}"
+    """A function's gradebook comment: its points, then its message in the current language.
+
+    ``nbgrader generate_feedback`` renders comments as markdown, raw HTML included, and a
+    message may quote what student code raised: one that would render as more than text
+    is written as text (:func:`autograder.inert.markdown_or_text`)."""
+    return markdown_or_text(f"{result.function}: {result.score:g}/{result.max_score:g}. "
+                            f"{as_text(result.message).render()}")
 
 
 def _set_auto_score(grade: Grade, auto_score: float | None) -> None:
