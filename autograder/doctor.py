@@ -31,6 +31,11 @@ def isolation_lines() -> list[str]:
     elif os.environ.get(isolation.ENV_VAR, "").strip():
         lines.append(f"  chosen by {isolation.ENV_VAR}={os.environ[isolation.ENV_VAR].strip()}; "
                      f"the strongest offered is {isolation.strongest()}")
+    if used in ("namespaces", "userns"):
+        roots = isolation.read_only_roots()
+        hidden = isolation.hidden_paths(roots)
+        lines.append(f"  read-only in the sandbox: {' '.join(roots)}")
+        lines.append(f"  covered in the sandbox (the grader's own files in those folders): {' '.join(hidden) or 'none'}")
     if used == "processes":
         lines.append("  WARNING: at the processes level student code can read the solutions, the hidden checks and "
                      "other submissions. Run the grader where user namespaces are allowed, as root, or in the "

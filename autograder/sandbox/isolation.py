@@ -9,7 +9,9 @@ process), and ``$AUTOGRADE_ISOLATION`` may ask for a weaker one:
     The grader is root. Linux namespaces via util-linux ``unshare``: no network, its own
     PID, IPC and UTS space, and a private, read-only root made of binds of the system and
     Python folders only, so the project (solutions, hidden checks), the course directory,
-    other submissions, home folders and the host's ``/tmp`` do not exist in there. Student
+    other submissions, home folders and the host's ``/tmp`` do not exist in there; what the
+    grader keeps under those folders (a pip-installed grader's own package in
+    site-packages, :func:`hidden_paths`) is covered by an empty read-only mount. Student
     code runs under a uid of its own (:func:`claim_uid`), with a tmpfs of
     :attr:`Limits.scratch_mb` as its only writable folder besides a small ``/tmp``.
 ``userns``
@@ -46,15 +48,19 @@ from pathlib import Path
 
 from dlcheck.checks import GraderError
 
+from .. import memo, project, secret
+
 ENV_VAR = "AUTOGRADE_ISOLATION"
 LEVELS = ("namespaces", "userns", "processes")  # strongest first
 
 #: What each level protects, in one line (``autograde doctor``; docs/security.md has the tests).
 PROTECTS = {
-    "namespaces": "private read-only root (no project, course, home or host /tmp), no network, own PID space, "
-                  "own uid per sandbox (process limit per sandbox), bounded scratch space",
-    "userns": "private read-only root (no project, course, home or host /tmp), no network, own PID space, "
-              "no capabilities; the process limit is per sandbox on Linux >= 5.14, bounded scratch space",
+    "namespaces": "private read-only root (no project, course, home or host /tmp; an installed grader's package "
+                  "covered), no network, own PID space, own uid per sandbox (process limit per sandbox), bounded "
+                  "scratch space",
+    "userns": "private read-only root (no project, course, home or host /tmp; an installed grader's package "
+              "covered), no network, own PID space, no capabilities; the process limit is per sandbox on "
+              "Linux >= 5.14, bounded scratch space",
     "processes": "resource limits and a scrubbed environment only: student code runs as the grader's user and "
                  "can read what it can read (solutions, hidden checks, the secret file, other submissions), "
                  "write what it can write, and reach the network",
@@ -187,10 +193,34 @@ def read_only_roots() -> list[str]:
     return [p for p in present if not any(p != q and p.startswith(q.rstrip("/") + "/") for q in present)]
 
 
+def hidden_paths(roots: list[str]) -> list[str]:
+    """What the grader keeps under the read-only ``roots``, to be covered in the sandbox.
+
+    A pip-installed grader lives in site-packages, which the worker needs for NumPy: its
+    package holds the hidden checks (``specs/``, with their ``__pycache__``), and an
+    installed copy looks for ``solutions/`` and its reference cache beside it
+    (:data:`autograder.project.CHECKOUT`). A project, the cache or the secret file may also
+    lie under a root (a checkout in ``/usr/local/src``, a secret in ``/etc``), and so may
+    their compiled copies under ``sys.pycache_prefix``. Outermost real paths, folders or files.
+    """
+    package = Path(__file__).resolve().parents[1]  # autograder/, wherever it was imported from
+    places = [package, memo.cache_dir()]
+    for base in {project.CHECKOUT, project.root()}:
+        places += [base / "autograder", base / "solutions", base / ".autograde"]
+    if os.environ.get(secret.FILE_ENV_VAR):
+        places.append(Path(os.environ[secret.FILE_ENV_VAR]))
+    if sys.pycache_prefix:
+        places += [Path(sys.pycache_prefix) / os.path.realpath(p).lstrip("/") for p in places]
+    bound = [r.rstrip("/") + "/" for r in roots if not os.path.islink(r)]  # a symlinked root is not bound
+    found = {os.path.realpath(p) for p in places if os.path.lexists(p)}
+    found = {p for p in found if any((p + "/").startswith(r) for r in bound)}
+    return sorted(p for p in found if not any(p != q and p.startswith(q + "/") for q in found))
+
+
 #: Run by ``/bin/sh`` inside fresh namespaces: build the private root, then drop every
 #: privilege (``$BECOME``: setpriv's options) and run the worker. Arguments: root folder,
 #: worker folder, scratch size in MB, process quota, then the worker's environment
-#: (``K=V``) and command.
+#: (``K=V``) and command. ``$HIDDEN``: :func:`hidden_paths`, one a line.
 NAMESPACE_SCRIPT = r"""
 set -e
 R="$1"; WORKER="$2"; SCRATCH_MB="$3"; NPROC="$4"; shift 4
@@ -202,6 +232,14 @@ for p in $READ_ONLY; do
   if [ -L "$p" ]; then mkdir -p "$R$(dirname "$p")"; ln -s "$(readlink "$p")" "$R$p"
   else mkdir -p "$R$p"; mount --rbind "$p" "$R$p"; mount -o remount,bind,ro,nosuid "$R$p"; fi
 done
+# Cover what the grader keeps in there: an empty read-only tmpfs over a folder, /dev/null over a file.
+while IFS= read -r p; do
+  if [ -z "$p" ]; then continue; fi
+  if [ -d "$R$p" ]; then mount -t tmpfs -o ro,size=4k,mode=0555,nosuid,nodev,noexec hidden "$R$p"
+  else mount --bind /dev/null "$R$p"; fi
+done <<HIDDEN_PATHS
+$HIDDEN
+HIDDEN_PATHS
 mkdir -p "$R/dev" "$R/proc" "$R/box" "$R/worker"
 for n in null zero random urandom; do touch "$R/dev/$n"; mount --bind "/dev/$n" "$R/dev/$n"; done
 mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
@@ -249,7 +287,11 @@ def launch(name: str, run_dir: Path, program: list[str], limits: Limits,
         scratch.mkdir()
         return Walls(program, env, str(scratch), process_quota=process_quota(name, limits))
     (run_dir / "root").mkdir()
-    setup_env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "READ_ONLY": " ".join(read_only_roots())}
+    roots = read_only_roots()
+    hidden = hidden_paths(roots)
+    if any("\n" in p for p in hidden):  # one a line in the script
+        raise GraderError(f"cannot hide a path holding a line break from the sandbox: {hidden!r}")
+    setup_env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "READ_ONLY": " ".join(roots), "HIDDEN": "\n".join(hidden)}
     namespaces = ["--net", "--mount", "--pid", "--ipc", "--uts", "--fork", "--kill-child=SIGKILL", "--mount-proc"]
     script = ["--", "/bin/sh", "-c", NAMESPACE_SCRIPT, "sandbox", str(run_dir / "root"), str(run_dir / "worker"),
               str(limits.scratch_mb), str(process_quota(name, limits)), *[f"{k}={v}" for k, v in env.items()],

@@ -1,7 +1,10 @@
 """Choosing the isolation level: the strongest offered, a weaker one on request, never a
-stronger one; and the process quota each level sets."""
+stronger one; the process quota each level sets; and which of the grader's files lying in
+the sandbox's read-only folders are covered."""
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +79,32 @@ def test_processes_level_quota_leaves_the_grader_its_own():
         assert quota is None
     else:
         assert quota >= 16 + 1  # this process counts too
+
+
+def test_the_grader_package_is_covered_where_a_read_only_root_holds_it():
+    """Installed in site-packages (a read-only root, for NumPy), is the grader's package
+    covered, and is nothing covered that no root holds?"""
+    package = Path(isolation.__file__).resolve().parents[1]
+    assert str(package) in isolation.hidden_paths([str(package.parent)])
+    assert isolation.hidden_paths(["/nonexistent-root"]) == []
+    roots = isolation.read_only_roots()
+    assert all(any(p == r or p.startswith(r + "/") for r in roots) for p in isolation.hidden_paths(roots))
+
+
+def test_a_secret_file_project_and_cache_under_a_root_are_covered_outermost_first(tmp_path, monkeypatch):
+    """Does a secret file, another project's specs, solutions and cache, and their compiled
+    copies under ``sys.pycache_prefix``, lying under a read-only root, get covered, each
+    folder once (not what lies inside a covered one)?"""
+    tmp_path = tmp_path.resolve()
+    project = tmp_path / "course-project"
+    for folder in ("autograder/specs", "solutions", ".autograde/cache", "assignments"):
+        (project / folder).mkdir(parents=True)
+    (tmp_path / "secret").write_text("s3cret")
+    (tmp_path / "pyc" / str(project / "solutions").lstrip("/")).mkdir(parents=True)
+    monkeypatch.setenv("AUTOGRADE_PROJECT", str(project))
+    monkeypatch.setenv("AUTOGRADE_SECRET_FILE", str(tmp_path / "secret"))
+    monkeypatch.setenv("AUTOGRADE_CACHE_DIR", str(project / ".autograde" / "cache"))
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "pyc"))
+    expected = [project / ".autograde", project / "autograder", project / "solutions",
+                tmp_path / "pyc" / str(project / "solutions").lstrip("/"), tmp_path / "secret"]
+    assert isolation.hidden_paths([str(tmp_path)]) == sorted(str(p) for p in expected)
