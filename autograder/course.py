@@ -349,13 +349,14 @@ class _Run:
             return
         choice = copies.choose([f.path for f in kept], nb.name, nb.released)
         label = {f.path: f.label for f in kept}
-        for path, why in choice.passed_over:
+        for path, why in sorted(choice.passed_over, key=lambda passed: passed[0].name):  # in file order
             self.summary.skipped.append((path, why))
             self.say(f"{label[path]} not graded: {why.render(self.lang)}")
         chosen = Found(student, choice.graded, label[choice.graded])
         try:
             digest = sha256_regular(chosen.path, MAX_SUBMISSION_BYTES)
-        except NotReadable as exc:  # changed since step 3, or too large
+        except NotReadable as exc:  # too large, or changed since step 3
+            self.say(f"{chosen.label} not graded: {exc.text.render(self.lang)}")
             self._record_refused(student, nb, chosen.path, exc.text)
             return
         if not self._unchanged(chosen, nb, digest):

@@ -77,10 +77,17 @@ def refusal(path: str | os.PathLike[str], *, own: bool = True) -> Text | None:
     return _judge(st, own)
 
 
+def _size(n: int) -> str:
+    """``"100 GB"``, ``"20 MB"``, ``"4 KB"``, ``"12 bytes"``: at most one decimal, none when whole."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{round(n / scale, 1):g} {unit}"
+    return f"{n} bytes"
+
+
 def _too_large(path: Path, size: int, limit: int) -> TooLarge:
-    return TooLarge(tr("{name} is {mb:.1f} MB; the limit is {limit:g} MB",
-                          "{name}의 크기가 {mb:.1f} MB입니다. 한도는 {limit:g} MB입니다",
-                          name=path.name, mb=size / 2**20, limit=round(limit / 2**20, 3)))
+    return TooLarge(tr("{name} is {size}; the limit is {limit}", "{name}의 크기가 {size}입니다. 한도는 {limit}입니다",
+                       name=path.name, size=_size(size), limit=_size(limit)))
 
 
 def open_regular(path: str | os.PathLike[str], limit: int, *, own: bool = True) -> BinaryIO:

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from dlcheck.files import NotReadable, open_regular
+
 ENV_VAR = "DL_DATASETS_DIR"
 APP_NAME = "dl-exercises"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -324,6 +326,8 @@ def find_file(name: str, data_dir: str | os.PathLike[str] | None = None) -> Path
 Progress = Callable[[str, int, int], None]
 
 _DOWNLOAD_CHUNK = 1 << 16
+#: A local file larger than this is refused before it is read (the known files are a few MB).
+_LOCAL_COPY_LIMIT = 1 << 30
 
 
 class SourceError(DataError):
@@ -363,12 +367,12 @@ def _open_origin(origin: str, name: str, source: object, timeout: float) -> tupl
                               unreachable=True) from exc
         length = response.headers.get("Content-Length") if hasattr(response, "headers") else None
         return response, int(length) if length and length.isdigit() else None
-    try:
-        return open(origin, "rb"), None
-    except FileNotFoundError:
-        raise SourceError(f"cannot fetch {name}: not there in {source}", "not there") from None
-    except OSError as exc:
-        raise SourceError(f"cannot read {origin}: {exc.strerror}", exc.strerror or str(exc)) from exc
+    if not os.path.lexists(origin):
+        raise SourceError(f"cannot fetch {name}: not there in {source}", "not there")
+    try:  # a regular file (a link to one is fine), never blocking: a FIFO there must not hang fetch
+        return open_regular(origin, _LOCAL_COPY_LIMIT, own=False), None
+    except NotReadable as exc:
+        raise SourceError(f"cannot read {origin}: {exc.text.en}", exc.text.en) from None
 
 
 def _fetch_one(name: str, source: str | os.PathLike[str] | Mirror, dest: Path, timeout: float,
