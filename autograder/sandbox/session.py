@@ -153,8 +153,8 @@ def _raise(kind: str, message: str) -> bytes:
 
 
 def _timed_out(seconds: float) -> Text:
-    return tr("it did not return within {s:g} s (an infinite loop, or far too much work?)",
-              "{s:g}초 안에 반환하지 않았습니다 (무한 루프이거나 계산이 너무 많지 않나요?)", s=seconds)
+    return tr("it did not return within {s:.3g} s (an infinite loop, or far too much work?)",
+              "{s:.3g}초 안에 반환하지 않았습니다 (무한 루프이거나 계산이 너무 많지 않나요?)", s=seconds)
 
 
 class FunctionSession:
