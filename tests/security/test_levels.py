@@ -3,8 +3,8 @@ that level is used: ``namespaces`` by a root grader, ``userns`` and ``processes`
 ordinary user (``nobody`` when this run is root, see :mod:`.unprivileged`).
 
 The level of this very run is tested by the suite itself; the other levels by running
-``tests/security/test_adversarial.py`` again in a subprocess with ``AUTOGRADE_ISOLATION``
-set. A level the machine does not offer is skipped with the reason it is not.
+the :data:`SUITE` again in a subprocess with ``AUTOGRADE_ISOLATION`` set. A level the
+machine does not offer is skipped with the reason it is not.
 """
 
 from __future__ import annotations
@@ -35,7 +35,11 @@ ALLOWED_SKIPS = {
     "processes": ("holds at the namespaces and userns isolation levels",),
 }
 #: Fewest cases that must run (not be skipped) at a level: most of the suite holds everywhere.
-FEWEST_RUN = 40
+FEWEST_RUN = 55
+#: What runs again at each other level: the attacks on the sandbox, on the grading logic
+#: around it, and on the files the grader reads before it.
+SUITE = ("tests/security/test_adversarial.py", "tests/security/test_grading_logic.py",
+         "tests/security/test_class_files.py")
 
 
 def _user_of(level: str) -> int:
@@ -94,7 +98,7 @@ def test_adversarial_suite_holds_at_level(level, workspace):
 
     report = home / "report.xml"
     done = _run_as(uid, [*python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--basetemp", str(home / "pytest"),
-                         f"--junitxml={report}", "tests/security/test_adversarial.py"], env, workspace, 900)
+                         f"--junitxml={report}", *SUITE], env, workspace, 1200)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
     cases = ET.parse(report).getroot().iter("testcase")
     skips = {case.get("name"): case.find("skipped").get("message", "") for case in cases
