@@ -81,7 +81,8 @@ def test_is_the_workflow_a_valid_github_actions_job():
     assert triggers["push"]["paths"] == ["course/submitted/**"]
     steps = wf["jobs"]["grade"]["steps"]
     assert [s["uses"].split("@")[0] for s in steps if "uses" in s] == [
-        "actions/checkout", "actions/setup-python", "actions/upload-artifact"]
+        "actions/checkout", "actions/checkout", "actions/setup-python", "actions/upload-artifact"]
+    assert steps[1]["with"]["path"] == wf["env"]["AUTOGRADE_PROJECT"]  # the grader's project, read when grading
     assert all(re.fullmatch(r"v\d+", s["uses"].split("@")[1]) for s in steps if "uses" in s)
     grading = next(s for s in steps if "autograde course" in s.get("run", ""))
     assert grading["env"]["AUTOGRADE_SECRET"] == "${{ secrets.AUTOGRADE_SECRET }}"
@@ -100,6 +101,7 @@ def test_does_the_workflow_grade_a_tiny_class_when_its_steps_run_here(tmp_path, 
         folder = repo / "course" / "submitted" / student / "week2"
         folder.mkdir(parents=True)
         (folder / "numpy_basics.ipynb").write_text(text)
+    (repo / "grader").symlink_to(ROOT)  # the grader's repository, checked out beside the course
     context = {"secrets": {"AUTOGRADE_SECRET": SECRET}, "env": {}}
     context["env"] = {k: resolve(v, context) for k, v in wf["env"].items()}
     ran = []
