@@ -297,8 +297,12 @@ class _Grading:
     def _decided(self, fn: GradedFunction, found: _Found, checks: list[Check], callees: tuple[str, ...],
                  sandbox: Sandbox | None = None) -> tuple[TestResult, tuple[str, ...]]:
         """The verdict of ``checks`` by :func:`decide`, and the callees the reference
-        answered in the run that decided it."""
-        first = self._run(fn, found, checks, fn.reference_callees, sandbox)
+        answered in the run that decided it. A first run that may be followed by another
+        gets half of the time left, so a slow but correct callee that runs it out of time
+        leaves the run with the reference's callees the time to decide."""
+        left = self.deadline - time.monotonic()
+        first = self._run(fn, found, checks, fn.reference_callees, sandbox,
+                          deadline=self.deadline - left / 2 if callees else self.deadline)
         if not needs_retry(first, callees):
             return first, fn.reference_callees
         answered = (*fn.reference_callees, *callees)
@@ -364,13 +368,14 @@ class _Grading:
                                                                       then=verdict.message))
 
     def _run(self, fn: GradedFunction, found: _Found, checks: list[Check], answered_by_reference: tuple[str, ...],
-             sandbox: Sandbox | None = None) -> TestResult:
+             sandbox: Sandbox | None = None, deadline: float | None = None) -> TestResult:
         """Run ``checks`` in a fresh child of ``sandbox`` (default: the file's) where
-        ``answered_by_reference`` are the reference's."""
+        ``answered_by_reference`` are the reference's, by ``deadline`` (default: the file's)."""
         if sandbox is not None and not sandbox.alive:  # one of its own, closed after a run that died
             sandbox.close()
             sandbox.start()
-        verdict, trial = self._verdict(sandbox or self._running_sandbox(), fn, found, checks, answered_by_reference)
+        verdict, trial = self._verdict(sandbox or self._running_sandbox(), fn, found, checks, answered_by_reference,
+                                       deadline or self.deadline)
         if trial is not None and trial.died:  # whatever it left running goes; the next run gets a fresh sandbox
             if sandbox is None:
                 self.close_sandbox()
@@ -384,7 +389,7 @@ class _Grading:
             self.sandbox = None
 
     def _verdict(self, sandbox: Sandbox, fn: GradedFunction, found: _Found, checks: list,
-                 answered_by_reference: tuple[str, ...]) -> tuple[TestResult, SandboxTrial | None]:
+                 answered_by_reference: tuple[str, ...], deadline: float) -> tuple[TestResult, SandboxTrial | None]:
         """Run ``checks`` in a fresh child of ``sandbox``; the verdict and the trial (None
         when the child could not start)."""
         callbacks: dict[str, Callable[..., Any]] = {}
@@ -401,7 +406,7 @@ class _Grading:
                                         fn=fn.name, why=str(exc))), None
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
-                                 deadline=self.deadline, adapt=found.adapt, params=found.defined.params)
+                                 deadline=deadline, adapt=found.adapt, params=found.defined.params)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint))
         if not verdict.passed and found.note is not None:

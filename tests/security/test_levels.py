@@ -37,9 +37,9 @@ ALLOWED_SKIPS = {
 #: Fewest cases that must run (not be skipped) at a level: most of the suite holds everywhere.
 FEWEST_RUN = 55
 #: What runs again at each other level: the attacks on the sandbox, on the grading logic
-#: around it, and on the files the grader reads before it.
+#: around it, on the files the grader reads before it, and on the instructor's tools.
 SUITE = ("tests/security/test_adversarial.py", "tests/security/test_grading_logic.py",
-         "tests/security/test_class_files.py")
+         "tests/security/test_class_files.py", "tests/security/test_instructor_tools.py")
 
 
 def _user_of(level: str) -> int:

@@ -271,9 +271,10 @@ def _accuracy(t, params: dict, x: np.ndarray, y: np.ndarray) -> float:
 
 
 def _trained_on_cats(t, name: str, init: str) -> None:
-    """Train the student's model, with their own step-by-step functions, on the real data;
-    the first cost must be that of the reference initialization, and the accuracies reach
-    the floors (computed by the grader from the returned parameters)."""
+    """Train the student's model on the real data (with their own step-by-step functions,
+    or the reference's when theirs fail: see the engine); the first cost must be that of
+    the reference initialization, and the accuracies reach the floors (computed by the
+    grader from the returned parameters)."""
     from dldata.catvnoncat import load_catvnoncat
 
     data = load_catvnoncat()
@@ -298,15 +299,15 @@ def _trained_on_cats(t, name: str, init: str) -> None:
                                  "{floor:.1%}여야 합니다.", n=ITERATIONS, acc=accuracy, split=split, floor=floor))
 
 
-@two_layer_model.hidden("trained on the cat pictures with your step-by-step functions: at least 99.5 % train and 70 % test "
-                        "accuracy", "여러분의 step-by-step 함수로 고양이 사진에서 학습: 훈련 정확도 99.5 %, 테스트 70 % 이상",
+@two_layer_model.hidden("trained on the cat pictures: at least 99.5 % train and 70 % test accuracy",
+                        "고양이 사진에서 학습: 훈련 정확도 99.5 %, 테스트 70 % 이상",
                         seconds=TRAINING_SECONDS)
 def two_layer_cats(t):
     _trained_on_cats(t, "two_layer_model", "initialize_parameters")
 
 
-@L_layer_model.hidden("trained on the cat pictures with your step-by-step functions: at least 98 % train and 78 % test "
-                      "accuracy", "여러분의 step-by-step 함수로 고양이 사진에서 학습: 훈련 정확도 98 %, 테스트 78 % 이상",
+@L_layer_model.hidden("trained on the cat pictures: at least 98 % train and 78 % test accuracy",
+                      "고양이 사진에서 학습: 훈련 정확도 98 %, 테스트 78 % 이상",
                       seconds=TRAINING_SECONDS)
 def l_layer_cats(t):
     _trained_on_cats(t, "L_layer_model", "initialize_parameters_deep")
