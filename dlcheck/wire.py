@@ -15,6 +15,10 @@ Values are encoded as JSON with these tagged objects:
 ``{"$t": "dict", "v": [[key, value], ..]}``, ``{"$t": "float", "v": "nan"}`` (non-finite),
 ``{"$t": "complex", "v": [re, im]}`` and ``{"$t": "other", "type": "Name"}`` for anything
 else (it arrives as an :class:`Unsupported` marker, so the grader can say what came back).
+
+Sending writes the frame's parts one after another (array bytes straight from the
+array's memory), and receiving reads each buffer straight into the array it becomes:
+a 20 MB array is copied once on each side, by the kernel.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import numpy as np
 MAX_MESSAGE_BYTES = 512 * 1024 * 1024
 _MAX_DEPTH = 32
 _ARRAY_KINDS = "biufc"  # bool, signed, unsigned, float, complex; never object or void
+_SMALL_PART = 64 * 1024  # parts of a frame below this are joined before sending
 
 
 class WireError(ValueError):
@@ -56,12 +61,43 @@ class Unsupported:
 _ndarray = np.ndarray
 _generic = np.generic
 _ascontiguousarray = np.ascontiguousarray
-_frombuffer = np.frombuffer
+_empty = np.empty
+_array = np.array
+_uint8 = np.dtype(np.uint8)
 _dumps = json.dumps
 _loads = json.loads
 
 
-def _encode(value: Any, buffers: list[bytes], depth: int) -> Any:
+# -- encoding -------------------------------------------------------------------------------
+
+class Frame:
+    """One encoded message: its parts, sent one after another without joining them."""
+
+    def __init__(self, parts: list):
+        self.parts = parts
+        self.size = sum(len(p) for p in parts)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def tobytes(self) -> bytes:
+        return b"".join(self.parts)
+
+
+class _Out:
+    """What encoding one message collects: its arrays, C-contiguous."""
+
+    def __init__(self) -> None:
+        self.arrays: list[np.ndarray] = []
+
+    def array(self, value: np.ndarray) -> dict:
+        if not value.flags.c_contiguous:
+            value = _ascontiguousarray(value)  # one copy, for arrays that are views with gaps
+        self.arrays.append(value)
+        return {"$t": "nd", "i": len(self.arrays) - 1, "dtype": value.dtype.str, "shape": list(value.shape)}
+
+
+def _encode(value: Any, out: _Out, depth: int) -> Any:
     if depth > _MAX_DEPTH:
         return {"$t": "other", "type": "too deeply nested value"}
     kind = type(value)
@@ -72,109 +108,187 @@ def _encode(value: Any, buffers: list[bytes], depth: int) -> Any:
     if kind is float:
         return value if math.isfinite(value) else {"$t": "float", "v": repr(value)}
     if kind is complex:
-        return {"$t": "complex", "v": [_encode(value.real, buffers, depth + 1),
-                                        _encode(value.imag, buffers, depth + 1)]}
+        return {"$t": "complex", "v": [_encode(value.real, out, depth + 1), _encode(value.imag, out, depth + 1)]}
     if kind is list or kind is tuple:
-        items = [_encode(v, buffers, depth + 1) for v in value]
+        items = [_encode(v, out, depth + 1) for v in value]
         return items if kind is list else {"$t": "tuple", "v": items}
     if kind is dict:
-        return {"$t": "dict", "v": [[_encode(k, buffers, depth + 1), _encode(v, buffers, depth + 1)]
+        return {"$t": "dict", "v": [[_encode(k, out, depth + 1), _encode(v, out, depth + 1)]
                                      for k, v in value.items()]}
     if kind is _ndarray and value.dtype.kind in _ARRAY_KINDS:
-        buffers.append(_ndarray.tobytes(_ascontiguousarray(value)))
-        return {"$t": "nd", "i": len(buffers) - 1, "dtype": value.dtype.str, "shape": list(value.shape)}
+        return out.array(value)
     if isinstance(value, _generic) and type(value).__module__ == "numpy" and value.dtype.kind in _ARRAY_KINDS:
         item = value.item()
-        return {"$t": "np", "dtype": value.dtype.str, "v": _encode(item, buffers, depth + 1)}
+        return {"$t": "np", "dtype": value.dtype.str, "v": _encode(item, out, depth + 1)}
     return {"$t": "other", "type": getattr(kind, "__qualname__", "object")}
 
 
-def _decode(node: Any, buffers: list[bytes], depth: int) -> Any:
+def frame(message: Any) -> Frame:
+    """Encode a message (see module docstring) into a :class:`Frame`."""
+    out = _Out()
+    tree = _encode(message, out, 0)
+    doc = _dumps(tree, allow_nan=False).encode()
+    parts: list = [struct.pack(">I", len(doc)) + doc + struct.pack(">I", len(out.arrays))]
+    for array in out.arrays:
+        parts.append(struct.pack(">Q", array.nbytes))
+        if array.nbytes:
+            parts.append(memoryview(_ndarray.view(_ndarray.reshape(array, -1), _uint8)))
+    return Frame(parts)
+
+
+def encode(message: Any) -> bytes:
+    """Serialize a message (see module docstring) into one frame, as bytes."""
+    return frame(message).tobytes()
+
+
+# -- decoding -------------------------------------------------------------------------------
+
+class _Source:
+    """The unread rest of one frame, of a known size: reads never pass its end."""
+
+    def __init__(self, size: int, read_into: Any):
+        self.left = size
+        self._read_into = read_into  # (memoryview) -> None, filling it whole
+
+    def take(self, n: int) -> bytes:
+        buf = bytearray(self._claim(n))
+        self._read_into(memoryview(buf))
+        return bytes(buf)
+
+    def fill(self, array: np.ndarray) -> None:
+        if array.nbytes:
+            self._claim(array.nbytes)
+            self._read_into(memoryview(_ndarray.view(_ndarray.reshape(array, -1), _uint8)))
+
+    def _claim(self, n: int) -> int:
+        if n > self.left:
+            raise WireError("frame length mismatch")
+        self.left -= n
+        return n
+
+
+class _In:
+    """What decoding one message builds before its buffers are read: the arrays to fill,
+    by buffer index."""
+
+    def __init__(self, n_buffers: int, budget: int):
+        self.n_buffers, self.budget = n_buffers, budget
+        self.slots: dict[int, np.ndarray] = {}
+
+    def array(self, node: dict) -> np.ndarray:
+        dtype = np.dtype(str(node["dtype"]))
+        if dtype.kind not in _ARRAY_KINDS:
+            raise WireError(f"array of dtype {dtype} is not data")
+        shape = tuple(int(n) for n in node["shape"])
+        if any(n < 0 for n in shape):
+            raise WireError("negative array dimension")
+        if "data" in node:  # inline form, see to_json
+            return _array(node["data"], dtype=dtype).reshape(shape)
+        index = node["i"]
+        if type(index) is not int or not 0 <= index < self.n_buffers or index in self.slots:
+            raise WireError("array buffer index out of range or used twice")
+        nbytes = dtype.itemsize * math.prod(shape)
+        if nbytes > self.budget:  # checked before allocating: a frame cannot ask for more than it holds
+            raise WireError("array buffer does not match its shape")
+        self.budget -= nbytes
+        array = self.slots[index] = _empty(shape, dtype)
+        return array
+
+
+def _decode(node: Any, inp: _In, depth: int) -> Any:
     if depth > _MAX_DEPTH:
         raise WireError("value nested too deeply")
     if node is None or isinstance(node, (bool, int, float, str)):
         return node
     if isinstance(node, list):
-        return [_decode(v, buffers, depth + 1) for v in node]
+        return [_decode(v, inp, depth + 1) for v in node]
     if not isinstance(node, dict):
         raise WireError(f"unexpected JSON node {type(node).__name__}")
     tag = node.get("$t")
     if tag == "nd":
-        dtype = np.dtype(str(node["dtype"]))
-        if dtype.kind not in _ARRAY_KINDS:
-            raise WireError(f"array of dtype {dtype} is not data")
-        shape = tuple(int(n) for n in node["shape"])
-        if "data" in node:  # inline form, see to_json
-            return np.array(node["data"], dtype=dtype).reshape(shape)
-        data = buffers[int(node["i"])]
-        if len(data) != dtype.itemsize * math.prod(shape):
-            raise WireError("array buffer does not match its shape")
-        return _frombuffer(data, dtype=dtype).reshape(shape).copy()
+        return inp.array(node)
     if tag == "np":
         dtype = np.dtype(str(node["dtype"]))
         if dtype.kind not in _ARRAY_KINDS:
             raise WireError(f"scalar of dtype {dtype} is not data")
-        return dtype.type(_decode(node["v"], buffers, depth + 1))
+        return dtype.type(_decode(node["v"], inp, depth + 1))
     if tag == "tuple":
-        return tuple(_decode(v, buffers, depth + 1) for v in node["v"])
+        return tuple(_decode(v, inp, depth + 1) for v in node["v"])
     if tag == "dict":
         out = {}
         for k, v in node["v"]:
-            key = _decode(k, buffers, depth + 1)
+            key = _decode(k, inp, depth + 1)
             if not isinstance(key, (str, int, float, bool, tuple)) and key is not None:
                 key = repr(key)  # unhashable keys come back as their repr
-            out[key] = _decode(v, buffers, depth + 1)
+            out[key] = _decode(v, inp, depth + 1)
         return out
     if tag == "float":
         return float(node["v"])
     if tag == "complex":
-        return complex(_decode(node["v"][0], buffers, depth + 1), _decode(node["v"][1], buffers, depth + 1))
+        return complex(_decode(node["v"][0], inp, depth + 1), _decode(node["v"][1], inp, depth + 1))
     if tag == "other":
         return Unsupported(str(node.get("type", "object")))
     # A plain JSON object (from a student printing JSON, or a forged frame): not data.
     raise WireError("unknown tagged value")
 
 
-def encode(message: Any) -> bytes:
-    """Serialize a message (see module docstring) into one frame."""
-    buffers: list[bytes] = []
-    doc = _dumps(_encode(message, buffers, 0), allow_nan=False).encode()
-    parts = [struct.pack(">I", len(doc)), doc, struct.pack(">I", len(buffers))]
-    for buf in buffers:
-        parts += [struct.pack(">Q", len(buf)), buf]
-    return b"".join(parts)
-
-
-def decode(frame: bytes) -> Any:
-    """Parse one frame produced by :func:`encode`."""
-    (n,) = struct.unpack_from(">I", frame, 0)
-    doc = frame[4:4 + n]
-    (nbuf,) = struct.unpack_from(">I", frame, 4 + n)
-    pos, buffers = 8 + n, []
-    for _ in range(nbuf):
-        (size,) = struct.unpack_from(">Q", frame, pos)
-        buffers.append(frame[pos + 8:pos + 8 + size])
-        pos += 8 + size
-    if pos != len(frame):
+def _read(source: _Source) -> Any:
+    """Decode the frame ``source`` reads, its buffers read straight into their arrays."""
+    (n,) = struct.unpack(">I", source.take(4))
+    doc = source.take(n)
+    (n_buffers,) = struct.unpack(">I", source.take(4))
+    if 8 * n_buffers > source.left:
         raise WireError("frame length mismatch")
     try:
         tree = _loads(doc)
     except ValueError as exc:
         raise WireError(f"not JSON: {exc}") from None
-    return _decode(tree, buffers, 0)
+    inp = _In(n_buffers, source.left - 8 * n_buffers)
+    value = _decode(tree, inp, 0)
+    for index in range(n_buffers):
+        (size,) = struct.unpack(">Q", source.take(8))
+        array = inp.slots.get(index)
+        if array is None or size != array.nbytes:
+            raise WireError("array buffer does not match its shape")
+        source.fill(array)
+    if source.left:
+        raise WireError("frame length mismatch")
+    return value
+
+
+#: What a malformed frame can raise while it is read; each becomes a WireError.
+_MALFORMED = (ValueError, LookupError, TypeError, ArithmeticError, struct.error, RecursionError, MemoryError)
+
+
+def decode(data: bytes) -> Any:
+    """Parse one frame produced by :func:`encode`; WireError if it is not one."""
+    view = memoryview(data).cast("B")
+    pos = 0
+
+    def read_into(target: memoryview) -> None:
+        nonlocal pos
+        target[:] = view[pos:pos + len(target)]
+        pos += len(target)
+
+    try:
+        return _read(_Source(len(view), read_into))
+    except WireError:
+        raise
+    except _MALFORMED as exc:
+        raise WireError(f"a malformed message ({type(exc).__name__})") from None
 
 
 def to_json(value: Any) -> Any:
     """A JSON-able tree of ``value`` with arrays inline (readable files, not messages)."""
-    buffers: list[bytes] = []
-    tree = _encode(value, buffers, 0)
+    out = _Out()
+    tree = _encode(value, out, 0)
 
     def inline(node: Any) -> Any:
         if isinstance(node, list):
             return [inline(v) for v in node]
         if isinstance(node, dict):
             if node.get("$t") == "nd":
-                data = _frombuffer(buffers[node["i"]], dtype=np.dtype(node["dtype"])).tolist()
+                data = _ndarray.reshape(out.arrays[node["i"]], -1).tolist()
                 return {"$t": "nd", "dtype": node["dtype"], "shape": node["shape"], "data": data}
             return {k: inline(v) for k, v in node.items()}
         return node
@@ -184,8 +298,10 @@ def to_json(value: Any) -> Any:
 
 def from_json(tree: Any) -> Any:
     """The value written by :func:`to_json`."""
-    return _decode(tree, [], 0)
+    return _decode(tree, _In(0, 0), 0)
 
+
+# -- the channel ----------------------------------------------------------------------------
 
 class Channel:
     """Framed messages over a stream socket: an 8-byte big-endian length, then a frame.
@@ -200,42 +316,51 @@ class Channel:
         self.limit = min(limit, MAX_MESSAGE_BYTES)
 
     def send(self, message: Any) -> None:
-        self.send_frame(encode(message))
+        self.send_frame(frame(message))
 
-    def send_frame(self, frame: bytes) -> None:
-        """Send a frame already made by :func:`encode` (without copying it again)."""
-        self.sock.sendall(len(frame).to_bytes(8, "big"))
-        self.sock.sendall(frame)
+    def send_frame(self, sent: Frame) -> None:
+        """Send a frame made by :func:`frame`: small parts joined, array bytes as they are."""
+        small = bytearray(sent.size.to_bytes(8, "big"))
+        for part in sent.parts:
+            if len(part) < _SMALL_PART:
+                small += part
+                continue
+            if small:
+                self.sock.sendall(small)
+                small = bytearray()
+            self.sock.sendall(part)
+        if small:
+            self.sock.sendall(small)
 
     def receive(self, deadline: float | None = None) -> Any:
         """The next message; ``deadline`` (``time.monotonic()`` seconds) bounds the wait
         (TimeoutError), a closed channel raises EOFError."""
-        size = int.from_bytes(self._exact(8, deadline), "big")
+        head = bytearray(8)
+        self._read_into(memoryview(head), deadline)
+        size = int.from_bytes(head, "big")
         if size > self.limit:
             raise WireError(f"a message of {size} bytes (the limit is {self.limit})")
-        frame = self._exact(size, deadline)
         try:
-            return decode(frame)
+            return _read(_Source(size, lambda view: self._read_into(view, deadline)))
         except WireError:
             raise
-        except (ValueError, LookupError, TypeError, ArithmeticError, struct.error, RecursionError) as exc:
+        except _MALFORMED as exc:
             # A frame forged by student code (written to the socket directly) must not
             # reach the grader as anything but "not a message".
             raise WireError(f"a malformed message ({type(exc).__name__})") from None
 
-    def _exact(self, n: int, deadline: float | None) -> bytes:
-        buf = bytearray()
-        while len(buf) < n:
+    def _read_into(self, view: memoryview, deadline: float | None) -> None:
+        got = 0
+        while got < len(view):
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
                 self.sock.settimeout(left)
-            chunk = self.sock.recv(min(n - len(buf), 1 << 22))
-            if not chunk:
+            n = self.sock.recv_into(view[got:])
+            if not n:
                 raise EOFError
-            buf += chunk
-        return bytes(buf)
+            got += n
 
     def close(self) -> None:
         self.sock.close()

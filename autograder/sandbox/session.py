@@ -147,9 +147,9 @@ def memory_guard(extra_mb: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def _raise(kind: str, message: str) -> bytes:
+def _raise(kind: str, message: str) -> wire.Frame:
     """An encoded "raise" answer to a callback."""
-    return wire.encode({"op": "raise", "type": kind, "message": message})
+    return wire.frame({"op": "raise", "type": kind, "message": message})
 
 
 def _timed_out(seconds: float) -> Text:
@@ -206,7 +206,7 @@ class FunctionSession:
         self.close()
         return Died(self.dead)
 
-    def _answer_callback(self, request: dict, deadline: float) -> bytes:
+    def _answer_callback(self, request: dict, deadline: float) -> wire.Frame:
         """The encoded answer of the reference ``request["function"]`` on the student's
         arguments, computed and encoded within what is left of the call's wall time and
         :attr:`Limits.callback_mb` of memory, and no larger than a message may be."""
@@ -222,9 +222,9 @@ class FunctionSession:
             return _raise("TypeError", "malformed arguments")
         try:
             with quiet(), _deadline_alarm(left), memory_guard(self._limits.callback_mb):
-                # Encoded in here too: the encoding copies the result (twice), and a
-                # result made to fit the bound must not take the grader past it there.
-                frame = wire.encode({"op": "return", "value": fn(*args, **kwargs)})
+                # Encoded in here too: a result made to fit the bound must not take the
+                # grader past it there (the frame points into the result's arrays).
+                frame = wire.frame({"op": "return", "value": fn(*args, **kwargs)})
         except MemoryError:
             return _raise("MemoryError", f"{name}: these arguments need more than {self._limits.callback_mb} MB")
         except Exception as exc:  # noqa: BLE001 - the reference rejected what the student passed it

@@ -122,3 +122,22 @@ def test_channel_waits_no_longer_than_its_deadline():
     with pytest.raises(TimeoutError):
         right.receive(deadline=time.monotonic() + 0.2)
     assert time.monotonic() - start < 2
+
+
+def test_frames_without_shared_arrays_keep_their_layout():
+    """Is a message encoded without a table of shared arrays the documented frame, byte
+    for byte (the reference cache keys its entries by these bytes)?"""
+    value = np.arange(3.0)
+    doc = json.dumps({"$t": "nd", "i": 0, "dtype": "<f8", "shape": [3]}).encode()
+    expected = (struct.pack(">I", len(doc)) + doc + struct.pack(">I", 1) + struct.pack(">Q", 24)
+                + value.tobytes())
+    assert wire.encode(value) == expected
+
+
+def test_array_larger_than_its_frame_is_refused_before_it_is_allocated():
+    """Can a forged frame announce a huge shape and make the reader allocate it? (It is
+    refused against the frame's own size first.)"""
+    doc = json.dumps({"$t": "nd", "i": 0, "dtype": "<f8", "shape": [10**6, 10**6]}).encode()
+    frame = struct.pack(">I", len(doc)) + doc + struct.pack(">I", 1) + struct.pack(">Q", 8) + bytes(8)
+    with pytest.raises(wire.WireError):
+        wire.decode(frame)
