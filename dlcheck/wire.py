@@ -40,8 +40,9 @@ used. Whatever arrives is untrusted: a reference resolves only to an array of th
 table, anything else is a :class:`WireError`.
 
 Sending writes the frame's parts one after another (array bytes straight from the
-array's memory), and receiving reads each buffer straight into the array it becomes:
-a 20 MB array is copied once on each side, by the kernel.
+array's memory), and receiving reads each large buffer straight into the array it
+becomes (small pieces through a read-ahead buffer: a small message costs one read): a
+20 MB array is copied once on each side, by the kernel.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ SHARED_MIN_BYTES = 64 * 1024
 _MAX_DEPTH = 32
 _ARRAY_KINDS = "biufc"  # bool, signed, unsigned, float, complex; never object or void
 _SMALL_PART = 64 * 1024  # parts of a frame below this are joined before sending
+_READ_AHEAD = 64 * 1024  # reads below this go through a buffer, larger ones straight to their array
 _SPARE_COPIES = 2  # memory of forgotten copies the sandbox keeps for new ones
 
 
@@ -674,6 +676,8 @@ class Channel:
         self.sock = sock
         self.limit = min(limit, MAX_MESSAGE_BYTES)
         self.shared = shared
+        self._ahead = memoryview(bytearray(_READ_AHEAD))  # bytes read, [_start:_end] not yet used
+        self._start = self._end = 0
 
     def frame(self, message: Any, owned: bool = False) -> Frame:
         """``message`` encoded for this channel (references to what the other end holds)."""
@@ -716,17 +720,31 @@ class Channel:
             raise WireError(f"a malformed message ({type(exc).__name__})") from None
 
     def _read_into(self, view: memoryview, deadline: float | None) -> None:
-        got = 0
+        """Fill ``view`` from the socket: what was read ahead first, then small pieces
+        through the read-ahead buffer (a message's head, JSON and small arrays in one
+        call), large ones straight into their place."""
+        got = min(len(view), self._end - self._start)
+        view[:got] = self._ahead[self._start:self._start + got]
+        self._start += got
         while got < len(view):
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
                 self.sock.settimeout(left)
-            n = self.sock.recv_into(view[got:])
+            if len(view) - got >= _READ_AHEAD:
+                n = self.sock.recv_into(view[got:])
+                if not n:
+                    raise EOFError
+                got += n
+                continue
+            n = self.sock.recv_into(self._ahead)
             if not n:
                 raise EOFError
-            got += n
+            used = min(n, len(view) - got)
+            view[got:got + used] = self._ahead[:used]
+            self._start, self._end = used, n
+            got += used
 
     def close(self) -> None:
         self.sock.close()

@@ -115,6 +115,32 @@ def test_channel_turns_a_forged_frame_into_a_wire_error():
         wire.Channel(b).receive()
 
 
+def test_frames_written_together_or_byte_by_byte_are_read_apart():
+    """Does the channel's read-ahead keep frame boundaries, whether several frames come in
+    one write (a small one, one with a 1 MB array, a small one) or one comes a byte at a
+    time?"""
+    import socket
+    import threading
+
+    a, b = socket.socketpair()
+    big = np.arange(2**17, dtype=np.float64)
+    frames = [wire.encode(v) for v in ({"n": 1}, {"x": big}, [2, 3])]
+    data = b"".join(len(f).to_bytes(8, "big") + f for f in frames)
+    writer = threading.Thread(target=a.sendall, args=(data,))
+    writer.start()
+    receiver = wire.Channel(b)
+    first, second, third = (receiver.receive() for _ in frames)
+    writer.join()
+    assert first == {"n": 1} and np.array_equal(second["x"], big) and third == [2, 3]
+
+    def trickle() -> None:
+        for i in range(len(data[:len(frames[0]) + 8])):
+            a.sendall(data[i:i + 1])
+
+    threading.Thread(target=trickle).start()
+    assert receiver.receive() == {"n": 1}
+
+
 def test_channel_waits_no_longer_than_its_deadline():
     """Does a receive with a deadline give up with TimeoutError when nothing comes?"""
     import time
