@@ -41,8 +41,8 @@ table, anything else is a :class:`WireError`.
 
 Sending writes the frame's parts one after another (array bytes straight from the
 array's memory), and receiving reads each large buffer straight into the array it
-becomes (small pieces through a read-ahead buffer: a small message costs one read): a
-20 MB array is copied once on each side, by the kernel.
+becomes (small pieces through a read-ahead buffer, never past the frame's end: a small
+message costs two reads): a 20 MB array is copied once on each side, by the kernel.
 """
 
 from __future__ import annotations
@@ -676,8 +676,8 @@ class Channel:
         self.sock = sock
         self.limit = min(limit, MAX_MESSAGE_BYTES)
         self.shared = shared
-        self._ahead = memoryview(bytearray(_READ_AHEAD))  # bytes read, [_start:_end] not yet used
-        self._start = self._end = 0
+        self._ahead = memoryview(bytearray(_READ_AHEAD))  # bytes of this frame read, [_start:_end] not yet used
+        self._start = self._end = self._frame_left = 0  # _frame_left: its bytes not read from the socket yet
 
     def frame(self, message: Any, owned: bool = False) -> Frame:
         """``message`` encoded for this channel (references to what the other end holds)."""
@@ -705,11 +705,13 @@ class Channel:
     def receive(self, deadline: float | None = None) -> Any:
         """The next message; ``deadline`` (``time.monotonic()`` seconds) bounds the wait
         (TimeoutError), a closed channel raises EOFError."""
-        head = bytearray(8)
-        self._read_into(memoryview(head), deadline)
+        head = memoryview(bytearray(8))
+        self._start = self._end = self._frame_left = 0  # what a bad frame left is not read on
+        self._recv_into(head, deadline)
         size = int.from_bytes(head, "big")
         if size > self.limit:
             raise WireError(f"a message of {size} bytes (the limit is {self.limit})")
+        self._frame_left = size
         try:
             return _read(_Source(size, lambda view: self._read_into(view, deadline)), self.shared)
         except WireError:
@@ -720,31 +722,38 @@ class Channel:
             raise WireError(f"a malformed message ({type(exc).__name__})") from None
 
     def _read_into(self, view: memoryview, deadline: float | None) -> None:
-        """Fill ``view`` from the socket: what was read ahead first, then small pieces
-        through the read-ahead buffer (a message's head, JSON and small arrays in one
-        call), large ones straight into their place."""
+        """Fill ``view`` with the frame's next bytes: what was read ahead first, then small
+        pieces through the read-ahead buffer (a message's JSON and small arrays in one
+        call), large ones straight into their place. Never past the frame's end: the
+        socket may have another reader after it (the worker passes a child's socket on the
+        control channel)."""
         got = min(len(view), self._end - self._start)
         view[:got] = self._ahead[self._start:self._start + got]
         self._start += got
-        while got < len(view):
+        if got < len(view) and len(view) - got < _READ_AHEAD:
+            n = self._recv_into(self._ahead[:min(_READ_AHEAD, self._frame_left)], deadline, at_least=len(view) - got)
+            used = len(view) - got
+            view[got:] = self._ahead[:used]
+            self._start, self._end = used, n
+        elif got < len(view):
+            self._recv_into(view[got:], deadline)
+
+    def _recv_into(self, view: memoryview, deadline: float | None, at_least: int | None = None) -> int:
+        """Read into ``view`` until it is full (or holds ``at_least`` bytes); how many were read."""
+        want = len(view) if at_least is None else at_least
+        got = 0
+        while got < want:
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
                 self.sock.settimeout(left)
-            if len(view) - got >= _READ_AHEAD:
-                n = self.sock.recv_into(view[got:])
-                if not n:
-                    raise EOFError
-                got += n
-                continue
-            n = self.sock.recv_into(self._ahead)
+            n = self.sock.recv_into(view[got:])
             if not n:
                 raise EOFError
-            used = min(n, len(view) - got)
-            view[got:got + used] = self._ahead[:used]
-            self._start, self._end = used, n
-            got += used
+            got += n
+        self._frame_left -= got
+        return got
 
     def close(self) -> None:
         self.sock.close()

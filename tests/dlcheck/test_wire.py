@@ -141,6 +141,19 @@ def test_frames_written_together_or_byte_by_byte_are_read_apart():
     assert receiver.receive() == {"n": 1}
 
 
+def test_a_channel_reads_nothing_past_the_frame_it_receives():
+    """Does receiving one frame leave the bytes after it in the socket, for whoever reads
+    it next (the grader reads a child's socket off the control channel with recv_fds)?"""
+    import socket
+
+    a, b = socket.socketpair()
+    frame = wire.encode({"op": "loaded"})
+    a.sendall(len(frame).to_bytes(8, "big") + frame + b"F")
+    assert wire.Channel(b).receive() == {"op": "loaded"}
+    b.settimeout(5)
+    assert b.recv(10) == b"F"
+
+
 def test_channel_waits_no_longer_than_its_deadline():
     """Does a receive with a deadline give up with TimeoutError when nothing comes?"""
     import time
