@@ -89,6 +89,7 @@ class Limits:
     processes: int = 64       # processes (threads included) of one sandbox, see process_quota()
     message_mb: int = 64      # largest message the grader accepts from the worker
     callback_mb: int = 1024   # memory a reference call made for the sandbox may add to the grader
+    shared_mb: int = 128      # arrays the grader keeps per function so that they need not cross again (wire.py)
     threads: int = 1          # BLAS threads of the student's code
 
 

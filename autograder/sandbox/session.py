@@ -8,6 +8,14 @@ the call's wall time (SIGALRM) and by :attr:`Limits.callback_mb` of extra memory
 by :attr:`Limits.message_mb`. Their output is discarded, and they are never cached
 (:meth:`autograder.reference.Reference.for_callback`): the time they take is the call's,
 so it counts against the file's budget (:func:`autograder.engine.budget`).
+
+A training loop answered this way sends the same large arrays back and forth in every
+step (the training set, the caches, the parameters), so the session's channel shares
+arrays with the child (:mod:`dlcheck.wire`): what both hold crosses as a reference. The
+grader's side (:class:`~dlcheck.wire.FrozenArrays`, at most :attr:`Limits.shared_mb`)
+is read-only, so a reference always names what the child was sent or sent: a reference
+callee that writes into an argument is run again on writable copies, and the values a
+call returns to a check are copies it may write into.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from dlcheck import wire
 from dlcheck.text import Text, tr
@@ -147,9 +157,32 @@ def memory_guard(extra_mb: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def _raise(kind: str, message: str) -> bytes:
-    """An encoded "raise" answer to a callback."""
-    return wire.encode({"op": "raise", "type": kind, "message": message})
+def _writable(value: Any, copies: dict[int, np.ndarray] | None = None) -> Any:
+    """``value`` with each read-only array in it (one the session's table holds) replaced
+    by a copy, the same copy wherever the same array was; containers are rebuilt."""
+    copies = {} if copies is None else copies
+    kind = type(value)
+    if kind is np.ndarray and not value.flags.writeable:
+        if id(value) not in copies:
+            copies[id(value)] = value.copy()
+        return copies[id(value)]
+    if kind is list or kind is tuple:
+        items = [_writable(v, copies) for v in value]
+        return items if kind is list else tuple(items)
+    if kind is dict:
+        return {k: _writable(v, copies) for k, v in value.items()}
+    return value
+
+
+def _run_reference(fn: Callable[..., Any], args: list, kwargs: dict) -> Any:
+    """``fn(*args, **kwargs)``; arrays the session shares are read-only, so a reference
+    that writes into one of its arguments gets writable copies instead."""
+    try:
+        return fn(*args, **kwargs)
+    except ValueError as exc:
+        if "read-only" not in str(exc):
+            raise
+    return fn(*_writable(args), **_writable(kwargs))
 
 
 def _timed_out(seconds: float) -> Text:
@@ -165,7 +198,8 @@ class FunctionSession:
     """
 
     def __init__(self, sock: socket.socket, callbacks: dict[str, Callable[..., Any]], limits: Limits):
-        self._channel = wire.Channel(sock, limits.message_mb * 1024 * 1024)
+        self._channel = wire.Channel(sock, limits.message_mb * 1024 * 1024,
+                                     shared=wire.FrozenArrays(limits.shared_mb * 1024 * 1024))
         self._callbacks = callbacks
         self._limits = limits
         self.dead: Text | None = None  # why the child can no longer answer
@@ -187,8 +221,8 @@ class FunctionSession:
                 op = reply.get("op")
                 if op == "callback":
                     self._channel.send_frame(self._answer_callback(reply, deadline))
-                elif op == "return":
-                    return Returned(reply.get("value"), reply.get("inputs"))
+                elif op == "return":  # copies where they are the table's: the check may write into them
+                    return Returned(_writable(reply.get("value")), _writable(reply.get("inputs")))
                 elif op == "raise":
                     frames = reply.get("frames") if isinstance(reply.get("frames"), list) else []
                     return Raised(str(reply.get("type"))[:_TYPE_KEEP], str(reply.get("message"))[:_MESSAGE_KEEP],
@@ -206,33 +240,37 @@ class FunctionSession:
         self.close()
         return Died(self.dead)
 
-    def _answer_callback(self, request: dict, deadline: float) -> bytes:
+    def _answer_callback(self, request: dict, deadline: float) -> wire.Frame:
         """The encoded answer of the reference ``request["function"]`` on the student's
         arguments, computed and encoded within what is left of the call's wall time and
         :attr:`Limits.callback_mb` of memory, and no larger than a message may be."""
         name = request.get("function")
         fn = self._callbacks.get(name) if isinstance(name, str) else None
         if fn is None:
-            return _raise("NameError", f"{name!r} is not available"[:200])
+            return self._raise("NameError", f"{name!r} is not available"[:200])
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         if not isinstance(args, list) or not isinstance(kwargs, dict):
-            return _raise("TypeError", "malformed arguments")
+            return self._raise("TypeError", "malformed arguments")
         try:
             with quiet(), _deadline_alarm(left), memory_guard(self._limits.callback_mb):
-                # Encoded in here too: the encoding copies the result (twice), and a
-                # result made to fit the bound must not take the grader past it there.
-                frame = wire.encode({"op": "return", "value": fn(*args, **kwargs)})
+                # Encoded in here too: a result made to fit the bound must not take the
+                # grader past it there (the frame points into the result's arrays).
+                frame = self._channel.frame({"op": "return", "value": _run_reference(fn, args, kwargs)}, owned=True)
         except MemoryError:
-            return _raise("MemoryError", f"{name}: these arguments need more than {self._limits.callback_mb} MB")
+            return self._raise("MemoryError", f"{name}: these arguments need more than {self._limits.callback_mb} MB")
         except Exception as exc:  # noqa: BLE001 - the reference rejected what the student passed it
-            return _raise(type(exc).__name__, f"{name}: {exc}"[:500])
+            return self._raise(type(exc).__name__, f"{name}: {exc}"[:500])
         if len(frame) > self._limits.message_mb * 1024 * 1024:
-            return _raise("MemoryError", f"{name}: the result of these arguments is larger than a message may be "
-                                         f"({self._limits.message_mb} MB)")
+            return self._raise("MemoryError", f"{name}: the result of these arguments is larger than a message may be "
+                                              f"({self._limits.message_mb} MB)")
         return frame
+
+    def _raise(self, kind: str, message: str) -> wire.Frame:
+        """An encoded "raise" answer to a callback."""
+        return self._channel.frame({"op": "raise", "type": kind, "message": message})
 
     def close(self) -> None:
         self._channel.close()

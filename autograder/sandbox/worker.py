@@ -20,7 +20,8 @@ Protocol, all messages framed by ``wire.Channel``:
    Names in ``stubs`` are replaced, in the child only, by functions that ask the grader
    to run its reference version (``{"op": "callback", ..}`` answered by
    ``return``/``raise``), so a caller can be graded on its own code, not on the bugs of
-   what it calls.
+   what it calls. A child's channel shares arrays with the grader (``wire.CheckedArrays``):
+   an array both hold, unchanged since it crossed, goes back as a reference.
 
 A child lives for one function: whatever a function patches, spawns or leaves running
 dies with its child, and the next function starts from the freshly loaded submission.
@@ -140,7 +141,7 @@ def _spawn(control: socket.socket, namespace: dict, message: dict) -> None:
         parent_end.close()
         cpu = int(message.get("cpu_seconds", 30))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        channel = wire.Channel(child_end)
+        channel = wire.Channel(child_end, shared=wire.CheckedArrays())
         for name in message.get("stubs", []):
             namespace[name] = _stub(name, channel)
         try:

@@ -3,7 +3,9 @@ the engine) makes the grader run reference code on arguments it chose. A few byt
 arguments can ask for gigabytes (``initialize_with_zeros(2 * 10**8)``, or ``predict`` on
 inputs of shape (1, K), whose ``w.T @ X`` is K x K), for slow work, or for results the
 grader would keep. Does the grader stay within :attr:`Limits.callback_mb` of extra memory,
-keep none of it, and count the time against the file's budget?
+keep none of it, and count the time against the file's budget? And the arrays a child
+shares with the grader (:mod:`dlcheck.wire`): can forged references reach anything, can
+a flood of them make the grader keep more than :attr:`Limits.shared_mb`?
 
 The memory cases are graded in a fresh Python process, so that its peak resident size
 says what grading them cost and nothing else.
@@ -23,7 +25,7 @@ import pytest
 from autograder import ROOT
 from autograder.specs.week2.logistic_regression import notebook as FULL_SPEC
 
-from .conftest import LIMITS
+from .conftest import LIMITS, PROTOCOL_HELPERS
 
 #: Small bounds, so that a failing defence shows clearly above the noise of the process.
 BOUNDS = {"callback_mb": 256, "message_mb": 64, "call_seconds": 20, "memory_mb": 2048}
@@ -81,6 +83,17 @@ for path in sys.argv[2:]:
                  "cache": sorted(p.name for p in folder.iterdir()) if folder.exists() else [],
                  "remembered": len(memo._memory)})
 print(json.dumps(rows))
+"""
+
+
+#: Arrays of 1 MB, each new, kept by the child, each sent to ``predict`` and answered
+#: with another 1 MB: without a bound the grader would keep 2 MB per call.
+HANDLE_FLOOD = """
+    kept = []
+    for i in range(200):
+        X = np.random.default_rng(i).random((1, 2**17))
+        kept.append((X, predict(np.ones((1, 1)), 0.0, X)))
+    raise ValueError(f"flooded with {len(kept)} calls")
 """
 
 
@@ -167,3 +180,95 @@ def test_measurement_would_see_an_allocation(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
                           cwd=Path(tmp_path))
     assert float(done.stdout) > BOUNDS["callback_mb"] + SLACK_MB, done.stderr
+
+
+def _measure(folder: Path, files: dict[str, str], bounds: dict) -> dict[str, dict]:
+    """Each file graded in turn in one fresh process: report and peak resident size after it."""
+    paths = []
+    for name, source in files.items():
+        paths.append(folder / f"{name}.py")
+        paths[-1].write_text(source)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(folder), "AUTOGRADE_CACHE_DIR": str(folder / "cache"),
+           "AUTOGRADE_LANG": "en", "LANG": "C.UTF-8"}
+    import os
+
+    env.update({k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "AUTOGRADE_ISOLATION"))})
+    done = subprocess.run([sys.executable, "-c", GRADE_AND_MEASURE, json.dumps(bounds), *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return dict(zip(files, json.loads(done.stdout.strip().splitlines()[-1]), strict=True))
+
+
+@pytest.mark.parametrize("shared_mb, holds", [(32, True), (1024, False)], ids=["bound-32MB", "control-unbounded"])
+def test_shared_arrays_stay_within_their_bound(shared_mb, holds, tmp_path):
+    """Can a child make the grader keep every array it sends, and every answer, by keeping
+    them all itself (a flood of handles)? With ``shared_mb`` the grader's peak grows by at
+    most that bound; the control, with a bound above the 400 MB of the flood, shows the
+    measurement would see it."""
+    honest = "import numpy as np\n\n" + MODEL + textwrap.indent(textwrap.dedent(HONEST_MODEL), "    ")
+    flood = "import numpy as np\n\n" + MODEL + textwrap.indent(textwrap.dedent(HANDLE_FLOOD), "    ")
+    measured = _measure(tmp_path, {"honest": honest, "flood": flood}, dict(BOUNDS, shared_mb=shared_mb))
+    assert "flooded with 200 calls" in measured["flood"]["report"]["tests"][0]["message"]
+    grew = measured["flood"]["peak_mb"] - measured["honest"]["peak_mb"]
+    if holds:
+        assert grew <= shared_mb + SLACK_MB, f"the grader's peak grew by {grew:.0f} MB"
+    else:
+        assert grew > 200, f"the grader's peak grew by only {grew:.0f} MB"
+
+
+#: ``model`` making one honest callback with a 1 MB array, so that the grader holds
+#: handles 1 (that array) and 0 (its answer), then writing a callback of ``predict`` whose
+#: arguments are the raw JSON ``ARGS`` (with a list of handles to drop, ``DROP``).
+FORGED_REFERENCE = textwrap.dedent(PROTOCOL_HELPERS) + """
+def _send_forged(sock, args, drop=None):
+    import json, struct
+    call = {"$t": "dict", "v": [["op", "callback"], ["function", "predict"], ["args", args],
+                                ["kwargs", {"$t": "dict", "v": []}]]}
+    body = json.dumps(call if drop is None else {"$t": "msg", "v": call, "drop": drop}).encode()
+    frame = struct.pack(">I", len(body)) + body + struct.pack(">I", 0)
+    sock.sendall(len(frame).to_bytes(8, "big") + frame)
+
+""" + MODEL + """
+    X = np.ones((1, 2**17))
+    predict(np.ones((1, 1)), 0.0, X)
+    sock = _protocol_socket()
+    _send_forged(sock, ARGS, DROP)
+    raise ValueError(str(_receive_frame(sock))[:300])
+"""
+
+W = {"$t": "nd", "dtype": "<f8", "shape": [1, 1], "data": [1.0]}  # np.ones((1, 1)), inline
+
+FORGED_REFERENCES = {
+    "handle-never-given": ([W, 0.0, {"$t": "ref", "h": 3}], None),
+    "handle-far-ahead": ([W, 0.0, {"$t": "ref", "h": 10**6}], None),
+    "handle-as-a-string": ([W, 0.0, {"$t": "ref", "h": "1"}], None),
+    "handle-that-is-a-path": ([W, 0.0, {"$t": "ref", "h": "/proc/self/environ"}], None),
+    "handle-as-a-list": ([W, 0.0, {"$t": "ref", "h": [1]}], None),
+    "drop-list-of-references": ([W, 0.0, 1.0], [{"$t": "ref", "h": 0}]),
+}
+
+
+def _forged(args: list, drop: list | None) -> str:
+    return "import numpy as np\n\n" + FORGED_REFERENCE.replace("ARGS", repr(args)).replace("DROP", repr(drop))
+
+
+@pytest.mark.parametrize("args, drop", list(FORGED_REFERENCES.values()), ids=list(FORGED_REFERENCES))
+def test_a_forged_array_reference_is_not_a_result(args, drop, tmp_path, grade):
+    """Can a child write a callback whose array references name anything but an array
+    the grader holds for it? The frame is not a result: the function gets 0, and the
+    grader goes on."""
+    path = tmp_path / "forged.py"
+    path.write_text(_forged(args, drop))
+    graded = grade(path, spec=FULL_SPEC.only("model"), tiers=("public",))
+    assert graded.report.error is None and graded.report.score == 0
+    assert "not a result" in graded.message("model"), graded.message("model")
+
+
+def test_a_reference_to_what_the_child_sent_is_answered(tmp_path, grade):
+    """Control of the method: the same frame with a well-formed reference to the array
+    the child sent (handle 1) is answered as its bytes would be: what a reference
+    resolves to, the child had."""
+    path = tmp_path / "reference.py"
+    path.write_text(_forged([W, 0.0, {"$t": "ref", "h": 1}], None))
+    graded = grade(path, spec=FULL_SPEC.only("model"), tiers=("public",))
+    assert "'op': 'return', 'value': array([[1., 1., 1., ..." in graded.message("model"), graded.message("model")
