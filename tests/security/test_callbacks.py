@@ -115,19 +115,7 @@ def measured(tmp_path_factory) -> dict[str, dict]:
     files = {"honest": "import numpy as np\n\n" + MODEL + textwrap.indent(textwrap.dedent(HONEST_MODEL), "    "),
              **{name: _amplifier(call) for name, call in AMPLIFIERS.items()},
              "cache-filler": "import numpy as np\n\n" + MODEL + textwrap.indent(textwrap.dedent(CACHE_FILLER), "    ")}
-    paths = []
-    for name, source in files.items():
-        paths.append(folder / f"{name}.py")
-        paths[-1].write_text(source)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(folder), "AUTOGRADE_CACHE_DIR": str(folder / "cache"),
-           "AUTOGRADE_LANG": "en", "LANG": "C.UTF-8"}
-    import os
-
-    env.update({k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "AUTOGRADE_ISOLATION"))})
-    done = subprocess.run([sys.executable, "-c", GRADE_AND_MEASURE, json.dumps(BOUNDS), *map(str, paths)],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return dict(zip(files, json.loads(done.stdout.strip().splitlines()[-1]), strict=True))
+    return _measure(folder, files, BOUNDS)
 
 
 def test_honest_model_passes_with_these_bounds(measured):
