@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,7 +139,7 @@ def needs_retry(first: TestResult, callees: tuple[str, ...]) -> bool:
 
 
 def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, callees: tuple[str, ...],
-           absent: list[str] = ()) -> TestResult:
+           absent: Sequence[str] = ()) -> TestResult:
     """The verdict of one function's checks from its runs: ``first`` with the submission's
     own ``callees``, ``retried`` with the reference's (``None`` when not needed, see
     :func:`needs_retry`). The run with correct callees decides; its pass says what failed
