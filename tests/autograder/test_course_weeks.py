@@ -16,6 +16,7 @@ from autograder.release import parse_percent
 
 pytestmark = pytest.mark.slow
 EXAMPLES = ROOT / "examples" / "week4" / "application"
+STEPS = ROOT / "examples" / "week4" / "step_by_step"
 
 
 def _completed(notebook_id: str) -> str:
@@ -57,31 +58,34 @@ def test_week3_is_graded_into_the_gradebook(tmp_path):
 
 
 def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_with_it(tmp_path):
-    """With a buggy step-by-step notebook handed in beside a correct application, does the
-    step-by-step notebook lose points while the application keeps all 5, its feedback
-    saying it was graded with correct versions of the learner's step functions (so the
-    companion was found in the submission folder); and do the released stubs get 0?"""
-    def folder(case: str) -> dict[str, str]:
-        return {p.name: p.read_text() for p in (EXAMPLES / case).glob("*.ipynb")}
-
+    """With a step-by-step notebook whose update_parameters changes its argument in place
+    handed in beside a correct application, does the step-by-step notebook lose those
+    points while the application keeps all 5, trained on the cat pictures with the learner's
+    own step functions (so the companion was found in the submission folder); and do the
+    released stubs get 0?"""
+    handed_in = {"deep_network_application.ipynb": (EXAMPLES / "correct" / "deep_network_application.ipynb").read_text(),
+                 "deep_network_step_by_step.ipynb": (STEPS / "update_in_place.ipynb").read_text()}
     released = {f"{s.stem}.ipynb": (ROOT / s.release).read_text() for s in map(specs.get, (
         "week4/deep_network_step_by_step", "week4/deep_network_application"))}
-    course = _course(tmp_path, {("alice", "week4"): folder("buggy_step_by_step"), ("bob", "week4"): released})
+    course = _course(tmp_path, {("alice", "week4"): handed_in, ("bob", "week4"): released})
     scores = _grade(course, "week4")
     assert scores["bob"] == {"deep_network_application": 0.0, "deep_network_step_by_step": 0.0}
     assert scores["alice"]["deep_network_application"] == 5.0
     assert 0 < scores["alice"]["deep_network_step_by_step"] < 12
     page = (course / "feedback" / "alice" / "week4" / "deep_network_application.html").read_text()
-    assert "graded with correct versions of" in page and "was not found beside this notebook" not in page
+    assert "trained on the cat pictures" in page and "was not found beside this notebook" not in page
 
 
-def test_week4_application_alone_is_said_to_miss_its_companion(tmp_path):
-    """When only the application is handed in, does its feedback say the step-by-step
-    notebook was not found (its functions then the reference's)?"""
+def test_week4_application_alone_is_trained_with_the_reference_step_functions(tmp_path):
+    """When only the application is handed in, are its models trained on the cat pictures
+    with the reference's step functions (answered from the grader's process), its feedback
+    saying so and that the step-by-step notebook was not found?"""
     course = _course(tmp_path, {("carol", "week4"): {
         "deep_network_application.ipynb": (EXAMPLES / "without_step_by_step" / "deep_network_application.ipynb")
         .read_text()}})
     scores = _grade(course, "week4")
     assert scores["carol"]["deep_network_step_by_step"] in (None, 0.0)
+    assert scores["carol"]["deep_network_application"] == 5.0
     page = (course / "feedback" / "carol" / "week4" / "deep_network_application.html").read_text()
+    assert "graded with correct versions of L_model_forward" in page and "trained on the cat pictures" in page
     assert "deep_network_step_by_step.ipynb was not found beside this notebook" in page

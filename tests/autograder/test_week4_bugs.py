@@ -2,11 +2,12 @@
 exactly the buggy function's points, with a message that names the mistake, and keep full
 marks for correct code written differently?
 
-Step-by-step submissions are graded with the full spec. Application submissions are
-graded alone (no step-by-step notebook beside them), so their step functions come from
-the reference and nothing trains on the real data: the real-data checks are exercised by
-the example class (``test_week4_examples.py``) and the benchmark. Each spec's files are
-graded by one ``autograde grade --json --jobs 2`` run.
+Step-by-step submissions are graded with the full spec, by one ``autograde grade --json
+--jobs 2`` run. Each application submission is graded in this process beside the
+solution's step-by-step notebook, as a learner hands in both, without the two checks
+that train on the cat pictures: none of these bugs is one that only the real data shows,
+and those trainings (about a minute per file) are graded where they are the point:
+``test_week4_examples.py``, ``test_course_weeks.py`` and ``tests/security/test_grading_logic.py``.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from example_class import without_training
 from source_edits import Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
+from autograder.engine import grade_submission
 
-pytestmark = pytest.mark.slow  # two grading runs over ~40 files: ~1-2 min
+pytestmark = pytest.mark.slow  # a grading run over ~30 files and ~12 files in-process: ~1 min
 
 STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")
@@ -185,21 +188,24 @@ def step_reports(tmp_path_factory) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def app_reports(tmp_path_factory) -> dict[str, dict]:
-    """Each application file alone in its folder (no step-by-step notebook), except the
-    "buggy-companion" case, beside a step-by-step notebook whose linear_forward forgets b."""
+    """Each application file in its own folder beside the solution's step-by-step notebook,
+    except the "buggy-companion" case, beside one whose linear_forward forgets b."""
     root = tmp_path_factory.mktemp("app")
-    files = []
     cases = [*((n, b.source(APP_SOLUTION)) for n, b in APP_BUGS.items()),
              *((n, v(APP_SOLUTION)) for n, v in APP_VARIANTS.items()), ("solution", APP_SOLUTION),
              ("buggy-companion", APP_SOLUTION)]
+    spec = without_training(APP)
+    reports = {}
     for name, source in cases:
         folder = root / _slug(name)
         folder.mkdir()
+        companion = STEP_SOLUTION
+        if name == "buggy-companion":
+            companion = mutate(STEP_SOLUTION, "    Z = np.dot(W, A) + b\n", "    Z = np.dot(W, A)\n")
+        (folder / "deep_network_step_by_step.py").write_text(companion)
         (folder / "deep_network_application.py").write_text(source)
-        files.append(folder / "deep_network_application.py")
-    (root / "buggy_companion" / "deep_network_step_by_step.py").write_text(
-        mutate(STEP_SOLUTION, "    Z = np.dot(W, A) + b\n", "    Z = np.dot(W, A)\n"))
-    return _grade_all(root, APP.id, files)
+        reports[folder.name] = grade_submission(folder / "deep_network_application.py", spec).to_json()
+    return reports
 
 
 def _failures(report: dict) -> dict[str, str]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from autograder import ROOT
+from dlcheck.checks import NotebookSpec
 
 #: Grading processes side by side on a small machine: one BLAS thread each, or they fight over the cores.
 ONE_BLAS_THREAD = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
@@ -36,3 +37,13 @@ def graded(notebook: str, files: Iterable[Path | str], jobs: int = 2,
     seconds = time.perf_counter() - start
     assert stdout.strip(), f"no JSON on stdout; stderr:\n{stderr}"
     return subprocess.CompletedProcess(run.args, run.returncode, stdout, stderr), json.loads(stdout), seconds
+
+
+def without_training(spec: NotebookSpec) -> NotebookSpec:
+    """``spec`` without the checks that declare their own time (training on the real data,
+    about a minute each): for tests of verdicts the small checks decide, graded in-process."""
+    copy = NotebookSpec(spec.id, helpers=spec.helpers, data_files=spec.data_files, companions=spec.companions,
+                        classic_names=spec.classic_names, seconds=spec.seconds)
+    copy.functions[:] = [fn.with_checks(c for c in fn.checks if not c.seconds) for fn in spec.functions]
+    assert sum(len(f.checks) for f in copy.functions) < sum(len(f.checks) for f in spec.functions)
+    return copy
