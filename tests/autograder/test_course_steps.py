@@ -11,6 +11,7 @@ import pytest
 
 from autograder import copies, course
 from autograder.course import CourseNotebook, find_files, match_files, refuse
+from dlcheck.extract import read_submission
 
 BOOKS = {"logistic_regression": CourseNotebook("logistic_regression", [("test_sigmoid", 1.0)],
                                                aliases=("Logistic_Regression_with_a_Neural_Network_mindset",))}
@@ -89,8 +90,6 @@ def copies_folder(tmp_path):
 def test_choose_passes_over_untouched_copies_then_takes_the_newest(copies_folder):
     """Of several files of one notebook, is an untouched released copy passed over even
     when newest, then the newest edited one chosen, each other file with why?"""
-    from dlcheck.extract import read_submission
-
     paths = sorted(copies_folder.iterdir())
     released = frozenset({read_submission(copies_folder / "lr.ko.ipynb").fingerprint()})
     choice = copies.choose(paths, "lr", released)

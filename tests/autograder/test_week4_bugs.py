@@ -12,16 +12,12 @@ and those trainings (about a minute per file) are graded where they are the poin
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from example_class import without_training
+from example_class import graded, without_training
 from source_edits import Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
@@ -159,17 +155,6 @@ APP_BUGS = {
 
 # -- grading ------------------------------------------------------------------------------
 
-def _grade_all(folder: Path, notebook: str, files: list[Path]) -> dict[str, dict]:
-    """Reports by file stem, from one ``autograde grade --json --jobs 2`` run."""
-    autograde = Path(sys.executable).parent / "autograde"
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    proc = subprocess.run([str(autograde), "grade", "--dev-secret", "--notebook", notebook, "--json", "--jobs", "2",
-                           *map(str, files)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert proc.stdout.strip(), f"no JSON on stdout; stderr:\n{proc.stderr}"
-    return {Path(r["submission"]).parent.name if Path(r["submission"]).parent != folder else Path(r["submission"]).stem: r
-            for r in json.loads(proc.stdout)}
-
-
 def _slug(name: str) -> str:
     return re.sub(r"\W", "_", name)
 
@@ -183,7 +168,8 @@ def step_reports(tmp_path_factory) -> dict[str, dict]:
         path = folder / f"{_slug(name)}.py"
         path.write_text(source)
         files.append(path)
-    return _grade_all(folder, STEP.id, files)
+    _, reports, _ = graded(STEP.id, files, jobs=2)
+    return {Path(r["submission"]).stem: r for r in reports}
 
 
 @pytest.fixture(scope="module")
