@@ -24,9 +24,9 @@ import click
 from dlcheck.checks import GraderError
 from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
-from dlcheck.text import language, set_language
+from dlcheck.text import Text, language, set_language, tr
 
-from . import __version__, copies, exports, names, project, specs
+from . import __version__, copies, exports, names, project, recognise, specs
 from .engine import grade_submission
 from .preflight import preflight
 from .sandbox import isolation
@@ -101,8 +101,8 @@ def _notebook_table(reports: list[SubmissionReport]) -> list[str]:
 
 
 def format_table(reports: list[SubmissionReport]) -> str:
-    """A readable table per notebook (titled when there are several), then the failures,
-    the files not graded, and the isolation level."""
+    """A readable table per notebook (titled when there are several), then the notes (what
+    the grader decided for a file), the files not graded, the failures, and the isolation level."""
     if not reports:
         return "(no files)"
     groups: dict[str, list[SubmissionReport]] = {}
@@ -117,8 +117,10 @@ def format_table(reports: list[SubmissionReport]) -> str:
     label = {id(r): names.safe_name(Path(r.submission).name) for r in reports}
     failures = [(label[id(r)], t) for r in reports for t in r.tests if not t.passed and r.error is None]
     errors = [(label[id(r)], r) for r in reports if r.error]
-    if errors or failures:
+    notes = [(label[id(r)], note) for r in reports for note in r.notes]
+    if errors or failures or notes:
         lines.append("")
+    lines += [f"{n}: note: {note}" for n, note in notes]
     lines += [f"{n}: not graded: {r.error}" for n, r in errors]
     lines += [f"{n}: {t.message}" for n, t in failures]
     levels = sorted({r.isolation for r in reports if r.isolation})
@@ -127,23 +129,39 @@ def format_table(reports: list[SubmissionReport]) -> str:
     return "\n".join(lines)
 
 
-def _infer_notebooks(files: tuple[str, ...], notebook: str | None) -> tuple[list[tuple[str, str]], list[SubmissionReport]]:
+def _infer_notebooks(files: tuple[str, ...], notebook: str | None
+                     ) -> tuple[list[tuple[str, str]], list[SubmissionReport], dict[str, list[Text]]]:
     """Each file with its notebook id: ``notebook`` when given, else the one its name means
-    (:func:`autograder.names.match`); a file whose name means none gets a report saying so."""
+    (:func:`autograder.names.match`), else the one it is by the functions it defines
+    (:mod:`autograder.recognise`, said in a note of the file); a file of none gets a report
+    saying why. Returns the pairs, those reports, and the notes by file."""
     if notebook is not None:
-        return [(f, notebook) for f in files], []
-    known = {s.id: names.names_of(s) for s in specs.notebooks().values()}
-    work, unknown = [], []
+        return [(f, notebook) for f in files], [], {}
+    notebooks = specs.notebooks()
+    known = {s.id: names.names_of(s) for s in notebooks.values()}
+    graded = {s.id: recognise.functions_of(s) for s in notebooks.values()}
+    builds_on = {s.id: s.companions for s in notebooks.values()}
+    work, unknown, notes = [], [], {}
     for f in files:
         found = names.match(Path(f).name, known)
         if found is None:
-            expected = names.expected_files({s.stem: names.names_of(s) for s in specs.notebooks().values()})
-            unknown.append(SubmissionReport(submission=f, notebook="?", error=(
-                f"cannot tell which notebook {Path(f).name} is: name it after one (expected {expected}) "
-                f"or pass --notebook ID")))
-        else:
-            work.append((f, found))
-    return work, unknown
+            defined = recognise.defined_in(Path(f))
+            by_functions = recognise.recognise(defined, graded, builds_on) if not isinstance(defined, Text) else defined
+            if isinstance(by_functions, recognise.Recognised):
+                found = by_functions.notebook
+                notes[f] = [by_functions.note(Path(f).name)]
+                _progress(f"{names.safe_name(f)}: {notes[f][0]}")
+            else:
+                expected = names.expected_files({s.stem: names.names_of(s) for s in notebooks.values()})
+                why = recognise.why_not(Path(f).name, by_functions)
+                unknown.append(SubmissionReport(submission=f, notebook="?", error=tr(
+                    "cannot tell which notebook {file} is: name it after one (expected {expected}) or pass "
+                    "--notebook ID; {why}",
+                    "{file}이(가) 어느 노트북인지 알 수 없습니다: 노트북 이름으로 바꾸거나 (기대한 이름: {expected}) "
+                    "--notebook ID를 주세요. {why}", file=Path(f).name, expected=expected, why=why)))
+                continue
+        work.append((f, found))
+    return work, unknown, notes
 
 
 def _one_file_per_notebook(work: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[SubmissionReport]]:
@@ -216,7 +234,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
     if notebook is not None and notebook not in specs.notebooks():
         raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
     fmt = "json" if as_json else fmt
-    work, unknown = _infer_notebooks(files, notebook)
+    work, unknown, notes = _infer_notebooks(files, notebook)
     if fmt == "gradescope":  # the files are one student's upload: one file per notebook counts
         work, passed_over = _one_file_per_notebook(work)
         unknown += passed_over
@@ -227,6 +245,8 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
         graded = iter(grade_files(work, grading_secret, jobs))
         reports = [next(graded) if f in dict(work) else next(r for r in unknown if r.submission == f)
                    for f in files]
+        for report in reports:
+            report.notes[:0] = notes.get(report.submission, [])
         if fmt == "json":
             text = json.dumps([r.to_json() for r in reports], indent=2, ensure_ascii=False)
         elif fmt == "csv":
