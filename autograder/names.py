@@ -86,6 +86,13 @@ def expected_files(notebooks: Mapping[str, Iterable[str]]) -> str:
     return ", ".join(parts)
 
 
+def file_patterns(spec: NotebookSpec) -> list[str]:
+    """The file names a notebook's file may have, for messages: ``["deep_network_step_by_step.ipynb",
+    "Building_your_Deep_Neural_Network_Step_by_Step*.ipynb"]`` (assignment codes left out)."""
+    return [f"{spec.stem}.ipynb", *(f"{n}*.ipynb" for n in spec.classic_names
+                                    if key(n) != key(spec.stem) and not _ASSIGNMENT_CODE.match(n))]
+
+
 def notebooks_for_assignment(assignment: str, specs: Iterable[NotebookSpec]) -> list[NotebookSpec]:
     """The notebooks an assignment name stands for: a week (``"week2"``, ``"Week 2"``) means
     all its notebooks; a notebook's stem, id or classic name (``"W2A2"``,

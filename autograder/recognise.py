@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlcheck.checks import NotebookSpec
-from dlcheck.extract import SubmissionError, read_submission
+from dlcheck.extract import Submission, SubmissionError, read_submission
 from dlcheck.text import Text, tr
 
 #: The most files of one submission (a student's folder, a call of ``grade`` beside one
@@ -48,9 +48,13 @@ def functions_of(spec: NotebookSpec) -> tuple[tuple[str, ...], ...]:
 def defined_in(path: Path) -> frozenset[str] | Text:
     """The names of the functions ``path`` defines at top level, or why it was not read."""
     try:
-        submission = read_submission(path)
+        return defined(read_submission(path))
     except SubmissionError as exc:
         return exc.text
+
+
+def defined(submission: Submission) -> frozenset[str]:
+    """The names of the functions ``submission`` defines at top level."""
     found = set()
     for _, source in submission.statements:
         try:
@@ -69,12 +73,16 @@ class Recognised:
     defined: int
     graded: int
 
-    def note(self, filename: str, shown: str | None = None) -> Text:
-        """Why ``filename`` was graded as the notebook (``shown``: how to name it, default its key)."""
-        return tr("{file}: its name means no notebook; it defines {n} of the {m} graded functions of {nb}, so it is "
-                  "graded as {nb}",
-                  "{file}: 이름으로는 어느 노트북인지 알 수 없지만, {nb}의 채점 함수 {m}개 중 {n}개를 정의하므로 {nb}(으)로 "
-                  "채점합니다", file=filename, n=self.defined, m=self.graded, nb=shown or self.notebook)
+    def why(self) -> Text:
+        """Why the file is taken for the notebook."""
+        return tr("its name means no notebook; it defines {n} of the {m} graded functions of {nb}, so it is taken "
+                  "for {nb}",
+                  "이름으로는 어느 노트북인지 알 수 없지만, {nb}의 채점 함수 {m}개 중 {n}개를 정의하므로 {nb}(으)로 봅니다",
+                  n=self.defined, m=self.graded, nb=self.notebook)
+
+    def note(self, filename: str) -> Text:
+        """:meth:`why`, naming the file: a note of its report."""
+        return tr("{file}: ", "{file}: ", file=filename) + self.why()
 
 
 def fits(defined: Iterable[str], functions: Functions) -> int:

@@ -254,10 +254,10 @@ def test_files_renamed_by_learners_are_graded_as_the_notebook_they_are(tmp_path)
     assert reports[str(planar)]["notes"] == []
     [note] = reports[str(step)]["notes"]
     assert note["message"] == ("a1_building_your_deep_neural_network.ipynb: its name means no notebook; it defines 10 "
-                               "of the 10 graded functions of week4/deep_network_step_by_step, so it is graded as "
+                               "of the 10 graded functions of week4/deep_network_step_by_step, so it is taken for "
                                "week4/deep_network_step_by_step")
     assert note["messages"]["ko"].startswith("a1_building_your_deep_neural_network.ipynb: 이름으로는")
-    assert "so it is graded as week4/deep_network_step_by_step" in proc.stderr
+    assert "so it is taken for week4/deep_network_step_by_step" in proc.stderr
 
 
 def test_a_file_of_no_notebook_by_name_or_functions_says_why(tmp_path):
@@ -271,3 +271,4 @@ def test_a_file_of_no_notebook_by_name_or_functions_says_why(tmp_path):
     [report] = json.loads(proc.stdout)
     assert report["notebook"] == "?" and report["error"].endswith(
         "or pass --notebook ID; it defines no more than a few graded functions of any notebook")
+

@@ -59,7 +59,7 @@ def test_the_note_and_the_reasons_exist_in_both_languages():
     """Are the choice and each reason said in English and Korean?"""
     note = recognise.Recognised(APP, 2, 3).note("hw.ipynb")
     assert note.en == ("hw.ipynb: its name means no notebook; it defines 2 of the 3 graded functions of "
-                       "week4/deep_network_application, so it is graded as week4/deep_network_application")
+                       "week4/deep_network_application, so it is taken for week4/deep_network_application")
     assert note.ko.startswith("hw.ipynb: 이름으로는 어느 노트북인지 알 수 없지만")
     for reason in (recognise.why_not("x", []), recognise.why_not("x", ["a", "b"])):
         assert reason.en and reason.ko and reason.en != reason.ko
