@@ -283,6 +283,8 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
             notes.append(f"{run.regraded_after_others} graded again: another tool had changed their scores")
         if run.not_handed_in:
             notes.append(f"{run.not_handed_in} not handed in, scored 0")
+        if run.not_recognised:
+            notes.append(f"{run.not_recognised} with no file recognised as theirs, scored 0")
         if run.skipped:
             notes.append(f"{len(run.skipped)} other file{'s' if len(run.skipped) > 1 else ''} not graded, "
                          "each listed above with why")
