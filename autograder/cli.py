@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
@@ -26,7 +26,7 @@ from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
 from dlcheck.text import Text, language, set_language, tr
 
-from . import __version__, copies, exports, names, project, recognise, specs
+from . import __version__, companions, copies, exports, names, project, recognise, specs
 from .engine import grade_submission
 from .preflight import preflight
 from .sandbox import isolation
@@ -66,15 +66,18 @@ def _announce_isolation() -> None:
                   "and reach the network. See `autograde doctor`.")
 
 
-def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
-    path, notebook, grading_secret, limits = args
-    return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits)
+def _grade_one(args: tuple[str, str, bytes, Limits, dict[str, Path] | None]) -> SubmissionReport:
+    path, notebook, grading_secret, limits, paired = args
+    return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits, companions=paired)
 
 
-def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1,
-                limits: Limits = Limits()) -> list[SubmissionReport]:
-    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on stderr."""
-    tasks = [(f, notebook, grading_secret, limits) for f, notebook in work]
+def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1, limits: Limits = Limits(),
+                companions: Mapping[str, dict[str, Path]] | None = None) -> list[SubmissionReport]:
+    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on
+    stderr; ``companions``: for a file, its companion notebooks' files found in the call
+    (:func:`pair_companions`; the others are looked for beside it)."""
+    companions = companions or {}
+    tasks = [(f, notebook, grading_secret, limits, companions.get(f)) for f, notebook in work]
     reports: list[SubmissionReport] = []
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         results = pool.map(_grade_one, tasks) if pool else map(_grade_one, tasks)
@@ -186,6 +189,23 @@ def _one_file_per_notebook(work: list[tuple[str, str]]) -> tuple[list[tuple[str,
     return [(f, n) for f, n in work if f in graded], not_graded
 
 
+def pair_companions(work: list[tuple[str, str]]) -> dict[str, dict[str, Path]]:
+    """For each file of a notebook that builds on others (the week-4 application), the file of
+    each of those among the call's files, in its folder or one next to it
+    (:func:`autograder.companions.nearest`); a file not paired here has its companion
+    looked for beside it when it is graded."""
+    by_notebook: dict[str, list[Path]] = {}
+    for f, notebook in work:
+        by_notebook.setdefault(notebook, []).append(Path(f))
+    paired: dict[str, dict[str, Path]] = {}
+    for f, notebook in work:
+        for companion in map(specs.get, specs.get(notebook).companions):
+            found = companions.nearest(Path(f), by_notebook.get(companion.id, []), companion)
+            if found is not None:
+                paired.setdefault(f, {})[companion.id] = found
+    return paired
+
+
 @click.group()
 @click.version_option(__version__, prog_name="autograde", message="%(prog)s (dl-autograder) %(version)s")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, exists=True),
@@ -242,7 +262,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
                                        dev_secret=dev_secret)
     _announce_isolation()
     with _stdout_for_report() as out:
-        graded = iter(grade_files(work, grading_secret, jobs))
+        graded = iter(grade_files(work, grading_secret, jobs, companions=pair_companions(work)))
         reports = [next(graded) if f in dict(work) else next(r for r in unknown if r.submission == f)
                    for f in files]
         for report in reports:

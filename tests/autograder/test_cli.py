@@ -272,3 +272,24 @@ def test_a_file_of_no_notebook_by_name_or_functions_says_why(tmp_path):
     assert report["notebook"] == "?" and report["error"].endswith(
         "or pass --notebook ID; it defines no more than a few graded functions of any notebook")
 
+
+def test_the_notebooks_of_one_call_are_paired_with_the_companion_nearest_them(tmp_path):
+    """Is an application file of a ``grade`` call paired with the call's step-by-step file in
+    its folder, else in the one folder next to it (``W4A1/`` beside ``W4A2/``), but never with
+    another student's, two folders as near, or a file further away?"""
+    from autograder.cli import pair_companions
+
+    step, app = "week4/deep_network_step_by_step", "week4/deep_network_application"
+
+    def files(*names: str) -> list[str]:
+        for name in names:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text("{}")
+        return [str(tmp_path / n) for n in names]
+
+    a1, a2, b2, c1, c1b, c2, d, d2 = files(
+        "alice/W4A1/a1.ipynb", "alice/W4A2/a2.ipynb", "bob/W4A2/app.ipynb", "carol/x/step.ipynb",
+        "carol/y/step.ipynb", "carol/z/app.ipynb", "dave/step.ipynb", "dave/app.ipynb")
+    work = [(a1, step), (a2, app), (b2, app), (c1, step), (c1b, step), (c2, app), (d, step), (d2, app)]
+    paired = pair_companions(work)
+    assert paired == {a2: {step: tmp_path / "alice/W4A1/a1.ipynb"}, d2: {step: tmp_path / "dave/step.ipynb"}}
