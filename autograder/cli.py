@@ -153,7 +153,7 @@ def _infer_notebooks(files: tuple[str, ...], notebook: str | None
             if isinstance(by_functions, recognise.Recognised):
                 found = by_functions.notebook
                 notes[f] = [by_functions.note(Path(f).name)]
-                _progress(f"{names.safe_name(f)}: {notes[f][0]}")
+                _progress(f"{names.safe_name(f)}: {by_functions.why()}")
             else:
                 expected = names.expected_files({s.stem: names.names_of(s) for s in notebooks.values()})
                 why = recognise.why_not(Path(f).name, by_functions)

@@ -35,6 +35,7 @@ def _course(tmp_path: Path, handed_in: dict[tuple[str, str], dict[str, str]]) ->
         folder = tmp_path / "submitted" / student / assignment
         folder.mkdir(parents=True)
         for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text)
     return tmp_path
 
@@ -57,31 +58,38 @@ def test_week3_is_graded_into_the_gradebook(tmp_path):
 
 
 def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_with_it(tmp_path):
-    """With a buggy step-by-step notebook handed in beside a correct application, does the
-    step-by-step notebook lose points while the application keeps all 5, its feedback
-    saying it was graded with correct versions of the learner's step functions (so the
-    companion was found in the submission folder); and do the released stubs get 0?"""
+    """With a buggy step-by-step notebook handed in beside a correct application, in sibling
+    folders (``W4A1/``, ``W4A2/``), the application under Coursera's download name and the
+    step-by-step notebook under a name that says nothing, does the step-by-step notebook lose
+    points while the application keeps all 5, its feedback saying it was graded with that
+    file (and correct versions of its wrong functions); and do the released stubs get 0?"""
     def folder(case: str) -> dict[str, str]:
         return {p.name: p.read_text() for p in (EXAMPLES / case).glob("*.ipynb")}
 
+    buggy = folder("buggy_step_by_step")
+    alice = {"W4A1/a1_building_your_deep_neural_network.ipynb": buggy["deep_network_step_by_step.ipynb"],
+             "W4A2/Deep+Neural+Network+-+Application+v8.ipynb": buggy["deep_network_application.ipynb"]}
     released = {f"{s.stem}.ipynb": (ROOT / s.release).read_text() for s in map(specs.get, (
         "week4/deep_network_step_by_step", "week4/deep_network_application"))}
-    course = _course(tmp_path, {("alice", "week4"): folder("buggy_step_by_step"), ("bob", "week4"): released})
+    course = _course(tmp_path, {("alice", "week4"): alice, ("bob", "week4"): released})
     scores = _grade(course, "week4")
     assert scores["bob"] == {"deep_network_application": 0.0, "deep_network_step_by_step": 0.0}
     assert scores["alice"]["deep_network_application"] == 5.0
     assert 0 < scores["alice"]["deep_network_step_by_step"] < 12
-    page = (course / "feedback" / "alice" / "week4" / "deep_network_application.html").read_text()
-    assert "graded with correct versions of" in page and "was not found beside this notebook" not in page
+    page = (course / "feedback" / "alice" / "week4" / "Deep+Neural+Network+-+Application+v8.html").read_text()
+    assert "graded with correct versions of" in page and "no deep_network_step_by_step notebook" not in page
+    assert "from W4A1/a1_building_your_deep_neural_network.ipynb" in page
 
 
 def test_week4_application_alone_is_said_to_miss_its_companion(tmp_path):
-    """When only the application is handed in, does its feedback say the step-by-step
-    notebook was not found (its functions then the reference's)?"""
+    """When only the application is handed in, does its feedback say first, and in a note,
+    that no step-by-step notebook was found in the submission (its functions then the
+    reference's)?"""
     course = _course(tmp_path, {("carol", "week4"): {
         "deep_network_application.ipynb": (EXAMPLES / "without_step_by_step" / "deep_network_application.ipynb")
         .read_text()}})
     scores = _grade(course, "week4")
     assert scores["carol"]["deep_network_step_by_step"] in (None, 0.0)
     page = (course / "feedback" / "carol" / "week4" / "deep_network_application.html").read_text()
-    assert "deep_network_step_by_step.ipynb was not found beside this notebook" in page
+    assert "no deep_network_step_by_step notebook of yours was found in your submission" in page
+    assert "Hand it in with deep_network_application.ipynb so that your own functions are used" in page
