@@ -293,3 +293,18 @@ def test_the_notebooks_of_one_call_are_paired_with_the_companion_nearest_them(tm
     work = [(a1, step), (a2, app), (b2, app), (c1, step), (c1b, step), (c2, app), (d, step), (d2, app)]
     paired = pair_companions(work)
     assert paired == {a2: {step: tmp_path / "alice/W4A1/a1.ipynb"}, d2: {step: tmp_path / "dave/step.ipynb"}}
+
+
+def test_the_table_says_each_files_notes_before_its_failures():
+    """Does the readable table say what the grader decided for a whole file (a note) under
+    the table, with the file's name, before the failures?"""
+    from autograder.cli import format_table
+    from dlcheck.results import SubmissionReport, TestResult
+    from dlcheck.text import Text
+
+    note = Text("a2.ipynb was graded with the grader's own versions of the deep_network_step_by_step functions", "")
+    failed = TestResult("test_predict", "predict", 0.0, 1.0, False, Text("predict: wrong", ""))
+    report = SubmissionReport("/x/W4A2/a2.ipynb", "week4/deep_network_application", [failed], notes=[note],
+                              isolation="processes")
+    assert format_table([report]).splitlines()[3:] == [
+        "", f"a2.ipynb: note: {note.en}", "a2.ipynb: predict: wrong", "", "isolation level: processes"]
