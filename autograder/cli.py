@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
@@ -24,9 +24,9 @@ import click
 from dlcheck.checks import GraderError
 from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
-from dlcheck.text import language, set_language
+from dlcheck.text import Text, language, set_language, tr
 
-from . import __version__, copies, exports, names, project, specs
+from . import __version__, companions, copies, exports, names, project, recognise, specs
 from .engine import grade_submission
 from .preflight import preflight
 from .sandbox import isolation
@@ -66,15 +66,18 @@ def _announce_isolation() -> None:
                   "and reach the network. See `autograde doctor`.")
 
 
-def _grade_one(args: tuple[str, str, bytes, Limits]) -> SubmissionReport:
-    path, notebook, grading_secret, limits = args
-    return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits)
+def _grade_one(args: tuple[str, str, bytes, Limits, dict[str, Path] | None]) -> SubmissionReport:
+    path, notebook, grading_secret, limits, paired = args
+    return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits, companions=paired)
 
 
-def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1,
-                limits: Limits = Limits()) -> list[SubmissionReport]:
-    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on stderr."""
-    tasks = [(f, notebook, grading_secret, limits) for f, notebook in work]
+def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1, limits: Limits = Limits(),
+                companions: Mapping[str, dict[str, Path]] | None = None) -> list[SubmissionReport]:
+    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on
+    stderr; ``companions``: for a file, its companion notebooks' files found in the call
+    (:func:`pair_companions`; the others are looked for beside it)."""
+    companions = companions or {}
+    tasks = [(f, notebook, grading_secret, limits, companions.get(f)) for f, notebook in work]
     reports: list[SubmissionReport] = []
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         results = pool.map(_grade_one, tasks) if pool else map(_grade_one, tasks)
@@ -101,8 +104,8 @@ def _notebook_table(reports: list[SubmissionReport]) -> list[str]:
 
 
 def format_table(reports: list[SubmissionReport]) -> str:
-    """A readable table per notebook (titled when there are several), then the failures,
-    the files not graded, and the isolation level."""
+    """A readable table per notebook (titled when there are several), then the notes (what
+    the grader decided for a file), the files not graded, the failures, and the isolation level."""
     if not reports:
         return "(no files)"
     groups: dict[str, list[SubmissionReport]] = {}
@@ -117,8 +120,10 @@ def format_table(reports: list[SubmissionReport]) -> str:
     label = {id(r): names.safe_name(Path(r.submission).name) for r in reports}
     failures = [(label[id(r)], t) for r in reports for t in r.tests if not t.passed and r.error is None]
     errors = [(label[id(r)], r) for r in reports if r.error]
-    if errors or failures:
+    notes = [(label[id(r)], note) for r in reports for note in r.notes]
+    if errors or failures or notes:
         lines.append("")
+    lines += [f"{n}: note: {note}" for n, note in notes]
     lines += [f"{n}: not graded: {r.error}" for n, r in errors]
     lines += [f"{n}: {t.message}" for n, t in failures]
     levels = sorted({r.isolation for r in reports if r.isolation})
@@ -127,23 +132,39 @@ def format_table(reports: list[SubmissionReport]) -> str:
     return "\n".join(lines)
 
 
-def _infer_notebooks(files: tuple[str, ...], notebook: str | None) -> tuple[list[tuple[str, str]], list[SubmissionReport]]:
+def _infer_notebooks(files: tuple[str, ...], notebook: str | None
+                     ) -> tuple[list[tuple[str, str]], list[SubmissionReport], dict[str, list[Text]]]:
     """Each file with its notebook id: ``notebook`` when given, else the one its name means
-    (:func:`autograder.names.match`); a file whose name means none gets a report saying so."""
+    (:func:`autograder.names.match`), else the one it is by the functions it defines
+    (:mod:`autograder.recognise`, said in a note of the file); a file of none gets a report
+    saying why. Returns the pairs, those reports, and the notes by file."""
     if notebook is not None:
-        return [(f, notebook) for f in files], []
-    known = {s.id: names.names_of(s) for s in specs.notebooks().values()}
-    work, unknown = [], []
+        return [(f, notebook) for f in files], [], {}
+    notebooks = specs.notebooks()
+    known = {s.id: names.names_of(s) for s in notebooks.values()}
+    graded = {s.id: recognise.functions_of(s) for s in notebooks.values()}
+    builds_on = {s.id: s.companions for s in notebooks.values()}
+    work, unknown, notes = [], [], {}
     for f in files:
         found = names.match(Path(f).name, known)
         if found is None:
-            expected = names.expected_files({s.stem: names.names_of(s) for s in specs.notebooks().values()})
-            unknown.append(SubmissionReport(submission=f, notebook="?", error=(
-                f"cannot tell which notebook {Path(f).name} is: name it after one (expected {expected}) "
-                f"or pass --notebook ID")))
-        else:
-            work.append((f, found))
-    return work, unknown
+            defined = recognise.defined_in(Path(f))
+            by_functions = recognise.recognise(defined, graded, builds_on) if not isinstance(defined, Text) else defined
+            if isinstance(by_functions, recognise.Recognised):
+                found = by_functions.notebook
+                notes[f] = [by_functions.note(Path(f).name)]
+                _progress(f"{names.safe_name(f)}: {by_functions.why()}")
+            else:
+                expected = names.expected_files({s.stem: names.names_of(s) for s in notebooks.values()})
+                why = recognise.why_not(Path(f).name, by_functions)
+                unknown.append(SubmissionReport(submission=f, notebook="?", error=tr(
+                    "cannot tell which notebook {file} is: name it after one (expected {expected}) or pass "
+                    "--notebook ID; {why}",
+                    "{file}이(가) 어느 노트북인지 알 수 없습니다: 노트북 이름으로 바꾸거나 (기대한 이름: {expected}) "
+                    "--notebook ID를 주세요. {why}", file=Path(f).name, expected=expected, why=why)))
+                continue
+        work.append((f, found))
+    return work, unknown, notes
 
 
 def _one_file_per_notebook(work: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[SubmissionReport]]:
@@ -166,6 +187,23 @@ def _one_file_per_notebook(work: list[tuple[str, str]]) -> tuple[list[tuple[str,
         not_graded += [SubmissionReport(submission=paths[p], notebook=notebook, error=why)
                        for p, why in choice.passed_over]
     return [(f, n) for f, n in work if f in graded], not_graded
+
+
+def pair_companions(work: list[tuple[str, str]]) -> dict[str, dict[str, Path]]:
+    """For each file of a notebook that builds on others (the week-4 application), the file of
+    each of those among the call's files, in its folder or one next to it
+    (:func:`autograder.companions.nearest`); a file not paired here has its companion
+    looked for beside it when it is graded."""
+    by_notebook: dict[str, list[Path]] = {}
+    for f, notebook in work:
+        by_notebook.setdefault(notebook, []).append(Path(f))
+    paired: dict[str, dict[str, Path]] = {}
+    for f, notebook in work:
+        for companion in map(specs.get, specs.get(notebook).companions):
+            found = companions.nearest(Path(f), by_notebook.get(companion.id, []), companion)
+            if found is not None:
+                paired.setdefault(f, {})[companion.id] = found
+    return paired
 
 
 @click.group()
@@ -216,7 +254,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
     if notebook is not None and notebook not in specs.notebooks():
         raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
     fmt = "json" if as_json else fmt
-    work, unknown = _infer_notebooks(files, notebook)
+    work, unknown, notes = _infer_notebooks(files, notebook)
     if fmt == "gradescope":  # the files are one student's upload: one file per notebook counts
         work, passed_over = _one_file_per_notebook(work)
         unknown += passed_over
@@ -224,9 +262,11 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
                                        dev_secret=dev_secret)
     _announce_isolation()
     with _stdout_for_report() as out:
-        graded = iter(grade_files(work, grading_secret, jobs))
+        graded = iter(grade_files(work, grading_secret, jobs, companions=pair_companions(work)))
         reports = [next(graded) if f in dict(work) else next(r for r in unknown if r.submission == f)
                    for f in files]
+        for report in reports:
+            report.notes[:0] = notes.get(report.submission, [])
         if fmt == "json":
             text = json.dumps([r.to_json() for r in reports], indent=2, ensure_ascii=False)
         elif fmt == "csv":
@@ -263,6 +303,8 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
             notes.append(f"{run.regraded_after_others} graded again: another tool had changed their scores")
         if run.not_handed_in:
             notes.append(f"{run.not_handed_in} not handed in, scored 0")
+        if run.not_recognised:
+            notes.append(f"{run.not_recognised} with no file recognised as theirs, scored 0")
         if run.skipped:
             notes.append(f"{len(run.skipped)} other file{'s' if len(run.skipped) > 1 else ''} not graded, "
                          "each listed above with why")

@@ -15,29 +15,41 @@ An assignment is a week (``week2``) or one notebook under any of its names (``W2
 
 A run is one ordered list of small steps (:data:`STEPS`):
 
-1. **find** (:func:`find_files`): the ``*.ipynb`` entries of each student's folder, at
-   most :data:`MAX_FILES` a student, by name; only names are read here;
-2. **match** (:func:`match_files`): each to a notebook by its name (:mod:`autograder.names`);
-   the others are listed as not part of the assignment;
+1. **find** (:func:`find_files`): the ``*.ipynb`` entries of each student's folder and
+   of the folders below it (``W4A1/``, ``W4A2/``: at most :data:`MAX_DEPTH` deep and
+   :data:`MAX_FOLDERS` folders, hidden ones and links to folders left), at most
+   :data:`MAX_FILES` a student; only names are read here;
+2. **match** (:func:`match_files`): each to a notebook by its name (:mod:`autograder.names`),
+   else by the graded functions it defines (:mod:`autograder.recognise`: at most
+   :data:`autograder.recognise.MAX_READ` files a student are read for it, each a regular
+   file of the student's own, through the bounded reader); the notebooks the assignment's
+   notebooks build on (the step-by-step notebook of the week-4 application) are matched
+   too, to be used with them; the others are listed as not part of the assignment;
 3. **refuse** (:func:`refuse`): what is not a regular file of the student's own (a link,
    symbolic or hard, a FIFO, a folder) is listed with the reason and never opened; a
    notebook with nothing else scores 0 with that reason;
 4. **choose** (:func:`autograder.copies.choose`): one file per notebook, the others
-   listed: extra copies buy nothing;
-5. **skip if unchanged**: a notebook recorded with the chosen file's current content is
-   not graded again (the rule is in :mod:`autograder.gradebook`), so an interrupted run,
-   or a rerun after a few late submissions, grades only what is new;
+   listed: extra copies buy nothing; a file recognised by its functions is one more file
+   of its notebook; the file chosen for a notebook another builds on is the one that
+   notebook is graded with (:mod:`autograder.companions`);
+5. **skip if unchanged**: a notebook recorded with the chosen file's current content
+   (and that of the files it is graded with) is not graded again (the rule is in
+   :mod:`autograder.gradebook`), so an interrupted run, or a rerun after a few late
+   submissions, grades only what is new;
 6. **grade**; 7. **record** (one transaction per notebook); 8. **feedback** (the page, from
    the gradebook's scores); 9. **autograded copy** (for formgrader).
 
-Then a notebook a student did not hand in scores 0. What a file holds never stops the
-run: every file is read through :mod:`dlcheck.files` (bounded, never blocking), and
-where the grader writes comes from the course layout, never from stored data.
+Then a notebook a student did not hand in scores 0 (and when the student handed in files
+that were recognised as no notebook, the reason says that rather than "not handed in").
+What a file holds never stops the run: every file is read through :mod:`dlcheck.files`
+(bounded, never blocking), and where the grader writes comes from the course layout, never
+from stored data.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -52,7 +64,7 @@ from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text, tr
 
-from . import autograded, copies, feedback, gradebook, names, specs
+from . import autograded, copies, feedback, gradebook, names, recognise, specs
 from .engine import grade_submission
 from .feedback import NotebookFeedback
 from .names import safe_name
@@ -89,9 +101,13 @@ def grade_cells(spec: NotebookSpec) -> list[tuple[str, float]]:
 
 
 def grader(notebooks: dict[str, NotebookSpec], grading_secret: bytes,
-           limits: Limits = Limits()) -> Callable[[Path, str], SubmissionReport]:
-    """Grades one file given its path and notebook stem."""
-    return lambda path, stem: grade_submission(path, notebooks[stem], secret=grading_secret, limits=limits)
+           limits: Limits = Limits()) -> Callable[..., SubmissionReport]:
+    """Grades one file given its path and notebook name, and, for a notebook that builds on
+    others, the student's file of each (by notebook name; ``None``: none handed in)."""
+    def grade(path: Path, name: str, companions: Mapping[str, Path | None] | None = None) -> SubmissionReport:
+        paired = None if companions is None else {notebooks[c].id: p for c, p in companions.items()}
+        return grade_submission(path, notebooks[name], secret=grading_secret, limits=limits, companions=paired)
+    return grade
 
 
 # -- a whole course -----------------------------------------------------------------------
@@ -113,6 +129,9 @@ class CourseNotebook:
     released : frozenset of str
         Fingerprints (:meth:`Submission.fingerprint`) of the notebooks students received:
         a file with one of them is an untouched copy.
+    companions : tuple of CourseNotebook
+        The notebooks it builds on (the week-4 application, the step-by-step notebook):
+        the student's file of each is graded with it.
     """
 
     name: str
@@ -120,6 +139,13 @@ class CourseNotebook:
     aliases: tuple[str, ...] = ()
     function_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     released: frozenset[str] = frozenset()
+    companions: tuple[CourseNotebook, ...] = ()
+
+    @property
+    def functions(self) -> tuple[tuple[str, ...], ...]:
+        """Its graded functions, each as its names (to recognise a file by what it defines)."""
+        graded = [test.removeprefix("test_") for test, _ in self.cells]
+        return tuple((f, *self.function_aliases.get(f, ())) for f in graded)
 
 
 def course_notebook(spec: NotebookSpec, name: str | None = None) -> CourseNotebook:
@@ -147,6 +173,9 @@ class CourseRun:
         Notebooks graded again because another tool had changed their scores.
     not_handed_in : int
         Notebooks students with a submission did not hand in (scored 0).
+    not_recognised : int
+        Notebooks of which no file was recognised, in submissions holding files recognised
+        as no notebook (scored 0, saying so).
     """
 
     reports: list[SubmissionReport] = field(default_factory=list)
@@ -154,6 +183,7 @@ class CourseRun:
     unchanged: int = 0
     regraded_after_others: int = 0
     not_handed_in: int = 0
+    not_recognised: int = 0
 
     @property
     def graded(self) -> list[SubmissionReport]:
@@ -167,6 +197,10 @@ STEPS = ("find", "match", "refuse", "choose", "skip if unchanged", "grade", "rec
 
 #: The most ``*.ipynb`` entries read from one student's folder (by name); the rest are listed.
 MAX_FILES = 32
+#: How deep below a student's assignment folder notebooks are looked for, and in how many
+#: folders at most (``W4A1/``, ``W4A2/``; hidden ones such as ``.ipynb_checkpoints`` left).
+MAX_DEPTH = 3
+MAX_FOLDERS = 16
 
 #: nbgrader's files beside a submission that ``release_feedback`` reads from the feedback folder.
 NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")
@@ -175,25 +209,57 @@ _SMALL_FILE = 4096  # the most read of one of them (nbgrader writes a few dozen 
 
 @dataclass(frozen=True)
 class Found:
-    """A file of a student's folder of the assignment, and how progress lines name it
+    """A file of a student's folder of the assignment (``folder``, where nbgrader's
+    ``timestamp.txt`` is), and how progress lines name it
     (``"[3/12] alice/logistic_regression.ipynb"``, shown safely)."""
 
     student: str
     path: Path
     label: str
+    folder: Path | None = None
+
+    @property
+    def submission(self) -> Path:
+        """The student's folder of the assignment (the file's own folder by default)."""
+        return self.folder or self.path.parent
+
+
+def _notebooks_below(folder: Path) -> list[Path]:
+    """The ``*.ipynb`` entries of ``folder`` and of the folders below it (see
+    :data:`MAX_DEPTH`, :data:`MAX_FOLDERS`), by relative path. Entries are not opened;
+    a link to a folder is not followed."""
+    found, queue, seen = [], [(folder, 0)], 0
+    while queue and seen < MAX_FOLDERS:
+        current, depth = queue.pop(0)
+        seen += 1
+        try:
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.name.endswith(".ipynb"):
+                found.append(Path(entry.path))
+            elif depth < MAX_DEPTH and entry.is_dir(follow_symlinks=False):
+                queue.append((Path(entry.path), depth + 1))
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def find_files(course_dir: Path, assignment: str) -> tuple[list[Found], list[tuple[Found, Text]]]:
-    """Step 1: every ``submitted/<student>/<assignment>/*.ipynb`` entry (hidden ones
-    ignored), sorted by student then name; and those beyond :data:`MAX_FILES` a student,
-    with why. Nothing is opened or followed. Raises CourseError as :func:`assignment_folders`."""
+    """Step 1: every ``*.ipynb`` entry of ``submitted/<student>/<assignment>/`` and the
+    folders below it (hidden ones ignored), sorted by student then path; and those beyond
+    :data:`MAX_FILES` a student, with why. Nothing is opened or followed. Raises
+    CourseError as :func:`assignment_folders`."""
     entries = []
     for folder in assignment_folders(course_dir, assignment):
-        names_ = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".ipynb") and not e.name.startswith("."))
-        entries += [(folder.parent.name, folder / name, i >= MAX_FILES) for i, name in enumerate(names_)]
+        paths = _notebooks_below(folder)
+        entries += [(folder.parent.name, folder, path, i >= MAX_FILES) for i, path in enumerate(paths)]
     files, beyond = [], []
-    for i, (student, path, over) in enumerate(entries, start=1):
-        found = Found(student, path, f"[{i}/{len(entries)}] {safe_name(student)}/{safe_name(path.name)}")
+    for i, (student, folder, path, over) in enumerate(entries, start=1):
+        shown = "/".join(safe_name(part) for part in path.relative_to(folder).parts)
+        found = Found(student, path, f"[{i}/{len(entries)}] {safe_name(student)}/{shown}", folder)
         if over:
             beyond.append((found, tr("more than {n} notebooks in the folder; only the first {n} by name are read",
                                      "폴더에 노트북이 {n}개보다 많습니다. 이름순으로 처음 {n}개만 읽습니다", n=MAX_FILES)))
@@ -202,23 +268,92 @@ def find_files(course_dir: Path, assignment: str) -> tuple[list[Found], list[tup
     return files, beyond
 
 
-def match_files(files: list[Found], books: Mapping[str, CourseNotebook], assignment: str
-                ) -> tuple[dict[tuple[str, str], list[Found]], list[tuple[Found, Text]]]:
-    """Step 2: the files of each (student, notebook), in file order, by their names; and
-    the files that match no notebook, with why."""
-    aliases = {name: nb.aliases for name, nb in books.items()}
-    groups: dict[tuple[str, str], list[Found]] = {}
-    unmatched = []
+@dataclass
+class Matched:
+    """What step 2 found.
+
+    Attributes
+    ----------
+    groups : dict of (str, str) to list of Found
+        The files of each (student, notebook), in file order (notebooks of the assignment,
+        and those they build on).
+    unmatched : list of (Found, Text)
+        The files of no notebook, with why.
+    recognised : dict of Found to Recognised
+        The files matched by the functions they define, not by their names.
+    """
+
+    groups: dict[tuple[str, str], list[Found]] = field(default_factory=dict)
+    unmatched: list[tuple[Found, Text]] = field(default_factory=list)
+    recognised: dict[Found, recognise.Recognised] = field(default_factory=dict)
+
+
+def match_files(files: list[Found], books: Mapping[str, CourseNotebook], assignment: str) -> Matched:
+    """Step 2: the files of each (student, notebook) by their names, else by the graded
+    functions they define (at most :data:`autograder.recognise.MAX_READ` files read a
+    student, each refused unread unless a regular file of the student's own); and the
+    files of no notebook, with why. The notebooks ``books`` build on are matched too."""
+    known = {**{c.name: c for nb in books.values() for c in nb.companions}, **books}
+    aliases = {name: nb.aliases for name, nb in known.items()}
+    functions = {name: nb.functions for name, nb in known.items()}
+    builds_on = {name: [c.name for c in nb.companions] for name, nb in known.items()}
+    matched = Matched()
+    read: dict[str, int] = {}
     for found in files:
         notebook = names.match(found.path.name, aliases)
         if notebook is None:
-            unmatched.append((found, tr("{not_in} {assignment!r} (expected {files})",
-                                        "과제 {assignment!r}에 속하지 않습니다 (기대한 파일: {files})",
-                                        not_in=NOT_IN_ASSIGNMENT, assignment=assignment,
-                                        files=names.expected_files(aliases))))
-        else:
-            groups.setdefault((found.student, notebook), []).append(found)
-    return groups, unmatched
+            by_functions = _by_functions(found, functions, builds_on, read)
+            if isinstance(by_functions, recognise.Recognised):
+                notebook = by_functions.notebook
+                matched.recognised[found] = by_functions
+            else:
+                matched.unmatched.append((found, tr(
+                    "{not_in} {assignment!r} (expected {files}); {why}",
+                    "과제 {assignment!r}에 속하지 않습니다 (기대한 파일: {files}). {why}", not_in=NOT_IN_ASSIGNMENT,
+                    assignment=assignment, files=names.expected_files(aliases), why=by_functions)))
+                continue
+        matched.groups.setdefault((found.student, notebook), []).append(found)
+    return matched
+
+
+def _by_functions(found: Found, functions: Mapping[str, recognise.Functions], builds_on: Mapping[str, list[str]],
+                  read: dict[str, int]) -> recognise.Recognised | Text:
+    """The notebook ``found`` is by what it defines, or why none (counting the files read
+    for its student in ``read``)."""
+    if read.get(found.student, 0) >= recognise.MAX_READ:
+        return tr("its name means no notebook, and it was not read: only {n} such files of a submission are read",
+                  "이름으로 노트북을 알 수 없고, 읽지 않았습니다: 제출물마다 그런 파일은 {n}개만 읽습니다",
+                  n=recognise.MAX_READ)
+    why = refusal(found.path)
+    if why is not None:
+        return tr("its name means no notebook, and it was not read: {why}",
+                  "이름으로 노트북을 알 수 없고, 읽지 않았습니다: {why}", why=why)
+    read[found.student] = read.get(found.student, 0) + 1
+    defined = recognise.defined_in(found.path)
+    fitted = recognise.recognise(defined, functions, builds_on) if not isinstance(defined, Text) else defined
+    return fitted if isinstance(fitted, recognise.Recognised) else recognise.why_not(found.path.name, fitted)
+
+
+@dataclass(frozen=True)
+class Picked:
+    """Steps 3 and 4 for the files of one (student, notebook): those refused with why,
+    and the choice among the others (``None`` when every file was refused)."""
+
+    refused: list[tuple[Found, Text]]
+    choice: copies.Choice | None
+    found: dict[Path, Found]
+
+    @property
+    def chosen(self) -> Found | None:
+        return None if self.choice is None else self.found[self.choice.graded]
+
+
+def pick(files: list[Found], nb: CourseNotebook) -> Picked:
+    """Steps 3 and 4: refuse what is not a regular file of the student's own, then choose
+    one of the others (:func:`autograder.copies.choose`)."""
+    kept, refused = refuse(files)
+    choice = copies.choose([f.path for f in kept], nb.name, nb.released) if kept else None
+    return Picked(refused, choice, {f.path: f for f in files})
 
 
 def refuse(files: list[Found]) -> tuple[list[Found], list[tuple[Found, Text]]]:
@@ -237,7 +372,7 @@ def refuse(files: list[Found]) -> tuple[list[Found], list[tuple[Found, Text]]]:
 def grade_course(
     course_dir: Path,
     assignment: str,
-    grade_file: Callable[[Path, str], SubmissionReport],
+    grade_file: Callable[..., SubmissionReport],
     notebooks: Mapping[str, list[tuple[str, float]] | CourseNotebook],
     *,
     progress: Progress | None = None,
@@ -273,9 +408,11 @@ def grade_course(
     assignment : str
         The assignment name: the folder under ``submitted/<student>/``.
     grade_file : callable (Path, str) -> SubmissionReport
-        Grades one file given its path and notebook name. A report with ``error`` set is
-        recorded (its scores, zeros or none, show in the gradebook) but not marked as
-        done, so the next run grades the file again.
+        Grades one file given its path and notebook name; for a notebook with companions,
+        also given (third argument) the student's chosen file of each companion, by name
+        (``None``: none handed in). A report with ``error`` set is recorded (its scores,
+        zeros or none, show in the gradebook) but not marked as done, so the next run
+        grades the file again.
     notebooks : dict of str to CourseNotebook or list of (str, float)
         Notebook name to the notebook (or just its grade cells ``[(test id, points), ...]``),
         as for :func:`autograder.gradebook.ensure_assignment`, which is called first.
@@ -300,27 +437,38 @@ def grade_course(
     course_dir = Path(course_dir)
     books = {name: nb if isinstance(nb, CourseNotebook) else CourseNotebook(name, list(nb))
              for name, nb in notebooks.items()}
+    known = {**{c.name: c for nb in books.values() for c in nb.companions}, **books}
     say = progress or (lambda line: None)
     summary = CourseRun()
     files, beyond = find_files(course_dir, assignment)
-    groups, unmatched = match_files(files, books, assignment)
-    skipped = dict(unmatched + beyond)
-    first = {group[0]: (student, name) for (student, name), group in groups.items()}
+    matched = match_files(files, books, assignment)
+    skipped = dict(matched.unmatched + beyond)
+    picked = {key: pick(group, known[key[1]]) for key, group in matched.groups.items()}
+    first = {group[0]: key for key, group in matched.groups.items()}
     with gradebook.opened(course_dir) as gb:
         gradebook.ensure_assignment(gb, assignment, {name: nb.cells for name, nb in books.items()})
         run = _Run(course_dir, assignment, gb, grade_file, gradebook.recorded(gb, assignment), force, say, lang,
-                   summary)
+                   summary, matched.recognised)
         for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
             if found in skipped:
                 summary.skipped.append((found.path, skipped[found]))
                 say(f"{found.label} skipped: {skipped[found].render(lang)}")
-            elif found in first:
+                continue
+            if found in matched.recognised:
+                say(f"{found.label} {matched.recognised[found].why().render(lang)}")
+            if found in first:
                 student, name = first[found]
-                run.notebook(student, books[name], groups[student, name])
+                if name in books:
+                    companions = {c.name: picked.get((student, c.name)) for c in books[name].companions}
+                    run.notebook(student, books[name], picked[student, name], companions)
+                else:
+                    run.used_with_others(student, known[name], picked[student, name], books)
         for folder in assignment_folders(course_dir, assignment):
+            student = folder.parent.name
+            unrecognised = [f.path.name for f, _ in matched.unmatched if f.student == student]
             for name, nb in sorted(books.items()):
-                if (folder.parent.name, name) not in groups:
-                    run.missing(folder.parent.name, nb)
+                if (student, name) not in matched.groups:
+                    run.missing(student, nb, unrecognised)
     return summary
 
 
@@ -331,36 +479,57 @@ class _Run:
     course_dir: Path
     assignment: str
     gb: gradebook.Gradebook
-    grade_file: Callable[[Path, str], SubmissionReport]
+    grade_file: Callable[..., SubmissionReport]
     done: dict[tuple[str, str], gradebook.Recorded]
     force: bool
     say: Progress
     lang: str | None
     summary: CourseRun
+    recognised: dict[Found, recognise.Recognised] = field(default_factory=dict)
 
-    def notebook(self, student: str, nb: CourseNotebook, files: list[Found]) -> None:
-        """Steps 3 to 9 for one notebook of one student."""
-        kept, refused = refuse(files)
-        for found, why in refused:
+    def _listed(self, picked: Picked) -> None:
+        """Say each file refused or passed over, with why."""
+        for found, why in picked.refused:
             self.summary.skipped.append((found.path, why))
             self.say(f"{found.label} not graded: {why.render(self.lang)}")
-        if not kept:
-            self._record_refused(student, nb, refused[0][0].path, refused[0][1])
-            return
-        choice = copies.choose([f.path for f in kept], nb.name, nb.released)
-        label = {f.path: f.label for f in kept}
-        for path, why in sorted(choice.passed_over, key=lambda passed: passed[0].name):  # in file order
+        for path, why in sorted(picked.choice.passed_over if picked.choice else (),
+                                key=lambda passed: passed[0].name):  # in file order
             self.summary.skipped.append((path, why))
-            self.say(f"{label[path]} not graded: {why.render(self.lang)}")
-        chosen = Found(student, choice.graded, label[choice.graded])
+            self.say(f"{picked.found[path].label} not graded: {why.render(self.lang)}")
+
+    def notebook(self, student: str, nb: CourseNotebook, picked: Picked,
+                 companions: dict[str, Picked | None]) -> None:
+        """Steps 3 to 9 for one notebook of one student (3 and 4 done by :func:`pick`):
+        ``companions`` are the picks of the notebooks it builds on, when handed in."""
+        self._listed(picked)
+        chosen = picked.chosen
+        if chosen is None:
+            self._record_refused(student, nb, picked.refused[0][0].path, picked.refused[0][1])
+            return
+        with_files = {name: None if p is None or p.chosen is None else p.chosen.path for name, p in companions.items()}
         try:
-            digest = sha256_regular(chosen.path, MAX_SUBMISSION_BYTES)
+            digest = _digest(chosen.path, with_files)
         except NotReadable as exc:  # too large, or changed since step 3
             self.say(f"{chosen.label} not graded: {exc.text.render(self.lang)}")
             self._record_refused(student, nb, chosen.path, exc.text)
             return
         if not self._unchanged(chosen, nb, digest):
-            self._grade(chosen, nb, digest)
+            self._grade(chosen, nb, digest, with_files if nb.companions else None)
+
+    def used_with_others(self, student: str, nb: CourseNotebook, picked: Picked,
+                         books: Mapping[str, CourseNotebook]) -> None:
+        """The files of a notebook the assignment's notebooks build on, not graded here:
+        the chosen one is used with them, each other listed with why."""
+        self._listed(picked)
+        chosen = picked.chosen
+        if chosen is None:
+            return
+        users = ", ".join(name for name, book in sorted(books.items()) if nb in book.companions)
+        why = tr("not graded in {assignment!r}: used as the {notebook} notebook of {users}",
+                 "{assignment!r}에서 채점하지 않음: {users}의 {notebook} 노트북으로 사용합니다",
+                 assignment=self.assignment, notebook=nb.name, users=users)
+        self.summary.skipped.append((chosen.path, why))
+        self.say(f"{chosen.label} {why.render(self.lang)}")
 
     def _unchanged(self, chosen: Found, nb: CourseNotebook, digest: str) -> bool:
         """Step 5: whether the notebook is recorded with this very file (its feedback then
@@ -376,15 +545,21 @@ class _Run:
         if not (previous.report and "tests" in previous.report):
             return False
         self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} (unchanged, not regraded)")
-        self._write_files(self._feedback(NotebookFeedback.from_json(previous.report), chosen, nb), chosen.path, nb)
+        self._write_files(self._feedback(NotebookFeedback.from_json(previous.report), chosen, nb), chosen, nb)
         self.summary.unchanged += 1
         return True
 
-    def _grade(self, chosen: Found, nb: CourseNotebook, digest: str) -> None:
+    def _grade(self, chosen: Found, nb: CourseNotebook, digest: str,
+               companions: dict[str, Path | None] | None) -> None:
         """Steps 6 to 9."""
-        report = self.grade_file(chosen.path, nb.name)
+        if companions is None:
+            report = self.grade_file(chosen.path, nb.name)
+        else:
+            report = self.grade_file(chosen.path, nb.name, companions)
+        if chosen in self.recognised:
+            report.notes.insert(0, self.recognised[chosen].note(chosen.path.name))
         self.summary.reports.append(report)
-        timestamp, warning = _submission_timestamp(chosen.path.parent)
+        timestamp, warning = _submission_timestamp(chosen.submission)
         if warning:
             self.say(f"{chosen.label} warning: {warning}")
         fb = NotebookFeedback.from_report(report, student=chosen.student, assignment=self.assignment,
@@ -400,7 +575,9 @@ class _Run:
         if report.error is not None:
             status += f" error: {report.error.render(self.lang)}"
         self.say(f"{chosen.label} {status}")
-        self._write_files(fb, chosen.path, nb, regraded=True)
+        for note in report.notes:
+            self.say(f"{chosen.label} note: {note.render(self.lang)}")
+        self._write_files(fb, chosen, nb, regraded=True)
 
     def _feedback(self, stored: NotebookFeedback, chosen: Found, nb: CourseNotebook) -> NotebookFeedback:
         """A report kept in the gradebook, named after the course layout, not after what
@@ -414,17 +591,26 @@ class _Run:
         gradebook.record(self.gb, self.assignment, student, nb.name, report.tests, sha256=None)
         self.summary.reports.append(report)
 
-    def missing(self, student: str, nb: CourseNotebook) -> None:
-        """Score a notebook the student did not hand in 0."""
-        why = tr("not handed in: no file of this notebook in the submission", "제출하지 않음: 제출물에 이 노트북 파일이 없습니다")
+    def missing(self, student: str, nb: CourseNotebook, unrecognised: list[str] = ()) -> None:
+        """Score 0 a notebook of which the student handed in no file: not handed in, or,
+        when some of the student's files were recognised as no notebook, not recognised."""
+        if unrecognised:
+            why = tr("no file of this notebook was recognised: {files} neither named after it nor defining most of its "
+                     "graded functions", "이 노트북의 파일을 찾지 못했습니다: {files}은(는) 이 노트북의 이름도 아니고 "
+                     "채점 함수를 절반 이상 정의하지도 않습니다", files=", ".join(unrecognised))
+            self.summary.not_recognised += 1
+        else:
+            why = tr("not handed in: no file of this notebook in the submission",
+                     "제출하지 않음: 제출물에 이 노트북 파일이 없습니다")
+            self.summary.not_handed_in += 1
         gradebook.record_missing(self.gb, self.assignment, student, nb.name, why.render(self.lang))
         # A copy left from a file since withdrawn would show formgrader a notebook not handed in.
         (self.course_dir / "autograded" / student / self.assignment / f"{nb.name}.ipynb").unlink(missing_ok=True)
-        self.summary.not_handed_in += 1
         total = sum(points for _, points in nb.cells)
-        self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb not handed in: 0/{total:g}")
+        shown = safe_name(why.render(self.lang)) if unrecognised else "not handed in"
+        self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb {shown}: 0/{total:g}")
 
-    def _write_files(self, fb: NotebookFeedback, submitted: Path, nb: CourseNotebook, regraded: bool = False) -> None:
+    def _write_files(self, fb: NotebookFeedback, submitted: Found, nb: CourseNotebook, regraded: bool = False) -> None:
         """Steps 8 and 9: the feedback page and the autograded copy, from the gradebook's
         current scores; each written only when missing or out of date."""
         final = gradebook.final_scores(self.gb, self.assignment, fb.student, nb.name)
@@ -433,10 +619,22 @@ class _Run:
         if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(fb, self.lang):
             feedback.write_feedback(self.course_dir, fb, self.lang)
         copy = self.course_dir / "autograded" / fb.student / self.assignment / f"{nb.name}.ipynb"
-        if regraded or not copy.is_file() or copy.stat().st_mtime < submitted.stat().st_mtime:
-            autograded.write_autograded(copy, submitted, list(fb.tests), nb.function_aliases, self.lang)
+        if regraded or not copy.is_file() or copy.stat().st_mtime < submitted.path.stat().st_mtime:
+            autograded.write_autograded(copy, submitted.path, list(fb.tests), nb.function_aliases, self.lang)
         for folder in (page.parent, copy.parent):
-            _copy_submission_files(submitted.parent, folder)
+            _copy_submission_files(submitted.submission, folder)
+
+
+def _digest(path: Path, companions: Mapping[str, Path | None]) -> str:
+    """The sha256 a notebook is recorded with: its file's, and, for a notebook graded with
+    the files of others (its companions), those files' too, so a step-by-step notebook
+    handed in later has its application graded again."""
+    digest = sha256_regular(path, MAX_SUBMISSION_BYTES)
+    others = sorted((name, other) for name, other in companions.items() if other is not None)
+    if not others:
+        return digest
+    parts = [digest] + [f"{name}:{sha256_regular(other, MAX_SUBMISSION_BYTES)}" for name, other in others]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Recorded) -> str:
@@ -530,5 +728,13 @@ def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = Fa
         name = names.match(spec.stem, {n: () for n in existing}) or next(
             (n for n in existing if names.match(n, {spec.stem: names.names_of(spec)})), spec.stem)
         books[name], by_name[name] = course_notebook(spec, name), spec
+    name_of = {spec.id: name for name, spec in by_name.items()}
+    for name, spec in list(by_name.items()):  # the notebooks each builds on, graded here or not
+        used = []
+        for companion in map(specs.get, spec.companions):
+            used_name = name_of.get(companion.id, companion.stem)
+            used.append(books.get(used_name) or course_notebook(companion, used_name))
+            by_name.setdefault(used_name, companion)
+        books[name] = dataclasses.replace(books[name], companions=tuple(used))
     grade_one = grader(by_name, grading_secret, limits)
     return grade_course(Path(course_dir), assignment, grade_one, books, progress=progress, force=force, lang=lang)

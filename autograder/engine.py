@@ -4,14 +4,21 @@ The whole pipeline, in order (each step may end the file's grading with a reason
 
 1. **Read** the file (:func:`dlcheck.extract.read_submission`): its top-level imports,
    definitions and constants, with cell and line numbers; no student code runs here.
-   A companion notebook the spec names (the student's own step-by-step notebook beside
-   the application notebook) is read too, and loaded first.
+   A companion notebook the spec names (the student's own step-by-step notebook, which
+   the application builds on) is read too, and loaded first: the file the caller paired
+   from the student's submission, else the one beside it (:mod:`autograder.companions`).
+   Functions the file imports from a classic helper module that gives them
+   (:mod:`autograder.given`), and those of a companion that is not there, are the
+   reference's in every run, and the report says so, in a note and on each function
+   that calls them.
 2. **Load** them into a sandbox (:mod:`autograder.sandbox`), with the classic course's
    helper modules (``autograder/helpers``).
 3. **Grade each function** in the spec's order, each in a fresh child of the sandbox:
 
    a. find it under its name or an earlier course name, and check its signature
-      (earlier signatures of the course are called the old way);
+      (earlier signatures of the course are called the old way); a function the file is
+      given by a classic helper module is not graded: its points follow the student's
+      own functions once they are all graded (:func:`autograder.given.score`);
    b. run its checks, in order until one fails, while it calls the submission's own
       versions of the other graded functions (except the spec's ``reference_callees``);
    c. if that fails and it calls other graded functions, run its checks again with
@@ -41,7 +48,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,7 +62,7 @@ from dlcheck.run import result, run_checks
 from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, join, tr
 
-from . import helpers, names, specs
+from . import companions, given, helpers, names, recognise, specs
 from .random_inputs import seeded_runner
 from .reference import Reference, reference_for
 from .sandbox import isolation
@@ -83,10 +90,16 @@ def budget(spec: NotebookSpec, limits: Limits) -> float:
 
 
 def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DEVELOPMENT_SECRET,
-                     limits: Limits = Limits(), tiers: tuple[str, ...] = TIERS) -> SubmissionReport:
+                     limits: Limits = Limits(), tiers: tuple[str, ...] = TIERS,
+                     companions: Mapping[str, Path | None] | None = None) -> SubmissionReport:
     """Grade one file. Never raises for a bad submission: the reason lands in
     ``report.error`` with every function at 0. Raises :class:`GraderError` when the
-    grader itself cannot work."""
+    grader itself cannot work.
+
+    ``companions`` maps a companion notebook's id to the student's file of it that the
+    caller found in the student's submission (``None``: the submission has none); a
+    companion it does not name is looked for beside ``path``.
+    """
     path = Path(path)
     report = SubmissionReport(submission=str(path), notebook=spec.id, isolation=isolation.level())
     reference = reference_for(spec)
@@ -94,9 +107,12 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
         submission = read_submission(path)
     except SubmissionError as exc:
         return _not_graded(report, spec, exc.text)
-    companions, absent = _companion_statements(spec, path)
-    grading = _Grading(spec, reference, submission, companions, secret, limits, tiers, report)
-    grading.absent_companions = absent
+    given_here = given.given_to(spec, specs.declared(spec), submission)
+    found = _companions(spec, path, submission, given_here, companions or {})
+    report.notes += found.notes + given.note(path.name, given_here, (f.name for f in spec.functions))
+    grading = _Grading(spec, reference, submission, found.statements, secret, limits, tiers, report)
+    grading.supplied = {**found.supplied, **{name: _imported(module) for name, module in given_here.items()}}
+    grading.given = given_here
     try:
         for fn in spec.functions:
             start = time.perf_counter()
@@ -120,6 +136,7 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
                     return _internal_error(report, spec, fn, exc)
     finally:
         grading.close()
+    report.tests = given.score(report.tests, {f: m for f, m in given_here.items() if f in grading.graded_given})
     return report
 
 
@@ -138,12 +155,11 @@ def needs_retry(first: TestResult, callees: tuple[str, ...]) -> bool:
     return not first.passed and bool(callees)
 
 
-def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, callees: tuple[str, ...],
-           absent: Sequence[str] = ()) -> TestResult:
+def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, callees: tuple[str, ...]) -> TestResult:
     """The verdict of one function's checks from its runs: ``first`` with the submission's
     own ``callees``, ``retried`` with the reference's (``None`` when not needed, see
     :func:`needs_retry`). The run with correct callees decides; its pass says what failed
-    with the student's own, and which companion notebooks were ``absent``."""
+    with the student's own."""
     if retried is None or first.passed:
         return first
     if not retried.passed:
@@ -152,9 +168,6 @@ def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, ca
         " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
         " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
         callees=", ".join(callees), own=first.message)
-    if absent:
-        message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
-                      files=", ".join(absent))
     return dataclasses.replace(result(fn, True, message), curves=retried.curves)
 
 
@@ -165,38 +178,76 @@ def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> S
     return report
 
 
-def _companion_statements(spec: NotebookSpec, path: Path) -> tuple[list[tuple[str, str]], list[str]]:
-    """Kept statements of the companion notebooks found beside ``path``, and the file
-    names of those not found (or not readable)."""
-    statements, absent = [], []
+@dataclass
+class _Companions:
+    """What the grading of one file takes from its companion notebooks.
+
+    Attributes
+    ----------
+    statements : list of (filename, source)
+        The kept statements of the companion files found, loaded before the file's own.
+    notes : list of Text
+        For the report: which file was used for each companion, or why none was.
+    supplied : dict of str to Text
+        Each companion function the reference answers in every run (its notebook is not
+        there, or could not be read), with why, for the message of a function calling it.
+    """
+
+    statements: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+    supplied: dict[str, Text] = field(default_factory=dict)
+
+
+def _companions(spec: NotebookSpec, path: Path, submission: Submission, given_here: dict[str, str],
+                paired: Mapping[str, Path | None]) -> _Companions:
+    """The companion notebooks of ``spec`` for the file at ``path``: the file ``paired``
+    names for a companion, else the one beside ``path``; none for a companion whose every
+    function the file is given by a classic helper module."""
+    out = _Companions()
+    own = recognise.defined(submission)
     for companion in map(specs.get, spec.companions):
-        for candidate in _companion_files(companion, path):
-            if candidate.is_file() and not candidate.is_symlink() and candidate != path:
-                try:
-                    statements += read_submission(candidate, prefix=f"{companion.stem} cell").statements
-                except SubmissionError:
-                    absent.append(candidate.name)  # its functions then come from the reference (step 3c)
-                break
+        functions = [f for f in companion.declared if f.name not in given_here and not set(f.names) & own]
+        if not functions:
+            continue
+        where = tr("in your submission", "제출물에서") if companion.id in paired else \
+            tr("beside {file}", "{file} 옆에서", file=path.name)
+        file = paired[companion.id] if companion.id in paired else companions.beside(path, companion)
+        stem = companion.stem
+        if file is None:
+            why = tr("no {stem} notebook of yours was found {where}", "{where} 여러분의 {stem} 노트북을 찾지 못했습니다",
+                     stem=stem, where=where)
+            out.notes.append(tr(
+                "{file} was graded with the grader's own versions of the {stem} functions, because {why} (looked "
+                "for {patterns}, or a notebook defining most of its graded functions). Hand it in with {file} so "
+                "that your own functions are used; they are graded in their own notebook.",
+                "{why} (찾아본 파일: {patterns}, 또는 그 채점 함수를 절반 이상 정의한 노트북). 그래서 {file}은(는) "
+                "채점기가 가진 {stem} 함수로 채점했습니다. 여러분의 함수가 쓰이도록 {file}과(와) 함께 제출하세요. "
+                "그 함수들은 그 노트북에서 따로 채점합니다.",
+                file=path.name, stem=stem, why=why, patterns=", ".join(names.file_patterns(companion))))
         else:
-            absent.append(f"{companion.stem}.ipynb")
-    return statements, absent
+            name = companions.shown(file, path)
+            try:
+                out.statements += read_submission(file, prefix=f"{stem} cell").statements
+            except SubmissionError as exc:
+                why = tr("{name}, your {stem} notebook, could not be read ({why})",
+                         "여러분의 {stem} 노트북인 {name}을(를) 읽을 수 없습니다 ({why})", name=name, stem=stem, why=exc.text)
+                out.notes.append(tr("{file} was graded with the grader's own versions of the {stem} functions: {why}.",
+                                    "{file}은(는) 채점기가 가진 {stem} 함수로 채점했습니다: {why}.",
+                                    file=path.name, stem=stem, why=why))
+            else:
+                out.notes.append(tr(
+                    "{file} was graded with your {stem} functions, from {name}; where one of them fails, the "
+                    "grader's correct version is used instead, and the function's message says so.",
+                    "{file}은(는) {name}에 있는 여러분의 {stem} 함수로 채점했습니다. 그중 틀린 함수가 있으면 대신 "
+                    "채점기의 올바른 버전을 쓰고, 해당 함수의 메시지에서 알려 줍니다.", file=path.name, stem=stem, name=name))
+                continue
+        out.supplied.update({f.name: why for f in functions})
+    return out
 
 
-def _companion_files(companion: NotebookSpec, path: Path) -> list[Path]:
-    """Where the student's ``companion`` notebook may be beside ``path``, best first: its
-    own name (a Korean notebook's companion: the Korean edition first), then a classic name
-    (``Building_your_Deep_Neural_Network_Step_by_Step_v8a.ipynb``), in name order."""
-    editions = [f"{companion.stem}.ipynb", f"{companion.stem}.ko.ipynb"]
-    if path.name.endswith(".ko.ipynb"):
-        editions.reverse()
-    own = [path.with_name(n) for n in (*editions, f"{companion.stem}.py")]
-    wanted = {names.key(n) for n in names.names_of(companion)}
-    try:
-        classic = sorted(p for p in path.parent.iterdir()
-                         if p.suffix in (".ipynb", ".py") and p not in own and names.key(p.name) in wanted)
-    except OSError:
-        classic = []
-    return own + classic
+def _imported(module: str) -> Text:
+    return tr("your notebook imports them from {module}, the classic course's helper module",
+              "노트북이 클래식 코스의 도우미 모듈 {module}에서 가져오는 함수입니다", module=module)
 
 
 @dataclass
@@ -226,7 +277,11 @@ class _Grading:
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.seconds = budget(spec, limits)
         self.deadline = time.monotonic() + self.seconds
-        self.absent_companions: list[str] = []  # companion notebooks not found beside the file
+        #: callees the reference answers in every run, with why (given by a helper module, or
+        #: their companion notebook is not there); set by grade_submission
+        self.supplied: dict[str, Text] = {}
+        self.given: dict[str, str] = {}  # function -> the classic helper module that gives it
+        self.graded_given: set[str] = set()  # given functions this notebook grades (scored at the end)
         self.sandbox: Sandbox | None = None
         self.served = 0  # children the running sandbox has started
         self.apart: dict[str, Future] = {}  # function -> its final verdict, once its long checks ran apart
@@ -281,6 +336,9 @@ class _Grading:
             return result(fn, False, tr("not graded: the file used up its time budget of {s:g} s before {fn}",
                                         "채점하지 못함: {fn} 전에 파일의 시간 예산 {s:g}초를 다 썼습니다",
                                         s=self.seconds, fn=fn.name))
+        if fn.name in self.given:
+            self.graded_given.add(fn.name)
+            return given.placeholder(fn, self.given[fn.name])
         found = self._find(fn, self._running_sandbox().functions)
         if isinstance(found, TestResult):
             return found
@@ -292,7 +350,27 @@ class _Grading:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=APART, thread_name_prefix="long-check")
             self.apart[fn.name] = self._pool.submit(self._run_apart, fn, found, long, verdict, answered)
-        return verdict  # with long checks, for now: the final verdict comes with them
+        return self._said(fn, found, verdict)  # with long checks, for now: the final verdict comes with them
+
+    def _always(self, fn: GradedFunction) -> tuple[str, ...]:
+        """Callees the reference answers in every run of ``fn``: its spec's, then those
+        supplied for the whole file."""
+        return (*fn.reference_callees, *(n for n in self.supplied if n != fn.name and n not in fn.reference_callees))
+
+    def _said(self, fn: GradedFunction, found: _Found, verdict: TestResult) -> TestResult:
+        """``verdict`` whose message begins by saying which callees ``fn`` calls were the
+        grader's in every run, and why."""
+        calls = set(self.reference.calls.get(fn.name, ())) | {
+            g.name for g in self.declared if set(g.names) & found.defined.names}
+        why: dict[Text, list[str]] = {}
+        for name, reason in self.supplied.items():
+            if name in calls and name != fn.name:
+                why.setdefault(reason, []).append(name)
+        if not why:
+            return verdict
+        said = join([tr("Graded with the grader's {callees} ({why}).", "채점기의 {callees}(으)로 채점했습니다 ({why}).",
+                        callees=", ".join(names_), why=reason) for reason, names_ in why.items()], " ")
+        return dataclasses.replace(verdict, message=said + tr(" ", " ") + verdict.message)
 
     def _decided(self, fn: GradedFunction, found: _Found, checks: list[Check], callees: tuple[str, ...],
                  sandbox: Sandbox | None = None) -> tuple[TestResult, tuple[str, ...]]:
@@ -301,13 +379,14 @@ class _Grading:
         gets half of the time left, so a slow but correct callee that runs it out of time
         leaves the run with the reference's callees the time to decide."""
         left = self.deadline - time.monotonic()
-        first = self._run(fn, found, checks, fn.reference_callees, sandbox,
+        always = self._always(fn)
+        first = self._run(fn, found, checks, always, sandbox,
                           deadline=self.deadline - left / 2 if callees else self.deadline)
         if not needs_retry(first, callees):
-            return first, fn.reference_callees
-        answered = (*fn.reference_callees, *callees)
+            return first, always
+        answered = (*always, *callees)
         retried = self._run(fn, found, checks, answered, sandbox)
-        return decide(fn, first, retried, callees, self.absent_companions), answered
+        return decide(fn, first, retried, callees), answered
 
     def _find(self, fn: GradedFunction, functions: dict[str, Defined]) -> _Found | TestResult:
         name = next((n for n in fn.names if n in functions), None)
@@ -337,7 +416,7 @@ class _Grading:
         named = set(self.reference.calls.get(fn.name, ()))
         named |= {g.name for g in self.declared if set(g.names) & found.defined.names}
         return tuple(g.name for g in self.declared
-                     if g.name in named and g.name != fn.name and g.name not in fn.reference_callees)
+                     if g.name in named and g.name != fn.name and g.name not in self._always(fn))
 
     def _run_apart(self, fn: GradedFunction, found: _Found, checks: list[Check], passed: TestResult,
                    answered: tuple[str, ...]) -> TestResult:
@@ -351,7 +430,7 @@ class _Grading:
         found = dataclasses.replace(found, notes=[])
         try:
             sandbox.start()
-            if answered == fn.reference_callees:
+            if answered == self._always(fn):
                 verdict, _ = self._decided(fn, found, checks, self._callees(fn, found), sandbox)
             else:
                 verdict = self._run(fn, found, checks, answered, sandbox)
@@ -363,9 +442,9 @@ class _Grading:
             self._apart_sandboxes.discard(sandbox)
             self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
         if not verdict.passed:
-            return verdict
-        return dataclasses.replace(verdict, message=passed.message + tr("; and {then}", "; 그리고 {then}",
-                                                                      then=verdict.message))
+            return self._said(fn, found, verdict)
+        return self._said(fn, found, dataclasses.replace(verdict, message=passed.message + tr(
+            "; and {then}", "; 그리고 {then}", then=verdict.message)))
 
     def _run(self, fn: GradedFunction, found: _Found, checks: list[Check], answered_by_reference: tuple[str, ...],
              sandbox: Sandbox | None = None, deadline: float | None = None) -> TestResult:

@@ -107,6 +107,7 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
             })
     levels = sorted({r.isolation for r in reports if r.isolation})
     lines = [f"Graded by dl-autograder {__version__} (isolation level: {', '.join(levels) or 'unknown'})."]
+    lines += [f"{r.submission}: {n.render(lang)}" for r in counted for n in r.notes]
     lines += [f"{r.submission}: not graded: {r.error.render(lang)}" for r in reports if r.error is not None]
     lines += [f"{r.submission}: not counted: another file of {r.notebook} is" for r in reports
               if r.tests and r not in counted]

@@ -52,6 +52,9 @@ class NotebookFeedback:
         When, in ISO 8601 UTC.
     adjusted : frozenset of str
         Test ids whose score an instructor changed by hand (formgrader).
+    notes : tuple of Text
+        What the grader decided for the whole file (:attr:`SubmissionReport.notes`),
+        shown under the scores.
     """
 
     student: str
@@ -64,6 +67,7 @@ class NotebookFeedback:
     grader_version: str = __version__
     graded_at: str = ""
     adjusted: frozenset[str] = frozenset()
+    notes: tuple[Text, ...] = ()
 
     @property
     def score(self) -> float:
@@ -78,7 +82,7 @@ class NotebookFeedback:
                     graded_at: datetime | None = None) -> NotebookFeedback:
         when = (graded_at or datetime.now(UTC)).astimezone(UTC)
         return cls(student, assignment, notebook, Path(report.submission).name, tuple(report.tests), report.error,
-                   report.isolation, __version__, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+                   report.isolation, __version__, when.strftime("%Y-%m-%dT%H:%M:%SZ"), notes=tuple(report.notes))
 
     def with_scores(self, scores: dict[str, float | None]) -> NotebookFeedback:
         """A copy whose scores are the gradebook's (``scores``: test id -> score, e.g. a
@@ -101,6 +105,7 @@ class NotebookFeedback:
             "tests": [{"name": t.name, "function": t.function, "score": t.score, "max_score": t.max_score,
                        "passed": t.passed, "message": as_text(t.message).as_dict(),
                        "curves": [c.to_json() for c in t.curves]} for t in self.tests],
+            "notes": [as_text(n).as_dict() for n in self.notes],
         }
 
     @classmethod
@@ -110,7 +115,8 @@ class NotebookFeedback:
                       for t in data["tests"])
         error = None if data.get("error") is None else Text(**data["error"])
         return cls(data["student"], data["assignment"], data["notebook"], data["submitted"], tests, error,
-                   data.get("isolation"), data.get("grader_version", "unknown"), data.get("graded_at", ""))
+                   data.get("isolation"), data.get("grader_version", "unknown"), data.get("graded_at", ""),
+                   notes=tuple(Text(**n) for n in data.get("notes", ())))
 
 
 def feedback_path(course_dir: Path, fb: NotebookFeedback) -> Path:
@@ -151,6 +157,7 @@ tr + tr td { border-top: 1px solid #ddd; } td.points { text-align: right; font-v
 .message { white-space: pre-wrap; background: #f6f8fa; border-left: 4px solid #cf222e; padding: .6rem .8rem; }
 .message.ok { border-left-color: #1a7f37; } .hint { display: block; margin-top: .4rem; }
 .error { background: #fff1f0; border: 1px solid #cf222e; padding: .6rem .8rem; }
+.notes { background: #fff8c5; padding: .6rem .8rem .6rem 2rem; }
 svg { display: block; margin: .8rem 0; } svg text { font-size: 11px; fill: #444; }
 nav label { cursor: pointer; border: 1px solid #999; border-radius: 4px; padding: .1rem .5rem; margin-left: .3rem; }
 nav { float: right; } input.lang { display: none; }
@@ -195,6 +202,8 @@ def render_html(fb: NotebookFeedback, lang: str | None = None) -> str:
     labels = "".join(f'<label for="lang-{code}">{name}</label>'
                      for code, name in zip(LANGUAGES, ("English", "한국어"), strict=True))
     body = [_facts(fb), _table(fb)]
+    if fb.notes:
+        body.append('<ul class="notes">' + "".join(f"<li>{_both(n)}</li>" for n in fb.notes) + "</ul>")
     if fb.error is not None:
         body.append(f'<h2>{_both(tr("Not graded", "채점하지 못함"))}</h2><div class="error">{_both(fb.error)}</div>')
     if fb.error is None:

@@ -6,10 +6,17 @@ in an assignment called ``W2A2``, ``Deep Neural Network - Application v8.ipynb``
 edition ``logistic_regression.ko.ipynb``. Each spec declares its classic names
 (``NotebookSpec(..., classic_names=(...))``); names are compared by their *key*:
 
+- a ``+`` (or ``%20``) is a space: Coursera's downloads name a file
+  ``Deep+Neural+Network+-+Application+v8.ipynb``;
 - the ``.ipynb`` / ``.py`` extension and a Korean edition's ``.ko`` are dropped;
 - so are a version suffix (``_v2a``, `` v3``, ``-v8``) and a copy's suffix (``-Copy1``, `` (2)``);
 - what is left is lowercased and kept to letters and digits, so ``Deep Neural Network -
   Application`` and ``Deep_Neural_Network_Application`` are one name.
+
+A learner's numbering in front of a name (``a1_``, ``W3A1 - ``, ``01-``: words with a digit,
+each followed by a separator) is dropped too when the whole name matches nothing
+(:func:`match`). A name that still says nothing may be recognised by the functions the file
+defines (:mod:`autograder.recognise`).
 """
 
 from __future__ import annotations
@@ -24,12 +31,13 @@ _KOREAN = re.compile(r"\.ko$", re.I)
 _COPY = re.compile(r"(-Copy\d+|\s*\(\d+\))$", re.I)
 _VERSION = re.compile(r"[\s_-]+v\d+[a-z]?$", re.I)
 _ASSIGNMENT_CODE = re.compile(r"^W\d+A\d+$", re.I)
+_NUMBERING = re.compile(r"^(?:[a-z]*\d[a-z\d]*[\s_-]+)+", re.I)  # "a1_", "W3A1 - ", "01-"
 
 
 def key(name: str) -> str:
     """The comparable form of a file or assignment name:
     ``"Deep Neural Network - Application v8.ipynb"`` -> ``"deepneuralnetworkapplication"``."""
-    stem = _KOREAN.sub("", _EXTENSION.sub("", name.strip()))
+    stem = _KOREAN.sub("", _EXTENSION.sub("", name.replace("%20", " ").replace("+", " ").strip()))
     previous = None
     while previous != stem:  # "x_v2a-Copy1" loses both suffixes
         previous = stem
@@ -46,13 +54,19 @@ def match(filename: str, notebooks: Mapping[str, Iterable[str]]) -> str | None:
     """The notebook ``filename`` is a submission of, or ``None``.
 
     ``notebooks`` maps each notebook (e.g. its gradebook name) to the names it answers
-    to; the notebook's own name always counts. An exact match of the key wins.
+    to; the notebook's own name always counts. The whole name's key is compared first,
+    then the key without a learner's numbering in front (``a1_planar_data_...``).
     """
-    wanted = key(filename)
-    for notebook, aliases in notebooks.items():
-        if wanted in {key(notebook), *(key(a) for a in aliases)}:
-            return notebook
+    for wanted in dict.fromkeys(key(name) for name in _with_and_without_numbering(filename)):
+        for notebook, aliases in notebooks.items():
+            if wanted in {key(notebook), *(key(a) for a in aliases)}:
+                return notebook
     return None
+
+
+def _with_and_without_numbering(filename: str) -> tuple[str, ...]:
+    spaced = filename.replace("%20", " ").replace("+", " ").strip()
+    return filename, _NUMBERING.sub("", spaced)
 
 
 def is_exact(filename: str, notebook: str) -> bool:
@@ -70,6 +84,13 @@ def expected_files(notebooks: Mapping[str, Iterable[str]]) -> str:
         also = f" (or {', '.join(f'{a}*.ipynb' for a in others)})" if others else ""
         parts.append(f"{notebook}.ipynb{also}")
     return ", ".join(parts)
+
+
+def file_patterns(spec: NotebookSpec) -> list[str]:
+    """The file names a notebook's file may have, for messages: ``["deep_network_step_by_step.ipynb",
+    "Building_your_Deep_Neural_Network_Step_by_Step*.ipynb"]`` (assignment codes left out)."""
+    return [f"{spec.stem}.ipynb", *(f"{n}*.ipynb" for n in spec.classic_names
+                                    if key(n) != key(spec.stem) and not _ASSIGNMENT_CODE.match(n))]
 
 
 def notebooks_for_assignment(assignment: str, specs: Iterable[NotebookSpec]) -> list[NotebookSpec]:

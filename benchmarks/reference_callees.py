@@ -55,7 +55,7 @@ def train(model: str, answered: str) -> dict:
     callees the student's own (``answered="own"``) or the reference's; seconds, verdict,
     peak and growth of this process's resident size."""
     from autograder import specs
-    from autograder.engine import _companion_statements, _Grading
+    from autograder.engine import _companions, _Grading
     from autograder.reference import reference_for
     from autograder.sandbox.isolation import Limits
     from autograder.secret import DEVELOPMENT_SECRET
@@ -65,7 +65,7 @@ def train(model: str, answered: str) -> dict:
 
     spec = specs.get(APP)
     submission = read_submission(CASE)
-    companions, _ = _companion_statements(spec, CASE)
+    companions = _companions(spec, CASE, submission, {}, {}).statements
     report = SubmissionReport(submission=str(CASE), notebook=spec.id)
     grading = _Grading(spec, reference_for(spec), submission, companions, DEVELOPMENT_SECRET, Limits(),
                        ("public", "hidden"), report)

@@ -36,7 +36,7 @@ student notebook's paths come from the id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -238,6 +238,11 @@ class NotebookSpec:
     companions : ids of notebooks whose functions this one uses (the student's own copy
         of that notebook is loaded beside it when it is there, e.g. the week-4
         application uses the step-by-step functions).
+    given : what each of the classic course's helper modules gives a notebook that imports
+        it: module -> names of graded functions (this notebook's or its companions'), e.g.
+        ``{"dnn_app_utils_v3": ("predict", "L_model_forward", ...)}``. A function a file
+        imports from such a module and does not define is the course's, not the learner's:
+        the reference answers it, and the notebook does not grade it (``autograder.given``).
     classic_names : the classic course's names of this notebook (file stems without a
         version suffix, e.g. ``"Logistic_Regression_with_a_Neural_Network_mindset"``) and of
         its assignment (``"W2A2"``), so a class that kept them is graded without renaming
@@ -248,11 +253,13 @@ class NotebookSpec:
     """
 
     def __init__(self, id: str, *, helpers: Iterable[str] = (), data_files: Iterable[str] = (),
-                 companions: Iterable[str] = (), classic_names: Iterable[str] = (), seconds: float = 60):
+                 companions: Iterable[str] = (), given: Mapping[str, Iterable[str]] | None = None,
+                 classic_names: Iterable[str] = (), seconds: float = 60):
         self.id = id
         self.helpers = tuple(helpers)
         self.data_files = tuple(data_files)
         self.companions = tuple(companions)
+        self.given = {module: tuple(functions) for module, functions in (given or {}).items()}
         self.classic_names = tuple(classic_names)
         self.seconds = seconds
         self.functions: list[GradedFunction] = []  # graded, in order
@@ -302,7 +309,7 @@ class NotebookSpec:
         """A copy grading only the functions ``names`` (for tests and partial runs); the
         others stay declared (they are still the notebook's, and may be called)."""
         copy = NotebookSpec(self.id, helpers=self.helpers, data_files=self.data_files, companions=self.companions,
-                            classic_names=self.classic_names, seconds=self.seconds)
+                            given=self.given, classic_names=self.classic_names, seconds=self.seconds)
         copy.functions = [f for f in self.functions if f.name in names]
         copy.declared = self.declared
         return copy

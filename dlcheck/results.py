@@ -84,6 +84,9 @@ class SubmissionReport:
     ``error`` is set when the file could not be graded at all (unreadable, not a
     notebook, the sandbox could not start); its tests then all score zero. ``isolation``
     is the sandbox level it was graded at (None for the student's own self-check).
+    ``notes`` say, for the whole file, what the grader decided on the learner's behalf:
+    which notebook a renamed file was graded as, which step-by-step notebook was used
+    with it or why none was, which functions the course's helper modules gave it.
     """
 
     submission: str
@@ -92,6 +95,7 @@ class SubmissionReport:
     error: Text | None = None
     isolation: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went (not in JSON)
+    notes: list[Text] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.error is not None:
@@ -113,6 +117,7 @@ class SubmissionReport:
             "max_score": self.max_score,
             "isolation": self.isolation,
             "tests": [t.to_json(lang) for t in self.tests],
+            "notes": [{"message": n.render(lang), "messages": n.as_dict()} for n in self.notes],
         }
         if self.error is not None:
             out["error"] = self.error.render(lang)

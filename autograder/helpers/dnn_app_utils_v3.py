@@ -1,8 +1,9 @@
 """Stand-in for the classic course's ``dnn_app_utils_v3`` inside the grading sandbox.
 
-The course's module also holds its own step-by-step functions; here those come from the
-student's step-by-step notebook (the spec's companion) or, when it is missing or wrong,
-from the reference, so this stand-in exports only what a graded function never needs.
+The course's module also holds its own step-by-step functions and ``predict``; a notebook
+that imports them is given them (the spec's ``given``, see ``autograder.given``): the
+grader answers them with the reference wherever graded code calls them, so this stand-in
+exports only what a graded function never needs.
 """
 
 __all__ = ["load_data", "print_mislabeled_images"]

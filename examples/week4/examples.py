@@ -181,7 +181,7 @@ CLASSIC_STEP_CELLS = (
 #: An application notebook in the classic course's style: the course's helper module
 #: (dnn_app_utils_v3, whose own step-by-step functions it relies on), models returning
 #: only their parameters as earlier versions did, and no predict of its own (the course
-#: gave it).
+#: gave it: the spec declares it given, so it is not graded as the learner's).
 CLASSIC_APP_CELLS = (
     ("markdown", "# Deep Neural Network for Image Classification: Application"),
     ("code", "import time\nimport numpy as np\nimport h5py\nimport matplotlib.pyplot as plt\nimport scipy\n"

@@ -236,3 +236,75 @@ def test_the_command_line_imports_nbgrader_only_for_the_verbs_that_need_it():
              "print(sorted({m.split('.')[0] for m in sys.modules} & {'nbgrader', 'sqlalchemy', 'tornado'}))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]", loaded
+
+
+def test_files_renamed_by_learners_are_graded_as_the_notebook_they_are(tmp_path):
+    """Without --notebook, is a renamed classic week-3 notebook (numbered in front) graded as
+    its notebook by its name, and a step-by-step notebook whose name says nothing graded
+    as the notebook whose functions it defines, the choice said in a note and on stderr?"""
+    planar = tmp_path / "a1_planar_data_classification_with_one_hidden_layer.ipynb"
+    planar.write_bytes((ROOT / "examples/week3/classic_course.ipynb").read_bytes())
+    step = tmp_path / "a1_building_your_deep_neural_network.ipynb"
+    step.write_bytes((ROOT / "examples/week4/step_by_step/classic_course.ipynb").read_bytes())
+    proc = run("grade", "--dev-secret", "--json", str(planar), str(step))
+    assert proc.returncode == 0, proc.stderr
+    reports = {r["submission"]: r for r in json.loads(proc.stdout)}
+    assert [(r["notebook"], r["score"], r["max_score"]) for r in reports.values()] == [
+        ("week3/planar_data_classification", 12, 12), ("week4/deep_network_step_by_step", 12, 12)]
+    assert reports[str(planar)]["notes"] == []
+    [note] = reports[str(step)]["notes"]
+    assert note["message"] == ("a1_building_your_deep_neural_network.ipynb: its name means no notebook; it defines 10 "
+                               "of the 10 graded functions of week4/deep_network_step_by_step, so it is taken for "
+                               "week4/deep_network_step_by_step")
+    assert note["messages"]["ko"].startswith("a1_building_your_deep_neural_network.ipynb: 이름으로는")
+    assert "so it is taken for week4/deep_network_step_by_step" in proc.stderr
+
+
+def test_a_file_of_no_notebook_by_name_or_functions_says_why(tmp_path):
+    """Is a notebook whose name says nothing and which defines few graded functions listed
+    as of no notebook, saying so (exit 1)?"""
+    scratch = tmp_path / "scratch.ipynb"
+    scratch.write_text(json.dumps({"cells": [{"cell_type": "code", "source": "def sigmoid(z):\n    return z\n"}],
+                                   "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    proc = run("grade", "--dev-secret", "--json", str(scratch))
+    assert proc.returncode == 1
+    [report] = json.loads(proc.stdout)
+    assert report["notebook"] == "?" and report["error"].endswith(
+        "or pass --notebook ID; it defines no more than a few graded functions of any notebook")
+
+
+def test_the_notebooks_of_one_call_are_paired_with_the_companion_nearest_them(tmp_path):
+    """Is an application file of a ``grade`` call paired with the call's step-by-step file in
+    its folder, else in the one folder next to it (``W4A1/`` beside ``W4A2/``), but never with
+    another student's, two folders as near, or a file further away?"""
+    from autograder.cli import pair_companions
+
+    step, app = "week4/deep_network_step_by_step", "week4/deep_network_application"
+
+    def files(*names: str) -> list[str]:
+        for name in names:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text("{}")
+        return [str(tmp_path / n) for n in names]
+
+    a1, a2, b2, c1, c1b, c2, d, d2 = files(
+        "alice/W4A1/a1.ipynb", "alice/W4A2/a2.ipynb", "bob/W4A2/app.ipynb", "carol/x/step.ipynb",
+        "carol/y/step.ipynb", "carol/z/app.ipynb", "dave/step.ipynb", "dave/app.ipynb")
+    work = [(a1, step), (a2, app), (b2, app), (c1, step), (c1b, step), (c2, app), (d, step), (d2, app)]
+    paired = pair_companions(work)
+    assert paired == {a2: {step: tmp_path / "alice/W4A1/a1.ipynb"}, d2: {step: tmp_path / "dave/step.ipynb"}}
+
+
+def test_the_table_says_each_files_notes_before_its_failures():
+    """Does the readable table say what the grader decided for a whole file (a note) under
+    the table, with the file's name, before the failures?"""
+    from autograder.cli import format_table
+    from dlcheck.results import SubmissionReport, TestResult
+    from dlcheck.text import Text
+
+    note = Text("a2.ipynb was graded with the grader's own versions of the deep_network_step_by_step functions", "")
+    failed = TestResult("test_predict", "predict", 0.0, 1.0, False, Text("predict: wrong", ""))
+    report = SubmissionReport("/x/W4A2/a2.ipynb", "week4/deep_network_application", [failed], notes=[note],
+                              isolation="processes")
+    assert format_table([report]).splitlines()[3:] == [
+        "", f"a2.ipynb: note: {note.en}", "a2.ipynb: predict: wrong", "", "isolation level: processes"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import shutil
@@ -110,8 +111,9 @@ def test_nbgrader_export_lists_the_scores(course_dir: Path) -> None:
 
 
 def test_progress_and_reports(course_dir: Path) -> None:
-    """Does each file get one progress line in sorted order, a notebook outside the assignment a line saying so,
-    and a notebook not handed in a line saying it scores 0?"""
+    """Does each file get one progress line in sorted order, a notebook outside the assignment a line saying so
+    (what it defines included), and a notebook of which no file was recognised a line saying it scores 0, naming
+    the files that were not?"""
     grader = FakeGrader()
 
     lines: list[str] = []
@@ -122,8 +124,10 @@ def test_progress_and_reports(course_dir: Path) -> None:
         "[2/4] alice/planar.ipynb 0/5",
         "[3/4] bob/logistic_regression.ipynb 2/5",
         "[4/4] bob/scratch.ipynb skipped: not part of this assignment 'week2' "
-        "(expected logistic_regression.ipynb, planar.ipynb)",
-        "[-] bob/planar.ipynb not handed in: 0/5",
+        "(expected logistic_regression.ipynb, planar.ipynb); it defines no more than a few graded functions of any "
+        "notebook",
+        "[-] bob/planar.ipynb no file of this notebook was recognised: scratch.ipynb neither named after it nor "
+        "defining most of its graded functions: 0/5",
     ]
     assert grader.calls == [("alice", "logistic_regression"), ("alice", "planar"), ("bob", "logistic_regression")]
     assert [(r.notebook, r.score, r.error) for r in done.reports] == [
@@ -132,7 +136,9 @@ def test_progress_and_reports(course_dir: Path) -> None:
         ("logistic_regression", 2.0, None),
     ]
     assert [(path.name, why.en) for path, why in done.skipped] == [
-        ("scratch.ipynb", "not part of this assignment 'week2' (expected logistic_regression.ipynb, planar.ipynb)")]
+        ("scratch.ipynb", "not part of this assignment 'week2' (expected logistic_regression.ipynb, planar.ipynb); "
+                          "it defines no more than a few graded functions of any notebook")]
+    assert (done.not_handed_in, done.not_recognised) == (0, 1)
 
 
 def test_second_run_grades_nothing_and_writes_nothing(course_dir: Path) -> None:
@@ -307,7 +313,9 @@ def test_a_notebook_not_handed_in_scores_zero_not_needs_grading(course_dir: Path
     with Gradebook(gradebook.db_url(course_dir)) as gb:
         planar = gb.find_submission_notebook("planar", ASSIGNMENT, "bob")
         assert [(g.auto_score, g.needs_manual_grade) for g in planar.grades] == [(0.0, False)]
-        assert [c.comment for c in planar.comments] == ["not handed in: no file of this notebook in the submission"]
+        assert [c.comment for c in planar.comments] == [
+            "no file of this notebook was recognised: scratch.ipynb neither named after it nor defining most of its "
+            "graded functions"]
         assert gb.find_submission(ASSIGNMENT, "bob").needs_manual_grade is False
 
 
@@ -394,7 +402,8 @@ def test_a_file_matching_no_notebook_says_what_would_match(course_dir: Path) -> 
     assert why.en == (
         "not part of this assignment 'week2' (expected logistic_regression.ipynb "
         "(or Logistic_Regression_with_a_Neural_Network_mindset*.ipynb), planar.ipynb "
-        "(or Planar_data_classification_with_one_hidden_layer*.ipynb))")
+        "(or Planar_data_classification_with_one_hidden_layer*.ipynb)); it defines no more than a few graded "
+        "functions of any notebook")
 
 
 def fingerprint(path: Path) -> str:
@@ -475,3 +484,153 @@ def test_a_notebook_withdrawn_since_scores_zero_and_leaves_formgrader(course_dir
     assert not (course_dir / "autograded/alice/week2/logistic_regression.ipynb").exists()
     assert gradebook.final_scores(course_dir, ASSIGNMENT, "alice", "logistic_regression") == {
         "test_sigmoid": 0.0, "test_propagate": 0.0}
+
+
+# -- names, functions and companions: what learners of the classic course hand in ----------
+
+from autograder import ROOT, specs  # noqa: E402
+from autograder.course import course_notebook  # noqa: E402
+
+PLANAR = specs.get("week3/planar_data_classification")
+STEP = specs.get("week4/deep_network_step_by_step")
+APP = specs.get("week4/deep_network_application")
+#: Notebooks in the classic course's shape, written by this project (examples/): never a learner's code.
+CLASSIC_PLANAR = ROOT / "examples/week3/classic_course.ipynb"
+CLASSIC_STEP = ROOT / "examples/week4/step_by_step/classic_course.ipynb"
+OWN_APP = ROOT / "examples/week4/application/correct/deep_network_application.ipynb"
+
+
+class Recorder:
+    """A ``grade_file`` that scores every function full and remembers each call, with the
+    companion files it was given."""
+
+    def __init__(self, books: dict[str, CourseNotebook]) -> None:
+        self.books = books
+        self.calls: list[tuple[str, str, str, dict | None]] = []
+
+    def __call__(self, path: Path, notebook: str, companions: dict | None = None) -> SubmissionReport:
+        student = path.parts[path.parts.index("submitted") + 1]
+        self.calls.append((student, notebook, path.name, companions))
+        tests = [TestResult(t, t.removeprefix("test_"), p, p, True, as_text("")) for t, p in self.books[notebook].cells]
+        return SubmissionReport(str(path), notebook, tests)
+
+
+def _week(assignment: str, *spec_list) -> dict[str, CourseNotebook]:
+    books = {s.stem: course_notebook(s) for s in spec_list}
+    for s in spec_list:
+        used = tuple(books.get(specs.get(c).stem) or course_notebook(specs.get(c)) for c in s.companions)
+        books[s.stem] = CourseNotebook(**{**books[s.stem].__dict__, "companions": used})
+    return books
+
+
+def _copy(source: Path, dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(source.read_bytes())
+    return dest
+
+
+def test_downloaded_and_renamed_week3_notebooks_are_graded_not_called_missing(tmp_path: Path) -> None:
+    """Are Coursera's download name (``+`` for spaces), a numbered rename and a name that says
+    nothing (recognised by the functions it defines, said on a progress line and in a note)
+    each graded as the planar notebook; and does a student whose only file is recognised as
+    nothing get a 0 that says so, not 'not handed in'?"""
+    course = tmp_path / "course"
+    sub = course / "submitted"
+    _copy(CLASSIC_PLANAR, sub / "alice/W3A1/Planar+data+classification+with+one+hidden+layer+v5.ipynb")
+    _copy(CLASSIC_PLANAR, sub / "bob/W3A1/a1_planar_data_classification_with_one_hidden_layer.ipynb")
+    _copy(CLASSIC_PLANAR, sub / "carol/W3A1/homework 3.ipynb")
+    write_notebook(sub / "dave/W3A1/notes.ipynb", "print('hello')\n")
+    books = _week("W3A1", PLANAR)
+    grader = Recorder(books)
+    lines: list[str] = []
+    done = grade_course(course, "W3A1", grader, books, progress=lines.append)
+    assert [(student, name) for student, _, name, _ in grader.calls] == [
+        ("alice", "Planar+data+classification+with+one+hidden+layer+v5.ipynb"),
+        ("bob", "a1_planar_data_classification_with_one_hidden_layer.ipynb"), ("carol", "homework 3.ipynb")]
+    assert ("[3/4] carol/homework 3.ipynb its name means no notebook; it defines 8 of the 8 graded functions of "
+            "planar_data_classification, so it is taken for planar_data_classification") in lines
+    assert done.reports[2].notes[0].en.startswith("homework 3.ipynb: its name means no notebook; it defines 8 of")
+    assert lines[-1] == ("[-] dave/planar_data_classification.ipynb no file of this notebook was recognised: "
+                         "notes.ipynb neither named after it nor defining most of its graded functions: 0/12")
+    assert (done.not_handed_in, done.not_recognised) == (0, 1)
+    page = (course / "feedback/carol/W3A1/homework 3.html").read_text()
+    assert "it defines 8 of the 8 graded functions of planar_data_classification" in page
+
+
+def test_one_file_per_notebook_holds_for_files_recognised_by_their_functions(tmp_path: Path) -> None:
+    """Is a renamed copy, recognised by its functions, one more file of its notebook: the
+    newest file graded, the other listed, never both?"""
+    course = tmp_path / "course"
+    folder = course / "submitted/alice/W3A1"
+    named = _copy(CLASSIC_PLANAR, folder / "Planar_data_classification_with_one_hidden_layer.ipynb")
+    renamed = _copy(CLASSIC_PLANAR, folder / "my copy.ipynb")
+    nb = json.loads(renamed.read_text())
+    nb["cells"].append({"cell_type": "code", "id": "added", "metadata": {}, "source": "def helper():\n    return 1\n",
+                        "outputs": [], "execution_count": None})
+    renamed.write_text(json.dumps(nb))
+    os.utime(named, (1000, 1000))
+    books = _week("W3A1", PLANAR)
+    grader = Recorder(books)
+    done = grade_course(course, "W3A1", grader, books)
+    assert [name for _, _, name, _ in grader.calls] == ["my copy.ipynb"]
+    assert [(p.name, why.en) for p, why in done.skipped] == [
+        ("Planar_data_classification_with_one_hidden_layer.ipynb",
+         "one file of a notebook is graded: my copy.ipynb, the newest edited one")]
+
+
+def test_week4_notebooks_in_sibling_folders_are_paired(tmp_path: Path) -> None:
+    """With the step-by-step notebook in ``W4A1/`` under a name that says nothing and the
+    application in ``W4A2/`` under Coursera's name, are both graded (week4), the
+    application with that step-by-step file; and with the application's assignment alone
+    (W4A2), is the step-by-step file used with it, listed as not graded there?"""
+    course = tmp_path / "course"
+    alice = course / "submitted/alice"
+    for assignment in ("week4", "W4A2"):
+        step = _copy(CLASSIC_STEP, alice / assignment / "W4A1/a1_building_your_deep_neural_network.ipynb")
+        _copy(OWN_APP, alice / assignment / "W4A2/Deep+Neural+Network+-+Application+v8.ipynb")
+        books = _week(assignment, *([STEP, APP] if assignment == "week4" else [APP]))
+        grader = Recorder(books)
+        lines: list[str] = []
+        grade_course(course, assignment, grader, books, progress=lines.append)
+        graded = {notebook: (name, companions) for _, notebook, name, companions in grader.calls}
+        assert graded["deep_network_application"] == ("Deep+Neural+Network+-+Application+v8.ipynb",
+                                                      {"deep_network_step_by_step": step})
+        if assignment == "week4":
+            assert graded["deep_network_step_by_step"] == ("a1_building_your_deep_neural_network.ipynb", None)
+        else:
+            assert set(graded) == {"deep_network_application"}
+            assert ("[1/2] alice/W4A1/a1_building_your_deep_neural_network.ipynb not graded in 'W4A2': used as the "
+                    "deep_network_step_by_step notebook of deep_network_application") in lines
+
+
+def test_a_step_by_step_notebook_handed_in_later_regrades_the_application(tmp_path: Path) -> None:
+    """When a student adds the step-by-step notebook after the application was graded
+    without it, is the application graded again, now with it (its record covers both files)?"""
+    course = tmp_path / "course"
+    folder = course / "submitted/alice/week4"
+    _copy(OWN_APP, folder / "deep_network_application.ipynb")
+    books = _week("week4", STEP, APP)
+    grader = Recorder(books)
+    grade_course(course, "week4", grader, books)
+    assert grader.calls[-1][3] == {"deep_network_step_by_step": None}
+    grade_course(course, "week4", grader, books)
+    assert len(grader.calls) == 1  # unchanged: not graded again
+    step = _copy(CLASSIC_STEP, folder / "deep_network_step_by_step.ipynb")
+    grade_course(course, "week4", grader, books)
+    assert [(notebook, companions) for _, notebook, _, companions in grader.calls[1:]] == [
+        ("deep_network_application", {"deep_network_step_by_step": step}), ("deep_network_step_by_step", None)]
+
+
+def test_the_walk_below_a_students_folder_follows_no_link_and_no_hidden_folder(tmp_path: Path) -> None:
+    """Are notebooks in subfolders found, while a symbolic link to another student's folder
+    and Jupyter's hidden ``.ipynb_checkpoints`` are not looked into?"""
+    course = tmp_path / "course"
+    bob = course / "submitted/bob/W3A1"
+    _copy(CLASSIC_PLANAR, bob / "deep/er/Planar_data_classification_with_one_hidden_layer.ipynb")
+    alice = course / "submitted/alice/W3A1"
+    _copy(CLASSIC_PLANAR, alice / ".ipynb_checkpoints/Planar_data_classification_with_one_hidden_layer-checkpoint.ipynb")
+    (alice / "bobs").symlink_to(bob / "deep", target_is_directory=True)
+    from autograder.course import find_files
+
+    files, beyond = find_files(course, "W3A1")
+    assert [f.label for f in files] == ["[1/1] bob/deep/er/Planar_data_classification_with_one_hidden_layer.ipynb"]

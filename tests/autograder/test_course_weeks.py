@@ -36,6 +36,7 @@ def _course(tmp_path: Path, handed_in: dict[tuple[str, str], dict[str, str]]) ->
         folder = tmp_path / "submitted" / student / assignment
         folder.mkdir(parents=True)
         for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text)
     return tmp_path
 
@@ -59,27 +60,31 @@ def test_week3_is_graded_into_the_gradebook(tmp_path):
 
 def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_with_it(tmp_path):
     """With a step-by-step notebook whose update_parameters changes its argument in place
-    handed in beside a correct application, does the step-by-step notebook lose those
-    points while the application keeps all 5, trained on the cat pictures with the learner's
-    own step functions (so the companion was found in the submission folder); and do the
+    handed in beside a correct application, in sibling folders (``W4A1/``, ``W4A2/``), the
+    application under Coursera's download name and the step-by-step notebook under a name
+    that says nothing, does the step-by-step notebook lose those points while the
+    application keeps all 5, trained on the cat pictures with the learner's own step
+    functions from that file (so the companion was found in the submission); and do the
     released stubs get 0?"""
-    handed_in = {"deep_network_application.ipynb": (EXAMPLES / "correct" / "deep_network_application.ipynb").read_text(),
-                 "deep_network_step_by_step.ipynb": (STEPS / "update_in_place.ipynb").read_text()}
+    alice = {"W4A1/a1_building_your_deep_neural_network.ipynb": (STEPS / "update_in_place.ipynb").read_text(),
+             "W4A2/Deep+Neural+Network+-+Application+v8.ipynb":
+                 (EXAMPLES / "correct" / "deep_network_application.ipynb").read_text()}
     released = {f"{s.stem}.ipynb": (ROOT / s.release).read_text() for s in map(specs.get, (
         "week4/deep_network_step_by_step", "week4/deep_network_application"))}
-    course = _course(tmp_path, {("alice", "week4"): handed_in, ("bob", "week4"): released})
+    course = _course(tmp_path, {("alice", "week4"): alice, ("bob", "week4"): released})
     scores = _grade(course, "week4")
     assert scores["bob"] == {"deep_network_application": 0.0, "deep_network_step_by_step": 0.0}
     assert scores["alice"]["deep_network_application"] == 5.0
     assert 0 < scores["alice"]["deep_network_step_by_step"] < 12
-    page = (course / "feedback" / "alice" / "week4" / "deep_network_application.html").read_text()
-    assert "trained on the cat pictures" in page and "was not found beside this notebook" not in page
+    page = (course / "feedback" / "alice" / "week4" / "Deep+Neural+Network+-+Application+v8.html").read_text()
+    assert "trained on the cat pictures" in page and "no deep_network_step_by_step notebook" not in page
+    assert "from W4A1/a1_building_your_deep_neural_network.ipynb" in page
 
 
 def test_week4_application_alone_is_trained_with_the_reference_step_functions(tmp_path):
     """When only the application is handed in, are its models trained on the cat pictures
     with the reference's step functions (answered from the grader's process), its feedback
-    saying so and that the step-by-step notebook was not found?"""
+    saying first, and in a note, that no step-by-step notebook was found in the submission?"""
     course = _course(tmp_path, {("carol", "week4"): {
         "deep_network_application.ipynb": (EXAMPLES / "without_step_by_step" / "deep_network_application.ipynb")
         .read_text()}})
@@ -87,5 +92,6 @@ def test_week4_application_alone_is_trained_with_the_reference_step_functions(tm
     assert scores["carol"]["deep_network_step_by_step"] in (None, 0.0)
     assert scores["carol"]["deep_network_application"] == 5.0
     page = (course / "feedback" / "carol" / "week4" / "deep_network_application.html").read_text()
-    assert "graded with correct versions of L_model_forward" in page and "trained on the cat pictures" in page
-    assert "deep_network_step_by_step.ipynb was not found beside this notebook" in page
+    assert "trained on the cat pictures" in page
+    assert "no deep_network_step_by_step notebook of yours was found in your submission" in page
+    assert "Hand it in with deep_network_application.ipynb so that your own functions are used" in page

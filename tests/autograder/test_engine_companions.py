@@ -50,13 +50,95 @@ def test_the_companion_beside_the_notebook_supplies_its_functions(tmp_path):
     assert message.startswith("2 check(s) passed") and "Note" not in message, message
 
 
-def test_a_missing_companion_is_said_and_its_functions_come_from_the_reference(tmp_path):
-    """Without the step-by-step notebook, does predict keep its points, the message saying
-    that notebook was not found?"""
-    (tmp_path / "deep_network_application.py").write_text(APP_SOLUTION)
-    report = grade_submission(tmp_path / "deep_network_application.py", APP.only("predict"))
+MISSING = (
+    "Graded with the grader's L_model_forward (no deep_network_step_by_step notebook of yours was found {where}). ",
+    "채점기의 L_model_forward(으)로 채점했습니다 ({where_ko} 여러분의 deep_network_step_by_step 노트북을 찾지 "
+    "못했습니다). ")
+
+
+def test_a_missing_companion_is_said_on_the_functions_line_and_in_a_note(tmp_path):
+    """Without the step-by-step notebook, does predict keep its points, its message
+    beginning by saying whose L_model_forward it was graded with and why, in the learner's
+    file names, and a note of the report saying it for the whole file, with what to do?"""
+    (tmp_path / "Deep+Neural+Network+-+Application+v8.py").write_text(APP_SOLUTION)
+    report = grade_submission(tmp_path / "Deep+Neural+Network+-+Application+v8.py", APP.only("predict"))
     assert report.score == 1
-    assert "(deep_network_step_by_step.ipynb was not found beside this notebook.)" in _messages(report)["predict"]
+    [predict] = report.tests
+    where, where_ko = "beside Deep+Neural+Network+-+Application+v8.py", "Deep+Neural+Network+-+Application+v8.py 옆에서"
+    assert predict.message.en.startswith(MISSING[0].format(where=where)), predict.message.en
+    assert predict.message.ko.startswith(MISSING[1].format(where_ko=where_ko)), predict.message.ko
+    assert "Note" not in predict.message.en  # never run with a function that is not there
+    assert [n.as_dict() for n in report.notes] == [{
+        "en": "Deep+Neural+Network+-+Application+v8.py was graded with the grader's own versions of the "
+              "deep_network_step_by_step functions, because no deep_network_step_by_step notebook of yours was "
+              "found beside Deep+Neural+Network+-+Application+v8.py (looked for deep_network_step_by_step.ipynb, "
+              "Building_your_Deep_Neural_Network_Step_by_Step*.ipynb, or a notebook defining most of its graded "
+              "functions). Hand it in with Deep+Neural+Network+-+Application+v8.py so that your own functions are "
+              "used; they are graded in their own notebook.",
+        "ko": "Deep+Neural+Network+-+Application+v8.py 옆에서 여러분의 deep_network_step_by_step 노트북을 찾지 "
+              "못했습니다 (찾아본 파일: deep_network_step_by_step.ipynb, "
+              "Building_your_Deep_Neural_Network_Step_by_Step*.ipynb, 또는 그 채점 함수를 절반 이상 정의한 노트북). "
+              "그래서 Deep+Neural+Network+-+Application+v8.py은(는) 채점기가 가진 deep_network_step_by_step 함수로 "
+              "채점했습니다. 여러분의 함수가 쓰이도록 Deep+Neural+Network+-+Application+v8.py과(와) 함께 제출하세요. "
+              "그 함수들은 그 노트북에서 따로 채점합니다."}]
+
+
+def test_a_caller_that_found_no_companion_in_the_submission_says_so(tmp_path):
+    """When the caller looked through the whole submission (the course run) and found no
+    step-by-step notebook, is it said to be missing from the submission, nothing beside
+    the file being read?"""
+    (tmp_path / "deep_network_application.py").write_text(APP_SOLUTION)
+    (tmp_path / "deep_network_step_by_step.py").write_text("this file is not read")
+    report = grade_submission(tmp_path / "deep_network_application.py", APP.only("predict"),
+                              companions={STEP.id: None})
+    assert report.tests[0].message.en.startswith(MISSING[0].format(where="in your submission"))
+
+
+def test_a_companion_paired_from_a_sibling_folder_is_used_and_named(tmp_path):
+    """With the step-by-step notebook the caller found in a sibling folder (``W4A1/``),
+    under a name that says nothing, is it the one the application is graded with, the note
+    naming it as the learner knows it?"""
+    (tmp_path / "W4A1").mkdir()
+    (tmp_path / "W4A2").mkdir()
+    step = tmp_path / "W4A1" / "a1_building_your_deep_neural_network.ipynb"
+    _notebook(step, STEP_SOLUTION)
+    app = tmp_path / "W4A2" / "a2.ipynb"
+    _notebook(app, APP_SOLUTION)
+    report = grade_submission(app, APP.only("predict"), companions={STEP.id: step})
+    assert report.tests[0].message.en.startswith("2 check(s) passed"), report.tests[0].message.en
+    assert report.notes[0].en == ("a2.ipynb was graded with your deep_network_step_by_step functions, from "
+                                  "W4A1/a1_building_your_deep_neural_network.ipynb; where one of them fails, the "
+                                  "grader's correct version is used instead, and the function's message says so.")
+
+
+def test_a_renamed_companion_beside_is_found_by_its_functions(tmp_path):
+    """When the step-by-step notebook beside the application has a name that says nothing,
+    is it found by the functions it defines (and a scratch notebook beside it is not)?"""
+    stub = STEP_SOLUTION.replace("    for l in range(1, L):\n        A_prev = A\n",
+                                 "    raise NotImplementedError\n    for l in range(1, L):\n        A_prev = A\n")
+    _notebook(tmp_path / "a1_building_your_deep_neural_network.ipynb", stub)
+    _notebook(tmp_path / "scratch.ipynb", "def L_model_forward(X, parameters):\n    return X, []\n")
+    _notebook(tmp_path / "a2_app.ipynb", APP_SOLUTION)
+    report = grade_submission(tmp_path / "a2_app.ipynb", APP.only("predict"))
+    assert "graded with correct versions of L_model_forward" in report.tests[0].message.en
+    assert "from a1_building_your_deep_neural_network.ipynb" in report.notes[0].en
+
+
+def test_a_linked_companion_is_not_read_and_the_reason_said(tmp_path):
+    """Is a step-by-step notebook beside the application that is a symbolic link to another
+    student's file refused unread, the note saying why?"""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "deep_network_step_by_step.py").write_text(STEP_SOLUTION)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "deep_network_step_by_step.py").symlink_to(other / "deep_network_step_by_step.py")
+    (mine / "deep_network_application.py").write_text(APP_SOLUTION)
+    report = grade_submission(mine / "deep_network_application.py", APP.only("predict"))
+    assert report.score == 1
+    assert "could not be read (deep_network_step_by_step.py is not read: it is a symbolic link" in report.notes[0].en
+    assert report.tests[0].message.en.startswith("Graded with the grader's L_model_forward (deep_network_step_by_step.py"
+                                                 ", your deep_network_step_by_step notebook, could not be read")
 
 
 def test_a_companion_under_its_classic_name_is_found(tmp_path):
@@ -192,8 +274,8 @@ def test_decide_lets_the_run_with_correct_callees_decide():
     assert decide(fn, passed, None, ("g",)) is passed
     assert decide(fn, failed, None, ()) is failed
     assert decide(fn, failed, failed, ("g",)) is failed
-    kept = decide(fn, failed, passed, ("g",), ["step.ipynb"])
-    assert kept.score == 2 and "with your own, it failed: raised" in kept.message.en and "step.ipynb" in kept.message.en
+    kept = decide(fn, failed, passed, ("g",))
+    assert kept.score == 2 and "with your own, it failed: raised" in kept.message.en
 
 
 def test_a_check_that_declares_its_time_gets_it(tmp_path, mini):

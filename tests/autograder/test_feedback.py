@@ -11,7 +11,7 @@ import pytest
 from autograder import __version__
 from autograder.feedback import NotebookFeedback, curve_svg, feedback_path, render_html, write_feedback
 from dlcheck.results import Curve, SubmissionReport, TestResult
-from dlcheck.text import Text
+from dlcheck.text import Text, tr
 
 COSTS = Curve(Text("cost", "비용"), (0.69, 0.5, 0.3), (0.69, 0.4, 0.2), Text("iterations (x100)", "반복 (x100)"))
 TESTS = (
@@ -133,3 +133,17 @@ def test_from_report_keeps_what_grading_said():
     fb = NotebookFeedback.from_report(r, student="alice", assignment="week2", notebook="logistic_regression")
     assert (fb.submitted, fb.tests, fb.isolation, fb.grader_version) == ("lr.ipynb", TESTS, "processes", __version__)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", fb.graded_at)
+
+
+def test_are_the_notes_of_a_report_shown_under_the_scores_and_kept():
+    """Does a note the grader made for the whole file (which notebook a renamed file was
+    graded as, whose step-by-step functions were used) reach the page, under the scores,
+    in both languages, and survive the gradebook's JSON?"""
+    note = Text("hw.ipynb: graded as logistic_regression", "hw.ipynb: logistic_regression(으)로 채점")
+    r = SubmissionReport("/c/submitted/alice/week2/hw.ipynb", "week2/logistic_regression", list(TESTS), notes=[note])
+    fb = NotebookFeedback.from_report(r, student="alice", assignment="week2", notebook="logistic_regression")
+    assert fb.notes == (note,)
+    assert NotebookFeedback.from_json(json.loads(json.dumps(fb.to_json()))) == fb
+    for lang, text in (("en", note.en), ("ko", note.ko)):
+        shown = visible_text(render_html(fb, lang), lang)
+        assert f"{tr('Total', '합계').render(lang)} 3 / 6 {text} " in shown

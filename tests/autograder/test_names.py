@@ -64,3 +64,30 @@ def test_does_the_expected_list_name_the_classic_files_but_not_assignment_codes(
     assert names.expected_files(WEEK2) == (
         "logistic_regression.ipynb (or Logistic_Regression_with_a_Neural_Network_mindset*.ipynb), "
         "numpy_basics.ipynb (or Python_Basics_with_Numpy*.ipynb)")
+
+
+ALL = {s.stem: names.names_of(s) for s in specs.notebooks().values()}
+
+
+@pytest.mark.parametrize(
+    "filename, notebook",
+    [
+        ("Planar+data+classification+with+one+hidden+layer+v5.ipynb", "planar_data_classification"),
+        ("Deep+Neural+Network+-+Application+v8.ipynb", "deep_network_application"),
+        ("Deep%20Neural%20Network%20-%20Application%20v8.ipynb", "deep_network_application"),
+        ("Deep Neural Network - Application v8 (2).ipynb", "deep_network_application"),
+        ("Building_your_Deep_Neural_Network_Step_by_Step_v8a (1).ipynb", "deep_network_step_by_step"),
+        ("a1_planar_data_classification_with_one_hidden_layer.ipynb", "planar_data_classification"),
+        ("W4A1 - Building_your_Deep_Neural_Network_Step_by_Step.ipynb", "deep_network_step_by_step"),
+        ("01-deep_network_application.ko.ipynb", "deep_network_application"),
+        ("a1_building_your_deep_neural_network.ipynb", None),
+        ("conv2.ipynb", None),
+    ],
+    ids=["coursera-plus", "coursera-plus-dash", "url-encoded", "browser-copy", "version-and-copy",
+         "numbered-classic", "assignment-code-in-front", "numbered-own-korean", "truncated-rename", "not-numbering"],
+)
+def test_which_notebook_does_a_downloaded_or_renamed_file_name_mean(filename, notebook):
+    """Are Coursera's downloads (``+`` for spaces), a browser's ``(2)`` and a learner's numbering
+    in front (``a1_``, ``W4A1 - ``) read as the notebook's name, while a shortened rename
+    (``a1_building_your_deep_neural_network``) is left to the functions the file defines?"""
+    assert names.match(filename, ALL) == notebook

@@ -140,7 +140,8 @@ def test_json_fields(graded):
     scores add up?"""
     _, data, _ = graded
     for report in data:
-        assert set(report) == {"submission", "notebook", "score", "max_score", "isolation", "tests"}, report.get("error")
+        assert set(report) == {"submission", "notebook", "score", "max_score", "isolation", "tests", "notes"}, \
+            report.get("error")
         assert report["notebook"] == "week2/logistic_regression"
         assert report["max_score"] == 10
         assert [t["function"] for t in report["tests"]] == list(FUNCTIONS)

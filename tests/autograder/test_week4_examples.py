@@ -55,7 +55,7 @@ APP_PASSING = {
     "stub": set(),
     "learning_rate_changed": ALL_APP - {"two_layer_model"},
     "model_never_updates": ALL_APP - {"L_layer_model"},
-    "classic_course": ALL_APP - {"predict"},
+    "classic_course": ALL_APP,  # predict is given by dnn_app_utils_v3: its point follows the models
 }
 STEP_SCORES = {name: sum(STEP_POINTS[f] for f in passing) for name, passing in STEP_PASSING.items()}
 APP_SCORES = {name: sum(APP_POINTS[f] for f in passing) for name, passing in APP_PASSING.items()}
@@ -159,12 +159,29 @@ def test_the_correct_application_trained_on_the_real_data(graded):
 @pytest.mark.parametrize("case", ["buggy_step_by_step", "without_step_by_step"])
 def test_application_without_own_step_functions_is_graded_with_the_references(graded, case):
     """When the step-by-step functions are wrong or absent, do the models keep their points,
-    graded with the reference's step functions, the note naming them (and the notebook not
-    found)?"""
-    message = _tests(graded["app"][case])["L_layer_model"]["message"]
-    assert "graded with correct versions of L_model_forward" in message
-    if case == "without_step_by_step":
-        assert "deep_network_step_by_step.ipynb was not found beside this notebook" in message
+    graded with the reference's step functions, the message naming them (and, when the
+    notebook is absent, saying so first, as a note of the report does)? (Graded here without
+    the trainings; a lone application trained so is ``test_course_weeks.py``'s.)"""
+    report = graded["app"][case]
+    message = _tests(report)["L_layer_model"]["message"]
+    if case == "buggy_step_by_step":
+        assert "graded with correct versions of L_model_forward" in message
+    else:
+        assert message.startswith("Graded with the grader's initialize_parameters_deep, L_model_forward, compute_cost, "
+                                  "L_model_backward, update_parameters (no deep_network_step_by_step notebook of yours "
+                                  "was found beside deep_network_application.ipynb). "), message
+        assert report["notes"][0]["message"].startswith(
+            "deep_network_application.ipynb was graded with the grader's own versions of the deep_network_step_by_step "
+            "functions, because no deep_network_step_by_step notebook of yours was found")
+
+
+def test_the_classic_application_gets_predict_from_the_course(graded):
+    """Is the classic notebook's predict, which dnn_app_utils_v3 gives it, not graded as
+    the learner's (its point following the models), with no message blaming the learner?"""
+    report = graded["app"]["classic_course"]
+    predict = _tests(report)["predict"]
+    assert predict["score"] == 1 and predict["message"].startswith("predict is not yours to write")
+    assert [n["message"] for n in report["notes"]][0].startswith("deep_network_application.ipynb imports predict, ")
 
 
 def test_stub_messages_say_not_implemented(graded):

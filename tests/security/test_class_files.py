@@ -120,6 +120,34 @@ def test_grade_refuses_a_symbolic_link(tmp_path):
     assert "not graded: it is a symbolic link" in results["output"]
 
 
+def test_files_read_to_see_what_they_define_are_bounded(tmp_path):
+    """When a student's names say nothing, are the files read to see what they define
+    bounded: a FIFO and links refused unread, a 100 GB sparse file judged by its size, at
+    most a few files read, a linked folder not looked into; and is the renamed notebook among
+    them still recognised, graded once, while a linked notebook is no copy of it?"""
+    other = hand_in(tmp_path / "elsewhere" / "numpy_basics.ipynb")
+    mine = folder(tmp_path, "alice")
+    hand_in(mine / "aaa.ipynb")  # the solution, under a name that says nothing
+    os.mkfifo(mine / "b_pipe.ipynb")
+    with open(mine / "c_sparse.ipynb", "wb") as f:
+        f.truncate(100 * 2**30)
+    (mine / "d_link.ipynb").symlink_to(other)
+    for i in range(10):
+        hand_in(mine / f"e{i}.ipynb", "x = 1\n")
+    (mine / "theirs").symlink_to(other.parent, target_is_directory=True)
+    start = time.monotonic()
+    done = course_run(tmp_path)
+    assert time.monotonic() - start < BOUND
+    lines = done.stderr
+    assert "alice/aaa.ipynb its name means no notebook; it defines 8 of the 8 graded functions" in lines
+    assert "b_pipe.ipynb skipped: not part of this assignment" in lines and "it is a named pipe (FIFO)" in lines
+    assert "d_link.ipynb was not read" not in lines and "it is a symbolic link" in lines
+    assert "c_sparse.ipynb is 100 GB; the limit is 20 MB" in lines
+    assert lines.count("only 8 such files of a submission are read") == 4  # aaa, c, e0-e5 read, b, d refused: e6-e9
+    assert "theirs/" not in lines
+    assert scores(tmp_path) == {"alice": SPEC.max_score}
+
+
 def _copies(where: Path, n: int) -> list[Path]:
     """``n`` edited copies of the solution, newest last, differing only by a comment."""
     return [hand_in(where / f"numpy_basics_v{i}.ipynb", SOLUTION + f"\n# copy {i}\n", mtime=1_000_000 + i)

@@ -1,11 +1,16 @@
 """Week 4, the deep-network application (cat / non-cat): what is graded and how.
 
 The models are built from the step-by-step functions, which the grader takes from the
-student's own ``deep_network_step_by_step`` notebook beside this one (the companion); when
-it is missing or wrong there, the engine grades the models again, every check, with those
-functions answered by the reference (see the engine). The initialization
-is always the reference's (seeded as the course seeds it), so a model's results are
-compared exactly, whatever order the student's own initialization draws in.
+student's own ``deep_network_step_by_step`` notebook handed in with this one (the
+companion); when it is missing there, the reference answers them, and when one is wrong,
+the engine grades the models again, every check, with those functions answered by the
+reference (see the engine). The initialization is always the reference's (seeded as the
+course seeds it), so a model's results are compared exactly, whatever order the student's
+own initialization draws in.
+
+The classic notebook (W4A2) imports the step-by-step functions and ``predict`` from the
+course's ``dnn_app_utils_v3`` and never asks for them: for it they are given
+(``autograder.given``), and ``predict``'s point follows the learner's two models.
 """
 
 from __future__ import annotations
@@ -16,10 +21,15 @@ from dlcheck.checks import CheckFailed, NotebookSpec, OldSignature
 from dlcheck.compare import as_number, describe, expect_array, expect_keys, expect_labels, note, unpack
 from dlcheck.text import tr
 
+STEP_FUNCTIONS = ("initialize_parameters", "initialize_parameters_deep", "linear_forward", "linear_activation_forward",
+                  "L_model_forward", "compute_cost", "linear_backward", "linear_activation_backward",
+                  "L_model_backward", "update_parameters")
+
 notebook = NotebookSpec("week4/deep_network_application",
                         helpers=("dnn_app_utils", "dnn_app_utils_v3", "public_tests"),
                         data_files=("train_catvnoncat.h5", "test_catvnoncat.h5"),
                         companions=("week4/deep_network_step_by_step",),
+                        given={"dnn_app_utils_v3": ("predict", *STEP_FUNCTIONS)},
                         classic_names=("Deep Neural Network - Application", "W4A2"))
 two_layer_model = notebook.graded("two_layer_model", points=2, reference_callees=("initialize_parameters",))
 predict = notebook.graded("predict", points=1, old_signatures=[
