@@ -53,11 +53,11 @@ def test_match_groups_by_notebook_and_names_the_rest(tmp_path):
     _files(tmp_path, "alice", "logistic_regression.ipynb", "logistic_regression.ko.ipynb",
            "Logistic_Regression_with_a_Neural_Network_mindset_v6a.ipynb", "scratch.ipynb")
     files, _ = find_files(tmp_path, "week2")
-    groups, unmatched = match_files(files, BOOKS, "week2")
-    assert {key: [f.path.name for f in group] for key, group in groups.items()} == {
+    matched = match_files(files, BOOKS, "week2")
+    assert {key: [f.path.name for f in group] for key, group in matched.groups.items()} == {
         ("alice", "logistic_regression"): ["Logistic_Regression_with_a_Neural_Network_mindset_v6a.ipynb",
                                            "logistic_regression.ipynb", "logistic_regression.ko.ipynb"]}
-    [(found, why)] = unmatched
+    [(found, why)] = matched.unmatched
     assert found.path.name == "scratch.ipynb" and why.en.startswith("not part of this assignment 'week2'")
 
 
