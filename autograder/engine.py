@@ -51,7 +51,7 @@ from dlcheck import signatures
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
 from dlcheck.results import SubmissionReport, TestResult
-from dlcheck.run import result, run_checks
+from dlcheck.run import noted, result, run_checks
 from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, join, tr
 
@@ -148,10 +148,10 @@ def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, ca
         return first
     if not retried.passed:
         return retried
-    message = retried.message + tr(
-        " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
-        " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
-        callees=", ".join(callees), own=first.message)
+    message = noted(retried.message, tr(
+        "graded with correct versions of {callees}; with your own, it failed: {own}",
+        "{callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
+        callees=", ".join(callees), own=first.message))
     if absent:
         message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
                       files=", ".join(absent))
@@ -410,6 +410,6 @@ class _Grading:
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint))
         if not verdict.passed and found.note is not None:
-            verdict = result(fn, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=found.note))
+            verdict = result(fn, False, noted(verdict.message, found.note))
         return verdict, trial
 

@@ -29,7 +29,7 @@ from .wire import Unsupported
 #: A hint rule: ``(got, expected) -> Text or None``; tried in order, first match wins.
 Hint = Callable[[np.ndarray, np.ndarray], "Text | None"]
 
-_notes: contextvars.ContextVar[list[Text] | None] = contextvars.ContextVar("notes", default=None)
+_notes: contextvars.ContextVar[tuple[list[Text], set] | None] = contextvars.ContextVar("notes", default=None)
 _curves: contextvars.ContextVar[list[Curve] | None] = contextvars.ContextVar("curves", default=None)
 
 
@@ -37,17 +37,25 @@ _curves: contextvars.ContextVar[list[Curve] | None] = contextvars.ContextVar("cu
 def collecting_notes() -> Iterator[list[Text]]:
     """Collect the notes of accepted differences made while the block runs."""
     notes: list[Text] = []
-    token = _notes.set(notes)
+    token = _notes.set((notes, set()))
     try:
         yield notes
     finally:
         _notes.reset(token)
 
 
-def note(text: Text) -> None:
-    """Record an accepted difference, shown with the function's verdict."""
-    notes = _notes.get()
-    if notes is not None and text not in notes:
+def note(text: Text, key: object = None) -> None:
+    """Record an accepted difference, shown with the function's verdict, once per ``key``
+    (default: the text): a difference met on every example of a check, under a label
+    naming the example, is said once, in the words of the first example (a public one
+    when the public checks meet it, so hidden inputs are not spelled out)."""
+    collected = _notes.get()
+    if collected is None:
+        return
+    notes, keys = collected
+    key = text if key is None else key
+    if key not in keys:
+        keys.add(key)
         notes.append(text)
 
 
@@ -171,7 +179,8 @@ def expect_array(got: Any, want: Any, name: Text | str, *, rtol: float = 1e-6, a
         raise CheckFailed(_value_message(name, values, want, hints))
     if got.dtype.kind in "biu" and want.dtype.kind == "f":
         note(tr("{name} holds {dtype} values where floats are expected (accepted: the values are equal).",
-                "{name}의 값이 실수가 아닌 {dtype}입니다 (값이 같으므로 인정).", name=name, dtype=got.dtype))
+                "{name}의 값이 실수가 아닌 {dtype}입니다 (값이 같으므로 인정).", name=name, dtype=got.dtype),
+             key=("dtype", str(got.dtype)))
 
 
 def expect_scalar(got: Any, want: float, name: Text | str, *, rtol: float = 1e-6, atol: float = 1e-8,
@@ -197,7 +206,8 @@ def as_number(got: Any, name: Text | str) -> float:
         note(tr("{name} is an array of shape {shape}; a number is expected (accepted: it holds one value). "
                 "float(...) or np.squeeze(...) makes it a number.",
                 "{name}이(가) shape {shape}인 배열입니다. 숫자여야 합니다 (값이 하나이므로 인정). "
-                "float(...)이나 np.squeeze(...)로 숫자로 만들 수 있습니다.", name=as_text(name), shape=got.shape))
+                "float(...)이나 np.squeeze(...)로 숫자로 만들 수 있습니다.", name=as_text(name), shape=got.shape),
+             key=("one-value array", got.shape))
         got = got.reshape(())
     return float(as_array(got, name))
 

@@ -25,7 +25,15 @@ RandomInputs = Callable[[Check, Any], None]
 
 
 def result(fn: GradedFunction, passed: bool, message: Text) -> TestResult:
-    return TestResult(fn.test_name, fn.name, fn.points if passed else 0.0, fn.points, passed, message)
+    """``fn``'s verdict; its scores are floats, lost points or not (10.0 and 7.0, never 10 and 7.0)."""
+    return TestResult(fn.test_name, fn.name, float(fn.points) if passed else 0.0, float(fn.points), passed, message)
+
+
+def noted(message: Text, note: Text) -> Text:
+    """``message`` followed by the sentence "Note: ``note``", after a full stop (in each language)."""
+    def sentence(text: str, label: str, said: str) -> str:
+        return f"{text}{'' if text.rstrip().endswith('.') else '.'} {label}: {said}"
+    return Text(sentence(message.en, "Note", note.en), sentence(message.ko, "참고", note.ko))
 
 
 def run_checks(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None = None, *,
@@ -81,7 +89,7 @@ def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, ran
     passed = tr("{n} check(s) passed: {names}", "검사 {n}개 통과: {names}", n=len(checks),
                 names=join((c.description for c in checks), "; "))
     for extra in [*notes, *([on_pass] if on_pass else [])]:
-        passed = passed + tr(" Note: {note}", " 참고: {note}", note=extra)
+        passed = noted(passed, extra)
     return result(fn, True, passed)
 
 

@@ -23,7 +23,7 @@ from . import exercises, signatures
 from .checks import GradedFunction
 from .extract import SubmissionError, read_submission
 from .results import SubmissionReport, TestResult
-from .run import KernelTrial, result, run_checks
+from .run import KernelTrial, noted, result, run_checks
 from .text import Text, set_language, tr
 
 
@@ -46,7 +46,7 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
     if verdict.passed:
         return verdict
     if how.note is not None:
-        verdict = result(graded, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=how.note))
+        verdict = result(graded, False, noted(verdict.message, how.note))
     namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
     failing = []
     for callee in exercise.calls.get(graded.name, []):
@@ -57,7 +57,7 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
             failing.append(callee)
     if not failing:
         return verdict
-    return result(graded, False, verdict.message + callees_note(graded.name, failing))
+    return result(graded, False, noted(verdict.message, callees_note(graded.name, failing)))
 
 
 def callees_note(fn: str, callees: list[str]) -> Text:
@@ -65,14 +65,14 @@ def callees_note(fn: str, callees: list[str]) -> Text:
     words (it grades ``fn`` with correct versions of them)."""
     names = ", ".join(callees)
     if len(callees) == 1:
-        return tr(" Note: {fn} calls your {callee}, which fails its own checks; fix {callee} first "
+        return tr("{fn} calls your {callee}, which fails its own checks; fix {callee} first "
                   "(the grader grades {fn} with a correct version of {callee}).",
-                  " 참고: {fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
+                  "{fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
                   "{callee}부터 고치세요 (채점기는 {callee}의 올바른 버전으로 {fn}을(를) 채점합니다).",
                   fn=fn, callee=names)
-    return tr(" Note: {fn} calls your {callees}, which fail their own checks; fix them first "
+    return tr("{fn} calls your {callees}, which fail their own checks; fix them first "
               "(the grader grades {fn} with correct versions of {callees}).",
-              " 참고: {fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
+              "{fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
               "이 함수들부터 고치세요 (채점기는 {callees}의 올바른 버전으로 {fn}을(를) 채점합니다).",
               fn=fn, callees=names)
 

@@ -117,3 +117,13 @@ def test_a_real_shape_difference_is_not_accepted():
 def test_describe_says_type_and_shape():
     assert describe(np.zeros((2, 3))).en == "an array of shape (2, 3) and dtype float64"
     assert describe({"a": 1}).ko == "길이 1인 dict"
+
+
+def test_a_note_met_on_every_example_is_said_once():
+    """Is the same accepted difference, met under labels naming each example (which would
+    spell out the hidden sizes), noted once, in the first example's words?"""
+    with collecting_notes() as notes:
+        for m in (5, 7, 9):
+            expect_scalar(np.array([0.5]), 0.5, f"cost with m = {m}")
+            expect_array(np.zeros((2, 1), dtype=int), np.zeros((2, 1)), f"w with m = {m}")
+    assert [n.en.split(" is ")[0].split(" holds ")[0] for n in notes] == ["cost with m = 5", "w with m = 5"]
