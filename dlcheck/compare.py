@@ -145,19 +145,25 @@ def as_array(got: Any, name: Text | str) -> np.ndarray:
                          name=name, kind=describe(got)))
 
 
-def _expected_shape(want: np.ndarray, shape_note: str) -> str:
-    return f"{want.shape}" + (f" {shape_note}" if shape_note else "")
+def shape_of(name: str) -> Text:
+    """The shape note "= shape of ``name``" (``name`` is code), in each language."""
+    return tr("= shape of {name}", "= {name}의 shape", name=name)
+
+
+def _expected_shape(want: np.ndarray, shape_note: Text | str) -> Text:
+    note = as_text(shape_note)
+    return Text(*(f"{want.shape}" + (f" {said}" if said else "") for said in (note.en, note.ko)))
 
 
 def expect_array(got: Any, want: Any, name: Text | str, *, rtol: float = 1e-6, atol: float = 1e-8,
-                 hints: Iterable[Hint] = (), shape_note: str = "") -> None:
+                 hints: Iterable[Hint] = (), shape_note: Text | str = "") -> None:
     """``got`` must be a numpy array of ``want``'s exact shape and close to it.
 
     Parameters
     ----------
     got : the submission's value; want : the expected array.
     name : what to call the value in the message, e.g. ``"dw"``.
-    shape_note : how the expected shape is defined, e.g. ``"= shape of w"`` (code-like).
+    shape_note : how the expected shape is defined, e.g. ``shape_of("w")`` or ``"= (n_h, 1)"`` (code).
     hints : rules that name a known mistake when the numbers fit it.
     """
     want, name = np.asarray(want), as_text(name)
@@ -261,7 +267,7 @@ def unpack(got: Any, n: int, name: Text | str, names: str) -> tuple:
     return tuple(got)
 
 
-def expect_labels(got: Any, want: np.ndarray, name: Text | str, *, shape_note: str = "= (1, m)") -> None:
+def expect_labels(got: Any, want: np.ndarray, name: Text | str, *, shape_note: Text | str = "= (1, m)") -> None:
     """Predicted labels: an array of ``want``'s shape holding only 0 and 1, equal to it.
     Booleans (``A > 0.5``) are accepted as labels, with a note (see :func:`expect_array`)."""
     expect_array(got, want, name, shape_note=shape_note)

@@ -18,6 +18,7 @@ from dlcheck.compare import (
     expect_labels,
     expect_scalar,
     expect_type,
+    shape_of,
     unpack,
 )
 from dlcheck.text import tr
@@ -30,9 +31,12 @@ def failure(call, *args, **kwargs):
 
 
 GOLDEN = [
-    ("not-an-array", lambda: expect_array([1.0, 2.0], np.zeros((2, 1)), "dw", shape_note="= shape of w"),
+    ("not-an-array", lambda: expect_array([1.0, 2.0], np.zeros((2, 1)), "dw", shape_note=shape_of("w")),
      "dw is a list of length 2; expected a numpy array of shape (2, 1) = shape of w.",
-     "dw이(가) 길이 2인 list입니다. shape (2, 1) = shape of w인 numpy 배열이어야 합니다."),
+     "dw이(가) 길이 2인 list입니다. shape (2, 1) = w의 shape인 numpy 배열이어야 합니다."),
+    ("shape-note-in-korean", lambda: expect_array(np.zeros((1, 3)), np.zeros((3, 1)), "dw", shape_note=shape_of("w")),
+     "dw has shape (1, 3); expected (3, 1) = shape of w. Did you swap the dimensions (a transpose)?",
+     "dw의 shape이 (1, 3)입니다. (3, 1) = w의 shape이어야 합니다. 두 차원을 바꾸지 않았나요(전치)?"),
     ("column-vector-flattened", lambda: expect_array(np.zeros(3), np.zeros((3, 1)), "w"),
      "w has shape (3,); expected (3, 1). Keep w a column vector of shape (n, 1): use .reshape(-1, 1) or keepdims=True.",
      "w의 shape이 (3,)입니다. (3, 1)이어야 합니다. w을(를) shape (n, 1)인 열벡터로 유지하세요: .reshape(-1, 1) 또는 "

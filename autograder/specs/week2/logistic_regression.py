@@ -14,6 +14,7 @@ from dlcheck.compare import (
     expect_labels,
     expect_scalar,
     expect_type,
+    shape_of,
     unpack,
 )
 from dlcheck.text import tr
@@ -130,7 +131,7 @@ def _check_propagate(got, want, m: int, label) -> None:
     grads, cost = unpack(got, 2, label, "grads, cost")
     want_grads, want_cost = want
     expect_keys(grads, ["dw", "db"], "grads")
-    expect_array(grads["dw"], want_grads["dw"], "dw", shape_note="= shape of w", hints=_grad_hints(m))
+    expect_array(grads["dw"], want_grads["dw"], "dw", shape_note=shape_of("w"), hints=_grad_hints(m))
     expect_scalar(grads["db"], want_grads["db"], "db", hints=_grad_hints(m))
     expect_scalar(cost, want_cost, "cost", hints=_cost_hints(m))
 

@@ -22,6 +22,7 @@ from dlcheck.compare import (
     expect_scalar,
     expect_type,
     note,
+    shape_of,
     unpack,
 )
 from dlcheck.text import tr
@@ -57,7 +58,7 @@ CACHE_KEYS = ["Z1", "A1", "Z2", "A2"]
 GRAD_KEYS = ["dW1", "db1", "dW2", "db2"]
 SHAPE_NOTES = {"W1": "= (n_h, n_x)", "b1": "= (n_h, 1)", "W2": "= (n_y, n_h)", "b2": "= (n_y, 1)",
                "Z1": "= (n_h, m)", "A1": "= (n_h, m)", "Z2": "= (n_y, m)", "A2": "= (n_y, m)",
-               "dW1": "= shape of W1", "db1": "= shape of b1", "dW2": "= shape of W2", "db2": "= shape of b2"}
+               "dW1": shape_of("W1"), "db1": shape_of("b1"), "dW2": shape_of("W2"), "db2": shape_of("b2")}
 
 #: The fixed network of the public checks: n_x = 2 inputs, n_h = 3 hidden units, m = 4 examples.
 PARAMETERS = {"W1": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]), "b1": np.array([[0.1], [0.0], [-0.2]]),

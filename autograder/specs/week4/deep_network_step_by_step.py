@@ -12,7 +12,7 @@ import numpy as np
 
 from dlcheck import hints
 from dlcheck.checks import CheckFailed, GraderError, NotebookSpec, OldSignature, StudentRaised
-from dlcheck.compare import as_array, describe, expect_array, expect_keys, expect_scalar, note, unpack
+from dlcheck.compare import as_array, describe, expect_array, expect_keys, expect_scalar, note, shape_of, unpack
 from dlcheck.text import Text, as_text, tr
 
 notebook = NotebookSpec("week4/deep_network_step_by_step",
@@ -497,9 +497,9 @@ def _check_linear_backward(t, dz, cache, label) -> None:
                              "only: np.sum(dZ, axis=1, keepdims=True) / m.",
                              "db가 {kind}입니다. shape {shape} = (n_l, 1)인 배열이어야 합니다. 힌트: 예제 방향으로만 더하세요: "
                              "np.sum(dZ, axis=1, keepdims=True) / m.", kind=describe(db), shape=b.shape))
-    expect_array(dw, dz @ a.T / m, "dW", shape_note="= shape of W", hints=_grad_hints(m, "dW"))
-    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note="= shape of b", hints=_grad_hints(m, "db"))
-    expect_array(da, w.T @ dz, "dA_prev", shape_note="= shape of A_prev", hints=[
+    expect_array(dw, dz @ a.T / m, "dW", shape_note=shape_of("W"), hints=_grad_hints(m, "dW"))
+    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note=shape_of("b"), hints=_grad_hints(m, "db"))
+    expect_array(da, w.T @ dz, "dA_prev", shape_note=shape_of("A_prev"), hints=[
         hints.ratio(1 / m, tr("dA_prev has no 1/m: dA_prev = W^T dZ (the 1/m belongs to dW and db only).",
                               "dA_prev에는 1/m이 없습니다: dA_prev = W^T dZ (1/m은 dW와 db에만 있습니다)."))])
 
@@ -598,10 +598,10 @@ def _check_activation_backward(t, da, cache, activation, label) -> None:
     dz = da * (z > 0) if activation == "relu" else da * s * (1 - s)
     got = hints.call_explaining(t, label, da, cache, activation, raised=_WRONG_CACHE)
     d_prev, dw, db = unpack(got, 3, label, "dA_prev, dW, db")
-    expect_array(dw, dz @ a_prev.T / m, "dW", shape_note="= shape of W",
+    expect_array(dw, dz @ a_prev.T / m, "dW", shape_note=shape_of("W"),
                  hints=[*_activation_backward_hints(da, z, a_prev, w, activation), *_grad_hints(m, "dW")])
-    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note="= shape of b", hints=_grad_hints(m, "db"))
-    expect_array(d_prev, w.T @ dz, "dA_prev", shape_note="= shape of A_prev")
+    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note=shape_of("b"), hints=_grad_hints(m, "db"))
+    expect_array(d_prev, w.T @ dz, "dA_prev", shape_note=shape_of("A_prev"))
 
 
 def _layer(rng, n_prev: int, n: int, m: int):
@@ -743,7 +743,7 @@ def _check_update(t, params, grads, lr, label) -> None:
     got, (params_after, *_) = t.call_with_inputs(_copy(params), grads, lr)
     got = expect_keys(got, list(params), label)
     for key in params:
-        expect_array(got[key], want[key], key, shape_note=f"= shape of {key}", hints=[
+        expect_array(got[key], want[key], key, shape_note=shape_of(key), hints=[
             hints.mistake(lambda key=key: params[key] + lr * grads["d" + key],
                           tr("you moved up the gradient: {k} = {k} - learning_rate * d{k}, with a minus.",
                              "기울기를 따라 올라갔습니다: {k} = {k} - learning_rate * d{k} (마이너스)입니다.", k=key)),
