@@ -190,11 +190,14 @@ def expect_array(got: Any, want: Any, name: Text | str, *, rtol: float = 1e-6, a
 
 
 def expect_scalar(got: Any, want: float, name: Text | str, *, rtol: float = 1e-6, atol: float = 1e-8,
-                  hints: Iterable[Hint] = ()) -> None:
+                  hints: Iterable[Hint] = (), array_accepted: bool = True) -> None:
     """``got`` must be a real number close to ``want``: a Python or numpy number, a 0-d
-    array, or (accepted, with a note) any array holding exactly one number."""
+    array, or any array holding exactly one number: accepted with a note where the number
+    feeds on into other computations (``db``, ``b``), refused with ``array_accepted=False``
+    where it is the function's own result, which its notebook asks for as a number (a
+    loss, a cost); each spec decides it per function."""
     name = as_text(name)
-    value = np.asarray(as_number(got, name))
+    value = np.asarray(as_number(got, name, array_accepted))
     if not np.isfinite(value) and np.isfinite(want):
         raise CheckFailed(tr("{name} is {got}; expected a finite number ({want:.6g}). Hint: log(0) or overflow in np.exp?",
                              "{name}이(가) {got}입니다. 유한한 숫자({want:.6g})여야 합니다. 힌트: log(0)이나 np.exp의 오버플로?",
@@ -203,12 +206,20 @@ def expect_scalar(got: Any, want: float, name: Text | str, *, rtol: float = 1e-6
         raise CheckFailed(_value_message(name, value, np.asarray(want, dtype=float), hints))
 
 
-def as_number(got: Any, name: Text | str) -> float:
-    """``got`` as a float: a number, or (accepted, with a note) an array holding one number."""
+def as_number(got: Any, name: Text | str, array_accepted: bool = True) -> float:
+    """``got`` as a float: a number, or an array holding one number (accepted with a note,
+    unless ``array_accepted`` is False: see :func:`expect_scalar`)."""
     if isinstance(got, np.ndarray) and got.shape != ():
         if got.size != 1:
             raise CheckFailed(tr("{name} has shape {shape}; expected a single number.",
                                  "{name}의 shape이 {shape}입니다. 숫자 하나여야 합니다.", name=as_text(name), shape=got.shape))
+        if not array_accepted:
+            raise CheckFailed(tr("{name} is an array of shape {shape}; expected a number, as the notebook asks. "
+                                 "Hint: float(...) or np.squeeze(...) makes a one-value array a number (and np.sum "
+                                 "without keepdims=True returns one).",
+                                 "{name}이(가) shape {shape}인 배열입니다. 노트북이 요구하는 대로 숫자여야 합니다. "
+                                 "힌트: 값이 하나인 배열은 float(...)이나 np.squeeze(...)로 숫자가 됩니다 (keepdims=True "
+                                 "없이 쓴 np.sum은 숫자를 반환합니다).", name=as_text(name), shape=got.shape))
         note(tr("{name} is an array of shape {shape}; a number is expected (accepted: it holds one value). "
                 "float(...) or np.squeeze(...) makes it a number.",
                 "{name}이(가) shape {shape}인 배열입니다. 숫자여야 합니다 (값이 하나이므로 인정). "

@@ -85,6 +85,10 @@ STEP_BUGS = {
         "cost is wrong", "use np.log, not np.log10")),
     "cost-without-1/m": Bug("compute_cost", (("np.log(1 - AL)) / m", "np.log(1 - AL))"),), ("m = 3 times too large",)),
     "cost-sign": Bug("compute_cost", (("cost = -np.sum(", "cost = np.sum("),), ("the sign is flipped",)),
+    "cost-not-squeezed": Bug("compute_cost", ((
+        "    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m\n    cost = float(np.squeeze(cost))\n",
+        "    cost = -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m\n"),), (
+        "cost is an array of shape (1, 1); expected a number",)),
     # backward
     "db-without-axis": Bug("linear_backward", (("db = np.sum(dZ, axis=1, keepdims=True) / m", "db = np.sum(dZ) / m"),), (
         "db is a numpy float64", "np.sum(dZ, axis=1, keepdims=True) / m")),

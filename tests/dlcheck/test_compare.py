@@ -69,6 +69,12 @@ GOLDEN = [
      "np.log, not np.log10.",
      "cost이(가) 틀렸습니다. 기대값 0.5, 결과 0.217147. 힌트: 비용이 자연로그 비용을 ln(10)으로 나눈 값입니다: "
      "np.log10이 아니라 np.log를 쓰세요."),
+    ("one-value-array-where-the-result-is-a-number",
+     lambda: expect_scalar(np.array([1.05]), 1.05, "L1(yhat, y)", array_accepted=False),
+     "L1(yhat, y) is an array of shape (1,); expected a number, as the notebook asks. Hint: float(...) or "
+     "np.squeeze(...) makes a one-value array a number (and np.sum without keepdims=True returns one).",
+     "L1(yhat, y)이(가) shape (1,)인 배열입니다. 노트북이 요구하는 대로 숫자여야 합니다. 힌트: 값이 하나인 배열은 "
+     "float(...)이나 np.squeeze(...)로 숫자가 됩니다 (keepdims=True 없이 쓴 np.sum은 숫자를 반환합니다)."),
     ("scalar-of-many-values", lambda: expect_scalar(np.zeros((1, 3)), 0.0, "cost"),
      "cost has shape (1, 3); expected a single number.", "cost의 shape이 (1, 3)입니다. 숫자 하나여야 합니다."),
     ("missing-key", lambda: expect_keys({"dw": 1}, ["dw", "db"], "grads"),

@@ -277,8 +277,10 @@ def _l2_hints(yhat: np.ndarray, y: np.ndarray) -> list:
 
 
 def _check_loss(t, yhat: np.ndarray, y: np.ndarray, want: float, name: str, loss_hints: list) -> None:
+    """The loss is the function's result, asked for as a number ("loss : float"): an array
+    of shape (1,) (np.sum(..., keepdims=True)) fails rather than passing with a note."""
     expect_scalar(t.call(yhat, y), want, tr("{name}(yhat, y) with m = {m}", "m = {m}일 때의 {name}(yhat, y)",
-                                            name=name, m=y.shape[0]), hints=loss_hints)
+                                            name=name, m=y.shape[0]), hints=loss_hints, array_accepted=False)
 
 
 @L1.public("the loss on five predictions", "예측 다섯 개에서의 손실")

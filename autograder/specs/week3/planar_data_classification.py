@@ -336,8 +336,9 @@ def _cost_hints(a2: np.ndarray, y: np.ndarray) -> list:
 
 
 def _check_cost(got, want: float, a2: np.ndarray, y: np.ndarray, label) -> None:
+    """The cost is the function's result, asked for as a number: a one-value array fails."""
     expect_type(got, (float, int, np.floating, np.integer, np.ndarray), label, tr("a float", "실수(float)"))
-    expect_scalar(got, want, label, hints=_cost_hints(a2, y))
+    expect_scalar(got, want, label, hints=_cost_hints(a2, y), array_accepted=False)
 
 
 #: The public example's outputs: A2 of the fixed network on X.

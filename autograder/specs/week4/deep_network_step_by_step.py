@@ -454,8 +454,10 @@ def model_forward_random(t, network):
 # -- compute_cost ------------------------------------------------------------------------
 
 def _check_cost(t, al, y, want) -> None:
+    """The cost is the function's result, asked for as a number ("not an array of shape
+    (1, 1)"): a one-value array fails."""
     m = y.shape[1]
-    expect_scalar(t.call(al, y), want, "cost", hints=[
+    expect_scalar(t.call(al, y), want, "cost", array_accepted=False, hints=[
         hints.log10(), hints.times_m(m, tr("the cost", "비용")),
         hints.sign_flipped(tr("the cost has a minus sign in front of the sum.", "비용의 합 앞에 마이너스 부호가 있어야 합니다."))])
 

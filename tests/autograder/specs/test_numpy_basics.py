@@ -103,6 +103,14 @@ BUGS = [
         def L1(yhat, y):
             return np.sum(y - yhat)
     """, "np.abs", id="L1-no-abs"),
+    pytest.param("L1", """
+        def L1(yhat, y):
+            return np.sum(np.abs(y - yhat), keepdims=True)
+    """, "is an array of shape (1,); expected a number", id="L1-keepdims"),
+    pytest.param("L2", """
+        def L2(yhat, y):
+            return np.sum((y - yhat) ** 2, keepdims=True)
+    """, "is an array of shape (1,); expected a number", id="L2-keepdims"),
     pytest.param("L2", """
         def L2(yhat, y):
             return np.mean((y - yhat) ** 2)
