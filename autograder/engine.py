@@ -47,13 +47,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dlcheck import signatures
+from dlcheck import signatures, written
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import noted, result, run_checks
 from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, join, tr
+from dlcheck.written import Written
 
 from . import helpers, names, specs
 from .random_inputs import seeded_runner
@@ -207,6 +208,7 @@ class _Found:
     defined: Defined
     adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None
     notes: list[Text] = field(default_factory=list)  # said with the verdict: which name or signature was graded
+    written: Written | None = None  # its source, read (for the words of a failure)
 
     @property
     def note(self) -> Text | None:
@@ -320,7 +322,7 @@ class _Grading:
                             "{cell}의 {error}에 문법 오류가 있습니다. 정의를 읽을 수 있도록 고치세요",
                             cell=cell.strip("<>"), error=error)
             return result(fn, False, not_defined(fn.name, params, detail))
-        found = _Found(name, functions[name])
+        found = _Found(name, functions[name], written=written.in_statements(self.statements, name))
         if name != fn.name:
             found.notes.append(tr("graded {alias}, the course's earlier name for {fn}.",
                                   "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name))
@@ -408,7 +410,8 @@ class _Grading:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
                                  deadline=deadline, adapt=found.adapt, params=found.defined.params)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
-                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint))
+                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint),
+                                 written=found.written, stub=self.reference.stubs.get(fn.name))
         if not verdict.passed and found.note is not None:
             verdict = result(fn, False, noted(verdict.message, found.note))
         return verdict, trial

@@ -14,27 +14,31 @@ runs wherever the learner's Python does (Windows, macOS, Linux).
 from __future__ import annotations
 
 import builtins
+import contextlib
+import linecache
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import exercises, signatures
+from . import exercises, signatures, written
 from .checks import GradedFunction
 from .extract import SubmissionError, read_submission
 from .results import SubmissionReport, TestResult
 from .run import KernelTrial, noted, result, run_checks
 from .text import Text, set_language, tr
+from .written import Written
 
 
 def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name: str | None = None,
-                   namespace: dict[str, Any] | None = None) -> TestResult:
+                   namespace: dict[str, Any] | None = None, source: Written | None = None) -> TestResult:
     """Run the public checks of ``fn`` (named as in the notebook, or ``name``).
 
     When it fails and it calls other graded functions of the notebook (found in
     ``namespace``, default ``fn``'s globals) that fail their own checks, the message says
     so: the grader grades each function with correct versions of the others, so the
-    callees, not this function, are what to fix first.
+    callees, not this function, are what to fix first. ``source`` is ``fn`` as written
+    (default: read from its source, as a notebook's kernel keeps it).
     """
     graded = exercise.spec.function(name or fn.__name__)
     current = exercise.params.get(graded.name)
@@ -42,7 +46,8 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
         else signatures.Calling()
     if isinstance(how, Text):
         return result(graded, False, how)
-    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected, adapt=how.adapt), on_pass=how.note)
+    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected, adapt=how.adapt), on_pass=how.note,
+                         written=source or written.of_function(fn), stub=exercise.stubs.get(graded.name))
     if verdict.passed:
         return verdict
     if how.note is not None:
@@ -124,13 +129,29 @@ def grade_notebook(path: Path, notebook_id: str) -> SubmissionReport:
                         for f in exercise.spec.functions]
         return report
     namespace = _run_kept_code(submission.statements, Path(path).resolve().parent)
-    for graded in exercise.spec.functions:
-        fn = _defined(graded, namespace)
-        if fn is None:
-            report.tests.append(result(graded, False, not_defined(graded.name, exercise.params.get(graded.name, []))))
-        else:
-            report.tests.append(check_function(exercise, fn, name=graded.name, namespace=namespace))
+    with _lines_of(submission.cells):
+        for graded in exercise.spec.functions:
+            fn = _defined(graded, namespace)
+            if fn is None:
+                report.tests.append(result(graded, False, not_defined(graded.name, exercise.params.get(graded.name, []))))
+            else:
+                report.tests.append(check_function(exercise, fn, name=graded.name, namespace=namespace,
+                                                   source=written.in_statements(submission.statements, fn.__name__)))
     return report
+
+
+@contextlib.contextmanager
+def _lines_of(cells: dict[str, str]) -> Iterator[None]:
+    """The cells' sources where tracebacks look lines up (``<cell N>`` is no file), so that a
+    message quotes the line that raised, as the grader's does."""
+    entries = {name: (len(source), None, source.splitlines(True), name) for name, source in cells.items()}
+    linecache.cache.update(entries)
+    try:
+        yield
+    finally:
+        for name, entry in entries.items():
+            if linecache.cache.get(name) is entry:
+                del linecache.cache[name]
 
 
 def not_defined(name: str, params: list[str], detail: Text | None = None) -> Text:

@@ -1,0 +1,180 @@
+"""The grader's words on notebooks in the shapes real ones take (synthetic sources with
+the same shape, never a learner's code): the classic course's unfinished templates, our
+stubs with `pass` for the `raise`, a module whose import was commented out, signatures
+changed. Graded end to end; the self-check (`pytest weekN`) says the same words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import ROOT, specs
+from autograder.engine import grade_submission
+from dlcheck.selfcheck import grade_notebook
+
+W2_BASICS = specs.get("week2/numpy_basics")
+W3 = specs.get("week3/planar_data_classification")
+
+#: The classic W3A1's templates, unfinished in their three shapes: an empty region (the
+#: names the template's last lines use are never computed), `= None` lines, and a learner
+#: who deleted update_parameters' default (and passes it in the notebook's own calls).
+W3A1_UNFINISHED = '''
+import numpy as np
+import copy
+from testCases_v2 import *
+from public_tests import *
+from planar_utils import plot_decision_boundary, sigmoid, load_planar_dataset, load_extra_datasets
+
+def layer_sizes(X, Y):
+    #(≈ 3 lines of code)
+    # n_x = ...
+    # YOUR CODE STARTS HERE
+
+
+    # YOUR CODE ENDS HERE
+    return (n_x, n_h, n_y)
+
+def initialize_parameters(n_x, n_h, n_y):
+    # YOUR CODE STARTS HERE
+
+
+    # YOUR CODE ENDS HERE
+    parameters = {"W1": W1,
+                  "b1": b1,
+                  "W2": W2,
+                  "b2": b2}
+    return parameters
+
+def forward_propagation(X, parameters):
+    W1 = None
+    b1 = None
+    W2 = None
+    b2 = None
+    Z1 = None
+    A1 = None
+    Z2 = None
+    A2 = None
+    assert(A2.shape == (1, X.shape[1]))
+    cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    return A2, cache
+
+def compute_cost(A2, Y):
+    m = Y.shape[1] # number of examples
+    # YOUR CODE STARTS HERE
+
+
+    # YOUR CODE ENDS HERE
+    cost = float(np.squeeze(cost))  # makes sure cost is the dimension we expect.
+    return cost
+
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W1 = None
+    W2 = None
+    A1 = None
+    A2 = None
+    dZ2 = None
+    dW2 = None
+    db2 = None
+    dZ1 = None
+    dW1 = None
+    db1 = None
+    grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+    return grads
+
+def update_parameters(parameters, grads, learning_rate):
+    W1 = copy.deepcopy(parameters["W1"]) - learning_rate * grads["dW1"]
+    b1 = parameters["b1"] - learning_rate * grads["db1"]
+    W2 = copy.deepcopy(parameters["W2"]) - learning_rate * grads["dW2"]
+    b2 = parameters["b2"] - learning_rate * grads["db2"]
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+'''
+
+UNFINISHED = ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost", "backward_propagation"]
+
+
+@pytest.fixture(scope="module")
+def classic_unfinished(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("w3a1") / "Planar_data_classification_with_one_hidden_layer.py"
+    path.write_text(W3A1_UNFINISHED)
+    return path
+
+
+@pytest.fixture(scope="module")
+def classic_unfinished_graded(classic_unfinished):
+    spec = W3.only(*UNFINISHED, "update_parameters")
+    return {t.function: t for t in grade_submission(classic_unfinished, spec).tests}
+
+
+def test_an_unfinished_classic_template_is_not_written_yet(classic_unfinished_graded):
+    """Is each unfinished template told it is not written yet, naming what it never
+    computes or the placeholders left, never "variables made by running other cells" and
+    never an X.shape it has no X for?"""
+    messages = {f: classic_unfinished_graded[f].message.en for f in UNFINISHED}
+    assert all(m.startswith(f"{f} is not written yet: ") for f, m in messages.items()), messages
+    assert messages["initialize_parameters"].startswith("initialize_parameters is not written yet: it never computes W1.")
+    assert messages["compute_cost"].startswith("compute_cost is not written yet: it never computes cost.")
+    assert "Hint: write the code that computes cost in compute_cost" in messages["compute_cost"]
+    assert "placeholders `W1 = None`, `b1 = None`, `W2 = None`, ..., so a value is still None" \
+        in messages["forward_propagation"]
+    assert "'NoneType' object has no attribute 'shape'. Hint: replace each placeholder" in messages["forward_propagation"]
+    assert "placeholders `W1 = None`, `W2 = None`, `A1 = None`, ...; replace them" in messages["backward_propagation"]
+    assert not [m for m in messages.values() if "running other cells" in m or "from X.shape" in m], messages
+    korean = classic_unfinished_graded["initialize_parameters"].message.ko
+    assert korean.startswith("initialize_parameters이(가) 아직 작성되지 않았습니다: W1을(를) 계산하지 않습니다.")
+
+
+def test_a_deleted_default_is_named_as_a_signature_change(classic_unfinished_graded):
+    """Does update_parameters without its default learning rate lose its point to a
+    message naming the change and the stub's signature, rather than a bare TypeError?"""
+    verdict = classic_unfinished_graded["update_parameters"]
+    assert not verdict.passed
+    assert verdict.message.en == (
+        "update_parameters: one step with the default learning rate (1.2): update_parameters could not be called: "
+        "update_parameters() missing 1 required positional argument: 'learning_rate'. learning_rate has no default "
+        "in your update_parameters; the stub's is learning_rate=1.2. Hint: keep the stub's signature, "
+        "def update_parameters(parameters, grads, learning_rate=1.2): the checks call update_parameters as the "
+        "course's notebook does.")
+
+
+def test_the_self_check_says_the_same_of_an_unfinished_template(classic_unfinished, classic_unfinished_graded):
+    """Does `pytest week3` on the same file give the grader's words, function by function?"""
+    checked = {t.function: t.message for t in grade_notebook(classic_unfinished, W3.id).tests}
+    assert {f: checked[f] for f in classic_unfinished_graded} == \
+        {f: t.message for f, t in classic_unfinished_graded.items()}
+
+
+def _with_pass_for_raise(notebook: str, path: Path) -> Path:
+    """The released notebook's code with each `raise NotImplementedError(...)` replaced by `pass`."""
+    nb = nbformat.read(ROOT / f"assignments/{notebook}.ipynb", as_version=4)
+    source = "\n\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    path.write_text(re.sub(r"raise NotImplementedError\([^)]*\)", "pass", source))
+    return path
+
+
+def test_our_stubs_with_pass_for_raise_are_not_written_yet(tmp_path):
+    """When a learner swaps each `raise NotImplementedError` for `pass` and writes nothing,
+    is every function "not written yet" (the template's `pass` named), in both languages?"""
+    report = grade_submission(_with_pass_for_raise(W2_BASICS.id, tmp_path / "numpy_basics.py"), W2_BASICS)
+    assert report.score == 0
+    for test in report.tests:
+        assert test.message.en.startswith(f"{test.function} is not written yet: it never computes "), test.message.en
+        assert "it still has the template's placeholder `pass`" in test.message.en
+        assert "템플릿의 자리 표시자 `pass`이(가) 그대로 있습니다" in test.message.ko
+
+
+def test_a_module_whose_import_is_commented_out_is_to_be_imported(tmp_path):
+    """With `#import math`, is basic_sigmoid told that math is a module to import (not a
+    variable of another cell to compute "from X.shape"), and does nothing else lose a point?"""
+    path = tmp_path / "numpy_basics.py"
+    path.write_text((ROOT / W2_BASICS.solution).read_text().replace("\nimport math\n", "\n#import math\n"))
+    report = grade_submission(path, W2_BASICS)
+    assert {t.function for t in report.tests if not t.passed} == {"basic_sigmoid"}
+    message = report.tests[0].message
+    assert message.en.endswith("Hint: math is a module, and the notebook does not import it: add `import math` where "
+                               "the notebook imports its modules (its first code cell) and run that cell; when a "
+                               "function is graded, only the notebook's imports, functions and constants exist.")
+    assert "math은(는) 모듈인데 노트북이 import하지 않습니다" in message.ko
