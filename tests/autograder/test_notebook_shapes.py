@@ -6,6 +6,7 @@ changed. Graded end to end; the self-check (`pytest weekN`) says the same words.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -16,6 +17,7 @@ from autograder.engine import grade_submission
 from dlcheck.selfcheck import grade_notebook
 
 W2_BASICS = specs.get("week2/numpy_basics")
+W2_LR = specs.get("week2/logistic_regression")
 W3 = specs.get("week3/planar_data_classification")
 
 #: The classic W3A1's templates, unfinished in their three shapes: an empty region (the
@@ -178,3 +180,30 @@ def test_a_module_whose_import_is_commented_out_is_to_be_imported(tmp_path):
                                "the notebook imports its modules (its first code cell) and run that cell; when a "
                                "function is graded, only the notebook's imports, functions and constants exist.")
     assert "math은(는) 모듈인데 노트북이 import하지 않습니다" in message.ko
+
+
+#: A learner who deleted optimize's and model's defaults, and so calls them with every
+#: argument, as the classic notebook's model() and its tests do; and a predict given a
+#: required parameter of its own.
+SIGNATURES_CHANGED = (
+    ("def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):",
+     "def optimize(w, b, X, Y, num_iterations, learning_rate, print_cost):"),
+    ("def predict(w, b, X):", "def predict(w, b, X, threshold):"),
+)
+
+
+def test_calls_are_made_as_the_classic_notebook_makes_them(tmp_path):
+    """Does an optimize without defaults, which the classic notebook's own calls (every
+    argument given) still call, keep its points; and does a predict with a required
+    parameter of its own lose its point to a message naming that parameter?"""
+    source = (ROOT / W2_LR.solution).read_text()
+    for old, new in SIGNATURES_CHANGED:
+        assert source.count(old) == 1
+        source = source.replace(old, new)
+    path = tmp_path / "logistic_regression.py"
+    path.write_text(source)
+    graded = {t.function: t for t in grade_submission(path, W2_LR.only("optimize", "predict")).tests}
+    assert graded["optimize"].passed, graded["optimize"].message.en
+    assert "threshold is a parameter the stub does not have. Hint: keep the stub's signature, def predict(w, b, X)" \
+        in graded["predict"].message.en
+    assert textwrap.shorten(graded["predict"].message.ko, 1000).count("threshold은(는) 스텁에 없는 인자입니다") == 1

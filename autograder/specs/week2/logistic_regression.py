@@ -233,7 +233,7 @@ def optimize_decreases(t):
     rng = np.random.default_rng(11)
     x = rng.normal(size=(4, 40))
     y = (x[0:1] + 0.5 * x[1:2] > 0).astype(float)
-    _, _, costs = unpack(t.call(np.zeros((4, 1)), 0.0, x, y, num_iterations=500, learning_rate=0.1),
+    _, _, costs = unpack(t.call(np.zeros((4, 1)), 0.0, x, y, num_iterations=500, learning_rate=0.1, print_cost=False),
                          3, "optimize", "params, grads, costs")
     costs = [as_number(c, "costs[i]") for c in costs] if isinstance(costs, list) else []
     if len(costs) < 5 or not np.mean(costs[-2:]) < np.mean(costs[:2]) - 0.1:

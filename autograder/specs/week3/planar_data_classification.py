@@ -618,9 +618,9 @@ def _check_model(got, want: dict, label, model_hints=()) -> dict:
                  "initialization", "작은 문제에서 학습된 파라미터 (은닉 유닛 3개, 100번 반복, 시드를 정한 초기화)")
 def model_small(t):
     args = (X_SMALL, Y_SMALL, 3)
-    want = _seeded(t.expect, "small", *args, num_iterations=100)
-    initial = _seeded(t.expect, "initial", *args, num_iterations=0)
-    one_step = _seeded(t.expect, "one-step", *args, num_iterations=1)
+    want = _seeded(t.expect, "small", *args, num_iterations=100, print_cost=False)
+    initial = _seeded(t.expect, "initial", *args, num_iterations=0, print_cost=False)
+    one_step = _seeded(t.expect, "one-step", *args, num_iterations=1, print_cost=False)
     model_hints = (
         lambda key: hints.same_as(initial[key], tr(
             "{key} is still its initial value: in each iteration, parameters = update_parameters(parameters, grads).",
@@ -640,7 +640,7 @@ def model_small(t):
             "학습률)를 호출하세요. 노트북에서는 이 검사가 여러분의 initialize_parameters를 쓰므로 스텁의 설명대로 "
             "np.random.randn으로 W1, 그다음 W2를 뽑는다고 가정합니다. 채점기는 자신의 초기화를 씁니다.", seed=SEED),
     )
-    got = _seeded(t.call, *args, num_iterations=100)
+    got = _seeded(t.call, *args, num_iterations=100, print_cost=False)
     w1 = got.get("W1") if isinstance(got, dict) else None
     if isinstance(w1, np.ndarray) and w1.shape == (4, 2):
         raise CheckFailed(tr("W1 has shape (4, 2): a hidden layer of 4 units, the n_h of layer_sizes; expected (3, 2) "
@@ -687,7 +687,7 @@ def _cost_of(t, parameters: dict, x: np.ndarray, y: np.ndarray) -> float:
                  "직선으로 나뉘는 점 8개에서 30번 반복하는 동안 비용이 0.3 이상 감소")
 def model_cost_falls(t):
     initial = _seeded(t.reference_of("initialize_parameters"), 2, 4, 1)
-    trained = _trained(_seeded(t.call, X_SMALL, Y_LINE, 4, num_iterations=COST_ITERATIONS), 2, 4, "nn_model")
+    trained = _trained(_seeded(t.call, X_SMALL, Y_LINE, 4, num_iterations=COST_ITERATIONS, print_cost=False), 2, 4, "nn_model")
     before, after = _cost_of(t, initial, X_SMALL, Y_LINE), _cost_of(t, trained, X_SMALL, Y_LINE)
     if not after <= before - COST_MARGIN:
         raise CheckFailed(tr("the cost went from {before:.4f} to {after:.4f} over {n} iterations; expected it to fall by "
@@ -704,8 +704,8 @@ def model_random(t, case):
     network, iterations = case
     n_h = network.parameters["W1"].shape[0]
     args = (network.X, network.Y, n_h)
-    _check_model(_seeded(t.call, *args, num_iterations=iterations),
-                 _seeded(t.reference, *args, num_iterations=iterations),
+    _check_model(_seeded(t.call, *args, num_iterations=iterations, print_cost=False),
+                 _seeded(t.reference, *args, num_iterations=iterations, print_cost=False),
                  _label(f"nn_model ({iterations} iterations)", network))
 
 
@@ -714,7 +714,7 @@ def model_random(t, case):
 def model_flower(t):
     x, y = load_planar_dataset()
     np.random.seed(FLOWER_SEED)
-    parameters = _trained(t.call(x, y, 4, num_iterations=10000), 2, 4, "nn_model(X, Y, 4)")
+    parameters = _trained(t.call(x, y, 4, num_iterations=10000, print_cost=False), 2, 4, "nn_model(X, Y, 4)")
     accuracy = 100.0 * float(np.mean(t.reference_of("predict")(parameters, x) == y))
     if accuracy < FLOWER_ACCURACY_FLOOR:
         raise CheckFailed(tr("the trained network classifies {acc:.2f} % of the flower's points right; expected at least "

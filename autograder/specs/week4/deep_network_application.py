@@ -99,14 +99,14 @@ def expect_costs(costs, want: list) -> None:
                         "작은 문제에서 150번 갱신한 뒤의 parameters와 costs (n_x = 5, n_h = 4)")
 def two_layer_small(t):
     x, y = _problem(5, 12, seed=1)
-    args, kwargs = (x, y, (5, 4, 1)), dict(num_iterations=150, learning_rate=0.1)
+    args, kwargs = (x, y, (5, 4, 1)), dict(num_iterations=150, learning_rate=0.1, print_cost=False)
     check_model(t, args, kwargs, t.expect("small", *args, **kwargs), "two_layer_model(X, Y, (5, 4, 1), ...)")
 
 
 @two_layer_model.public("the default learning_rate (0.0075), 60 steps", "기본 learning_rate (0.0075), 60번 갱신")
 def two_layer_default_lr(t):
     x, y = _problem(4, 9, seed=2)
-    args, kwargs = (x, y, (4, 3, 1)), dict(num_iterations=60)
+    args, kwargs = (x, y, (4, 3, 1)), dict(num_iterations=60, print_cost=False)
     check_model(t, args, kwargs, t.expect("default-lr", *args, **kwargs), "two_layer_model(X, Y, (4, 3, 1), ...)",
                 default_lr_called=True)
 
@@ -138,14 +138,14 @@ def predict_examples(t):
                       "작은 문제에서 150번 갱신한 뒤의 parameters와 costs, 층 [5, 4, 3, 1]")
 def l_layer_small(t):
     x, y = _problem(5, 12, seed=5)
-    args, kwargs = (x, y, [5, 4, 3, 1]), dict(num_iterations=150, learning_rate=0.1)
+    args, kwargs = (x, y, [5, 4, 3, 1]), dict(num_iterations=150, learning_rate=0.1, print_cost=False)
     check_model(t, args, kwargs, t.expect("small", *args, **kwargs), "L_layer_model(X, Y, [5, 4, 3, 1], ...)")
 
 
 @L_layer_model.public("the default learning_rate (0.0075), 60 steps", "기본 learning_rate (0.0075), 60번 갱신")
 def l_layer_default_lr(t):
     x, y = _problem(4, 9, seed=6)
-    args, kwargs = (x, y, [4, 3, 2, 1]), dict(num_iterations=60)
+    args, kwargs = (x, y, [4, 3, 2, 1]), dict(num_iterations=60, print_cost=False)
     check_model(t, args, kwargs, t.expect("default-lr", *args, **kwargs), "L_layer_model(X, Y, [4, 3, 2, 1], ...)",
                 default_lr_called=True)
 
@@ -167,7 +167,7 @@ def _random_models(t, case, name):
     x, y, dims, iterations = case
     if name == "two_layer_model":
         dims = tuple(dims)
-    args, kwargs = (x, y, dims), dict(num_iterations=iterations, learning_rate=0.05)
+    args, kwargs = (x, y, dims), dict(num_iterations=iterations, learning_rate=0.05, print_cost=False)
     check_model(t, args, kwargs, t.reference(*args, **kwargs),
                 tr("{fn} with layers {d}, m = {m}, {n} iterations", "층 {d}, m = {m}, 반복 {n}번의 {fn}", fn=name,
                    d=list(dims), m=x.shape[1], n=iterations))
@@ -186,7 +186,7 @@ def _cost_falls(t, dims, label, init: str) -> None:
     its parameters (earlier versions) is judged by the cost at the initialization and at
     the parameters it returns."""
     x, y = _problem(dims[0], 40, seed=8)
-    params, costs = _results(t.call(x, y, dims, num_iterations=301, learning_rate=0.5), label)
+    params, costs = _results(t.call(x, y, dims, num_iterations=301, learning_rate=0.5, print_cost=False), label)
     if costs is None:
         start = t.reference_of(init)(*dims) if isinstance(dims, tuple) else t.reference_of(init)(list(dims))
         forward, cost = t.reference_of("L_model_forward"), t.reference_of("compute_cost")
@@ -279,7 +279,7 @@ def _trained_on_cats(t, name: str, init: str) -> None:
 
     data = load_catvnoncat()
     dims, train_floor, test_floor = FLOORS[name]
-    params, costs = _results(t.call(data.train_x, data.train_y, dims, num_iterations=ITERATIONS), name)
+    params, costs = _results(t.call(data.train_x, data.train_y, dims, num_iterations=ITERATIONS, print_cost=False), name)
     params = expect_keys(params, _layer_keys(dims), "parameters")
     if costs is not None:
         start = t.reference_of(init)(*dims) if name == "two_layer_model" else t.reference_of(init)(list(dims))
