@@ -58,7 +58,7 @@ from dlcheck.written import Written
 
 from . import helpers, names, specs
 from .random_inputs import seeded_runner
-from .reference import Reference, reference_for
+from .reference import Reference, imported, reference_for
 from .sandbox import isolation
 from .sandbox.isolation import Limits
 from .sandbox.sandbox import Defined, Sandbox, SandboxError
@@ -159,6 +159,15 @@ def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, ca
     return dataclasses.replace(result(fn, True, message), curves=retried.curves)
 
 
+def is_classic(spec: NotebookSpec, reference: Reference, statements: list[tuple[str, str]]) -> bool:
+    """Whether a submission is the classic course's own notebook rather than this course's:
+    it imports a helper module of the notebook (``testCases``, ``public_tests``) that this
+    course's notebook does not import. Its content decides, not its file name: a renamed
+    copy is still what it is, and a file keeps a classic name in a class of either kind."""
+    own = set(spec.helpers) - reference.modules
+    return bool(own & imported(statements))
+
+
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
     report.error = reason
     report.tests = [result(f, False, tr("not graded: {why}", "채점하지 못함: {why}", why=reason))
@@ -225,6 +234,7 @@ class _Grading:
         self.declared = specs.declared(spec)  # with the companions' functions, which this notebook calls
         self.statements = companions + submission.statements
         self.fingerprint = fingerprint(self.statements)  # every piece of student code the grading runs
+        self.classic = is_classic(spec, reference, submission.statements)
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.seconds = budget(spec, limits)
         self.deadline = time.monotonic() + self.seconds
@@ -408,7 +418,7 @@ class _Grading:
                                         fn=fn.name, why=str(exc))), None
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
-                                 deadline=deadline, adapt=found.adapt, params=found.defined.params)
+                                 deadline=deadline, adapt=found.adapt, params=found.defined.params, classic=self.classic)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint),
                                  written=found.written, stub=self.reference.stubs.get(fn.name))

@@ -46,6 +46,8 @@ class Reference:
     stubs : dict of str to Stub
         What each graded function's stub asks: its signature with defaults, and the names
         its solution region computes (for messages, see :mod:`dlcheck.written`).
+    modules : frozenset of str
+        The modules the solutions import (top-level names: ``numpy``, ``dnn_utils``).
     """
 
     namespace: dict[str, Any]
@@ -53,6 +55,7 @@ class Reference:
     params: dict[str, tuple[str, ...]]
     calls: dict[str, tuple[str, ...]]
     stubs: dict[str, written.Stub]
+    modules: frozenset[str] = frozenset()
 
     def function(self, name: str) -> Callable[..., Any]:
         try:
@@ -151,7 +154,24 @@ def _solution(solutions: tuple[Path, ...], helper_names: tuple[str, ...] = ()) -
 def _reference(solutions: tuple[Path, ...], helper_names: tuple[str, ...], graded: tuple[str, ...]) -> Reference:
     source, namespace = _solution(solutions, helper_names)
     params, calls, stubs = _derive(source, graded, solutions[-1])
-    return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls, stubs)
+    return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls, stubs,
+                     imported(parse_python([source]).statements))
+
+
+def imported(statements: list[tuple[str, str]]) -> frozenset[str]:
+    """The modules kept statements import (top-level names: ``import numpy as np`` is ``numpy``)."""
+    names = set()
+    for _, statement in statements:
+        try:
+            tree = ast.parse(statement)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return frozenset(names)
 
 
 def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:

@@ -133,6 +133,9 @@ class KernelTrial:
     ``record=True`` :meth:`expect` computes them with ``fn`` and stores them instead.
     """
 
+    #: The self-check runs in this course's notebooks (``check(fn)``, ``pytest weekN``).
+    classic = False
+
     def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any], record: bool = False,
                  adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None):
         self.name, self.fn, self.recorded, self.record = name, fn, recorded, record

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from source_edits import mutate, rewrite
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
@@ -207,3 +208,63 @@ def test_calls_are_made_as_the_classic_notebook_makes_them(tmp_path):
     assert "threshold is a parameter the stub does not have. Hint: keep the stub's signature, def predict(w, b, X)" \
         in graded["predict"].message.en
     assert textwrap.shorten(graded["predict"].message.ko, 1000).count("threshold은(는) 스텁에 없는 인자입니다") == 1
+
+
+# -- week 4: notes true of the notebook handed in --------------------------------------------
+
+W4 = specs.get("week4/deep_network_step_by_step")
+W4_SOLUTION = (ROOT / W4.solution).read_text()
+
+#: initialize_parameters_deep as the classic W4A1 writes it: seed 3, every layer times 0.01.
+DEEP_INIT_0_01 = """
+    np.random.seed(3)
+    for l in range(1, len(layer_dims)):
+        parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01
+        parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
+"""
+#: The classic W4A1's imports, in place of ours (content, not the name, says which notebook it is).
+CLASSIC_IMPORTS = ("from dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward\n",
+                   "from testCases import *\nfrom dnn_utils import sigmoid, sigmoid_backward, relu, relu_backward\n"
+                   "from public_tests import *\n")
+
+
+def _week4(tmp_path: Path, *edits: tuple[str, str], classic: bool = False) -> dict:
+    source = W4_SOLUTION
+    for function, body in edits:
+        source = rewrite(source, function, body)
+    if classic:
+        source = mutate(source, *CLASSIC_IMPORTS)
+    path = tmp_path / "Building_your_Deep_Neural_Network_Step_by_Step_v8a.py"
+    path.write_text(source)
+    report = grade_submission(path, W4.only("initialize_parameters_deep", "L_model_backward"))
+    return {t.function: t for t in report.tests}
+
+
+def test_our_notebook_with_the_0_01_scale_gets_one_true_note(tmp_path):
+    """Does our notebook's deep initialization scaled by 0.01 keep its point with one note
+    (not one per layer and per check) saying that this notebook asks for 1/sqrt(n)?"""
+    message = _week4(tmp_path, ("initialize_parameters_deep", DEEP_INIT_0_01))["initialize_parameters_deep"].message
+    assert message.en.count("Note:") == 1 and message.ko.count("참고:") == 1, message.en
+    assert message.en.endswith("Note: the weights are scaled by 0.01 (accepted: the classic course's convention); "
+                               "this notebook asks for 1/sqrt(n_{l-1}).")
+
+
+def test_a_classic_step_by_step_notebook_is_asked_for_what_it_asks(tmp_path):
+    """Is a classic W4A1 (known by its imports) with the 0.01 scale graded without a note
+    claiming it asks for 1/sqrt(n), and one with 1/sqrt(n) told its notebook asks for 0.01?"""
+    classic = _week4(tmp_path, ("initialize_parameters_deep", DEEP_INIT_0_01), classic=True)["initialize_parameters_deep"]
+    assert classic.passed and "Note:" not in classic.message.en, classic.message.en
+    ours = _week4(tmp_path, classic=True)["initialize_parameters_deep"]
+    assert ours.passed and ours.message.en.endswith(
+        "Note: the weights are scaled by 1/sqrt(n_{l-1}) (accepted: this course's convention, which the classic "
+        "application notebook uses too); your notebook asks for 0.01.")
+
+
+@pytest.mark.parametrize("edition", ["deep_network_step_by_step.ipynb", "deep_network_step_by_step.ko.ipynb"])
+def test_our_notebook_says_why_its_initialization_differs_from_the_classic(edition):
+    """Does the notebook (each edition) say, before initialize_parameters_deep, that the
+    classic one scales by 0.01 with seed 3, which its tests expect, and that both pass?"""
+    cells = nbformat.read(ROOT / "assignments" / "week4" / edition, as_version=4).cells
+    stub = next(i for i, c in enumerate(cells) if c.source.startswith("def initialize_parameters_deep("))
+    text = cells[stub - 1].source
+    assert "0.01" in text and "np.random.seed(3)" in text and "L_layer_model" in text, text
