@@ -222,6 +222,19 @@ DEEP_INIT_0_01 = """
         parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01
         parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
 """
+#: L_model_backward as the classic course wrote it before version 5: grads["dA" + str(l)]
+#: holds layer l's dA_prev (dA1 to dAL, no dA0).
+BACKWARD_BEFORE_V5 = """
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, "sigmoid")
+    for l in reversed(range(L-1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+"""
 #: The classic W4A1's imports, in place of ours (content, not the name, says which notebook it is).
 CLASSIC_IMPORTS = ("from dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward\n",
                    "from testCases import *\nfrom dnn_utils import sigmoid, sigmoid_backward, relu, relu_backward\n"
@@ -258,6 +271,37 @@ def test_a_classic_step_by_step_notebook_is_asked_for_what_it_asks(tmp_path):
     assert ours.passed and ours.message.en.endswith(
         "Note: the weights are scaled by 1/sqrt(n_{l-1}) (accepted: this course's convention, which the classic "
         "application notebook uses too); your notebook asks for 0.01.")
+
+
+def test_grads_under_the_keys_before_version_5_keep_their_points_with_a_note(tmp_path):
+    """Does an L_model_backward storing each layer's dA_prev under "dA" + str(l) (dA1, dA2
+    for two layers), its dW and db right, keep its 2 points, with one note true of the
+    notebook handed in (ours asks for "dA" + str(l - 1); a classic one's later versions do)?"""
+    ours = _week4(tmp_path, ("L_model_backward", BACKWARD_BEFORE_V5))["L_model_backward"]
+    assert ours.passed, ours.message.en
+    assert ours.message.en.count("Note:") == 1 and ours.message.en.endswith(
+        "Note: grads keeps the gradient of A[l-1] under \"dA\" + str(l) (accepted: the course's convention before "
+        "version 5); this notebook asks for \"dA\" + str(l - 1), so that \"dA0\" is the gradient of X.")
+    classic = _week4(tmp_path, ("L_model_backward", BACKWARD_BEFORE_V5), classic=True)["L_model_backward"]
+    assert classic.passed and "its later versions use \"dA\" + str(l - 1)" in classic.message.en
+
+
+def test_a_missing_dA0_says_which_key_is_expected(tmp_path):
+    """When grads lacks dA0 in no earlier convention (layer 1's dA_prev never stored), does
+    the message say under which key each dA_prev goes?"""
+    body = """
+        dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+        grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
+            dAL, caches[L - 1], "sigmoid")
+        for l in reversed(range(1, L)):
+            dA_prev, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(
+                grads["dA" + str(l)], caches[l - 1], "relu")
+    """
+    verdict = _week4(tmp_path, ("L_model_backward", body))["L_model_backward"]
+    assert not verdict.passed
+    assert "grads has no key 'dA0'" in verdict.message.en
+    assert verdict.message.en.endswith("Hint: store layer l's dA_prev, the gradient of A[l-1], under \"dA\" + str(l - 1): "
+                                       "\"dA0\" is the gradient of X, \"dA1\" the one layer L passes back.")
 
 
 @pytest.mark.parametrize("edition", ["deep_network_step_by_step.ipynb", "deep_network_step_by_step.ko.ipynb"])

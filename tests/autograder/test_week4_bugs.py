@@ -373,8 +373,25 @@ def classic_idioms(source: str) -> str:
         ''') + source[end:]
 
 
+def grads_keys_before_v5(source: str) -> str:
+    """L_model_backward as the course wrote it before version 5: layer l's dA_prev under
+    "dA" + str(l) (dA1 to dAL, no dA0), accepted with a note."""
+    return rewrite(source, "L_model_backward", """
+        dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+        current_cache = caches[L-1]
+        grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
+            dAL, current_cache, "sigmoid")
+        for l in reversed(range(L-1)):
+            current_cache = caches[l]
+            dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu")
+            grads["dA" + str(l + 1)] = dA_prev_temp
+            grads["dW" + str(l + 1)] = dW_temp
+            grads["db" + str(l + 1)] = db_temp
+    """)
+
+
 STEP_VARIANTS = {"loops-and-lists": loops_and_lists, "operators-and-rng-order": operators_and_rng_order,
-                 "classic-idioms": classic_idioms}
+                 "classic-idioms": classic_idioms, "grads-keys-before-v5": grads_keys_before_v5}
 
 
 def app_variant(source: str) -> str:

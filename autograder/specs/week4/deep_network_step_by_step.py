@@ -678,10 +678,55 @@ def _backward(al, y, caches, last: str = "sigmoid") -> dict:
     return grads
 
 
+#: What the classic course's versions before 5 named grads' dA keys, and this notebook's:
+#: there grads["dA" + str(l)] held layer l's dA_prev, the gradient of A[l-1] (dA1 to dAL);
+#: here it is grads["dA" + str(l - 1)] (dA0 to dA{L-1}, dA0 the gradient of X). The same
+#: arrays under other names: accepted, with a note true of the notebook handed in.
+EARLIER_KEYS = {
+    False: tr("grads keeps the gradient of A[l-1] under \"dA\" + str(l) (accepted: the course's convention before "
+              "version 5); this notebook asks for \"dA\" + str(l - 1), so that \"dA0\" is the gradient of X.",
+              "grads가 A[l-1]의 기울기를 \"dA\" + str(l) 키에 담습니다 (버전 5 이전 코스의 방식이므로 인정). 이 노트북은 "
+              "\"dA\" + str(l - 1)을 요구합니다. 그래서 \"dA0\"이 X의 기울기입니다."),
+    True: tr("grads keeps the gradient of A[l-1] under \"dA\" + str(l), the course's convention before version 5 "
+             "(accepted); its later versions use \"dA\" + str(l - 1), so that \"dA0\" is the gradient of X.",
+             "grads가 A[l-1]의 기울기를 \"dA\" + str(l) 키에 담습니다. 버전 5 이전 코스의 방식이므로 인정합니다. 이후 "
+             "버전은 \"dA\" + str(l - 1)을 씁니다. 그래서 \"dA0\"이 X의 기울기입니다."),
+}
+
+
+def _earlier_keys(grads, depth: int) -> dict[str, str] | None:
+    """This notebook's key of each of ``grads``' keys when they follow the course's
+    convention before version 5 (dA1 to dAL, every dW and db, no dA0), else None."""
+    earlier = [f"dA{l}" for l in range(1, depth + 1)]
+    if not isinstance(grads, dict) or "dA0" in grads or not set(earlier) | set(_grad_keys(depth)) - {"dA0"} <= set(grads):
+        return None
+    return {**{f"dA{l}": f"dA{l - 1}" for l in range(1, depth + 1)},
+            **{k: k for k in _grad_keys(depth) if not k.startswith("dA")}}
+
+
+def _expect_grad_keys(grads, depth: int) -> dict:
+    """``grads`` must hold every key of :func:`_grad_keys`; a missing dA key is explained."""
+    try:
+        return expect_keys(grads, _grad_keys(depth), "grads")
+    except CheckFailed as failed:
+        missing = next((k for k in _grad_keys(depth) if isinstance(grads, dict) and k not in grads), "")
+        if not missing.startswith("dA"):
+            raise
+        raise CheckFailed(failed.text + tr(
+            " Hint: store layer l's dA_prev, the gradient of A[l-1], under \"dA\" + str(l - 1): \"dA0\" is the "
+            "gradient of X, \"dA{last}\" the one layer L passes back.",
+            " 힌트: l층의 dA_prev, 즉 A[l-1]의 기울기를 \"dA\" + str(l - 1) 키에 담으세요: \"dA0\"이 X의 기울기이고, "
+            "\"dA{last}\"은(는) L층이 돌려주는 기울기입니다.", last=depth - 1)) from None
+
+
 def _check_model_backward(t, al, y, caches, want, label) -> dict:
     depth = len(caches)
     grads = _call(t, label, al, y, caches, raised=_LAYER_KEYS)
-    grads = expect_keys(grads, _grad_keys(depth), "grads")
+    renamed = _earlier_keys(grads, depth)
+    if renamed is not None:
+        grads = {renamed[k]: v for k, v in grads.items() if k in renamed}
+    grads = _expect_grad_keys(grads, depth)
+    theirs = {v: k for k, v in renamed.items()} if renamed else {k: k for k in _grad_keys(depth)}
     m = y.shape[1]
     sign = tr("dAL = -(Y / AL - (1 - Y) / (1 - AL)): mind the minus sign in front.",
               "dAL = -(Y / AL - (1 - Y) / (1 - AL)): 앞의 마이너스 부호에 주의하세요.")
@@ -690,7 +735,9 @@ def _check_model_backward(t, al, y, caches, want, label) -> dict:
                  hints.mistake(lambda key=key: _backward(al, y, caches, last="relu")[key], tr(
                      "the last layer went back through relu: layer L is a sigmoid layer (\"sigmoid\"), the others relu.",
                      "마지막 층을 relu로 거슬러 갔습니다: L층은 sigmoid 층(\"sigmoid\")이고, 나머지가 relu입니다."))]
-        expect_array(grads[key], want[key], f"grads[{key!r}]", hints=[*extra, *_grad_hints(m, key)])
+        expect_array(grads[key], want[key], f"grads[{theirs[key]!r}]", hints=[*extra, *_grad_hints(m, key)])
+    if renamed is not None:
+        note(EARLIER_KEYS[t.classic])
     return grads
 
 
