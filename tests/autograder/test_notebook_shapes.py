@@ -312,3 +312,20 @@ def test_our_notebook_says_why_its_initialization_differs_from_the_classic(editi
     stub = next(i for i, c in enumerate(cells) if c.source.startswith("def initialize_parameters_deep("))
     text = cells[stub - 1].source
     assert "0.01" in text and "np.random.seed(3)" in text and "L_layer_model" in text, text
+
+
+def test_a_model_returning_only_its_parameters_gets_one_note(tmp_path):
+    """Does a two_layer_model returning only its parameters (the course's earlier versions)
+    keep its points with one note, not one per check?"""
+    app = specs.get("week4/deep_network_application")
+    source = (ROOT / app.solution).read_text()
+    start = source.index("def two_layer_model(")
+    end = source.index("    return parameters, costs\n", start)
+    path = tmp_path / "deep_network_application.py"
+    path.write_text(source[:end] + "    return parameters\n" + source[end + len("    return parameters, costs\n"):])
+    (tmp_path / "deep_network_step_by_step.py").write_text(W4_SOLUTION)  # its own step functions beside it
+    verdict = grade_submission(path, app.only("two_layer_model"), tiers=("public",)).tests[0]
+    assert verdict.passed, verdict.message.en
+    assert verdict.message.en.count("Note:") == 1 and verdict.message.en.endswith(
+        "Note: the model returns only its parameters (accepted: the course's earlier versions did; the costs are not "
+        "checked); this notebook asks for (parameters, costs).")
