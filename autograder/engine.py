@@ -156,7 +156,7 @@ def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, ca
     if absent:
         message += tr(" ({files} was not found beside this notebook.)", " (이 노트북 옆에 {files}이(가) 없습니다.)",
                       files=", ".join(absent))
-    return dataclasses.replace(result(fn, True, message), curves=retried.curves)
+    return dataclasses.replace(result(fn, True, message), curves=retried.curves, said=retried.said)
 
 
 def is_classic(spec: NotebookSpec, reference: Reference, statements: list[tuple[str, str]]) -> bool:
@@ -166,6 +166,14 @@ def is_classic(spec: NotebookSpec, reference: Reference, statements: list[tuple[
     copy is still what it is, and a file keeps a classic name in a class of either kind."""
     own = set(spec.helpers) - reference.modules
     return bool(own & imported(statements))
+
+
+def _and_then(first: Text, then: Text) -> Text:
+    """A verdict completed by checks run later: "...; and 1 check(s) passed: ...", or, after
+    a message ending in a sentence of its own (a note), "... And 1 check(s) passed: ..."."""
+    def joined(text: str, after: str, sentence: str, said: str) -> str:
+        return f"{text} {sentence} {said}" if text.rstrip().endswith(".") else f"{text}{after} {said}"
+    return Text(joined(first.en, "; and", "And", then.en), joined(first.ko, "; 그리고", "그리고", then.ko))
 
 
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
@@ -218,6 +226,7 @@ class _Found:
     adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None
     notes: list[Text] = field(default_factory=list)  # said with the verdict: which name or signature was graded
     written: Written | None = None  # its source, read (for the words of a failure)
+    said: frozenset = frozenset()  # keys of the notes its verdict says already (checks run apart say them once)
 
     @property
     def note(self) -> Text | None:
@@ -359,8 +368,8 @@ class _Grading:
         start = time.perf_counter()
         sandbox = self._new_sandbox()
         self._apart_sandboxes.add(sandbox)
-        # The verdict so far already says what was accepted (an earlier name or signature).
-        found = dataclasses.replace(found, notes=[])
+        # The verdict so far already says what was accepted (an earlier name or signature, its notes).
+        found = dataclasses.replace(found, notes=[], said=passed.said)
         try:
             sandbox.start()
             if answered == fn.reference_callees:
@@ -376,8 +385,7 @@ class _Grading:
             self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
         if not verdict.passed:
             return verdict
-        return dataclasses.replace(verdict, message=passed.message + tr("; and {then}", "; 그리고 {then}",
-                                                                      then=verdict.message))
+        return dataclasses.replace(verdict, message=_and_then(passed.message, verdict.message))
 
     def _run(self, fn: GradedFunction, found: _Found, checks: list[Check], answered_by_reference: tuple[str, ...],
              sandbox: Sandbox | None = None, deadline: float | None = None) -> TestResult:
@@ -421,7 +429,7 @@ class _Grading:
                                  deadline=deadline, adapt=found.adapt, params=found.defined.params, classic=self.classic)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
                                  random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint),
-                                 written=found.written, stub=self.reference.stubs.get(fn.name))
+                                 written=found.written, stub=self.reference.stubs.get(fn.name), said=found.said)
         if not verdict.passed and found.note is not None:
             verdict = result(fn, False, noted(verdict.message, found.note))
         return verdict, trial

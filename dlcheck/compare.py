@@ -29,15 +29,25 @@ from .wire import Unsupported
 #: A hint rule: ``(got, expected) -> Text or None``; tried in order, first match wins.
 Hint = Callable[[np.ndarray, np.ndarray], "Text | None"]
 
-_notes: contextvars.ContextVar[tuple[list[Text], set] | None] = contextvars.ContextVar("notes", default=None)
+_notes: contextvars.ContextVar[Notes | None] = contextvars.ContextVar("notes", default=None)
 _curves: contextvars.ContextVar[list[Curve] | None] = contextvars.ContextVar("curves", default=None)
 
 
+class Notes(list):
+    """The notes collected (Texts, in order), and ``keys``: those of every note said, the
+    ones said before the block included."""
+
+    def __init__(self, said: Iterable[object] = ()):
+        super().__init__()
+        self.keys = set(said)
+
+
 @contextlib.contextmanager
-def collecting_notes() -> Iterator[list[Text]]:
-    """Collect the notes of accepted differences made while the block runs."""
-    notes: list[Text] = []
-    token = _notes.set((notes, set()))
+def collecting_notes(said: Iterable[object] = ()) -> Iterator[Notes]:
+    """Collect the notes of accepted differences made while the block runs, but those
+    whose key is in ``said`` (already said with the same verdict)."""
+    notes = Notes(said)
+    token = _notes.set(notes)
     try:
         yield notes
     finally:
@@ -49,13 +59,10 @@ def note(text: Text, key: object = None) -> None:
     (default: the text): a difference met on every example of a check, under a label
     naming the example, is said once, in the words of the first example (a public one
     when the public checks meet it, so hidden inputs are not spelled out)."""
-    collected = _notes.get()
-    if collected is None:
-        return
-    notes, keys = collected
+    notes = _notes.get()
     key = text if key is None else key
-    if key not in keys:
-        keys.add(key)
+    if notes is not None and key not in notes.keys:
+        notes.keys.add(key)
         notes.append(text)
 
 

@@ -42,7 +42,7 @@ def noted(message: Text, note: Text) -> Text:
 
 def run_checks(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None = None, *,
                random_inputs: RandomInputs | None = None, on_pass: Text | None = None,
-               written: Written | None = None, stub: Stub | None = None) -> TestResult:
+               written: Written | None = None, stub: Stub | None = None, said: Iterable[object] = ()) -> TestResult:
     """Run ``checks`` (default: all of ``fn``'s) in order; the first failure decides.
 
     A failure of the student's code (a wrong value, an exception, a dead process) is the
@@ -50,17 +50,18 @@ def run_checks(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None = 
     and ``stub`` (what its stub asks) make true of it, when they are known. A
     :class:`GraderError`, or a missing module (a dependency of the checks, not of the
     student), is ours and propagates. Curves the checks kept for the feedback
-    (:func:`dlcheck.compare.plot_curve`) go with the verdict, pass or fail.
+    (:func:`dlcheck.compare.plot_curve`) go with the verdict, pass or fail. Notes whose
+    key is in ``said`` were said with this verdict already, by other checks of it.
     """
     with collecting_curves() as curves:
-        verdict = _verdict(fn, trial, checks, random_inputs, on_pass, written, stub)
+        verdict = _verdict(fn, trial, checks, random_inputs, on_pass, written, stub, said)
     return dataclasses.replace(verdict, curves=tuple(curves)) if curves else verdict
 
 
 def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, random_inputs: RandomInputs | None,
-             on_pass: Text | None, written: Written | None, stub: Stub | None) -> TestResult:
+             on_pass: Text | None, written: Written | None, stub: Stub | None, said: Iterable[object]) -> TestResult:
     checks = list(fn.checks if checks is None else checks)
-    with collecting_notes() as notes:
+    with collecting_notes(said) as notes:
         for check in checks:
             trial.starting(check)
             try:
@@ -98,7 +99,7 @@ def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, ran
                 names=join((c.description for c in checks), "; "))
     for extra in [*notes, *([on_pass] if on_pass else [])]:
         passed = noted(passed, extra)
-    return result(fn, True, passed)
+    return dataclasses.replace(result(fn, True, passed), said=frozenset(notes.keys))
 
 
 #: Where code that is not the learner's lives: this package, and the installed libraries

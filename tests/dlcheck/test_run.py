@@ -56,3 +56,13 @@ def test_scores_are_floats_whether_points_are_lost_or_not(passed):
     doc = json.loads(json.dumps(report.to_json()))
     assert [type(t["score"]) for t in doc["tests"]] == [float, float]
     assert type(doc["score"]) is float and type(doc["max_score"]) is float
+
+
+def test_a_note_said_by_the_checks_before_is_not_said_again():
+    """When checks run later complete a verdict (a long check run apart), is a note the
+    verdict already says (by key) left out, and are the keys said kept with the verdict?"""
+    fn = _function("the real data", "실제 데이터", lambda t: note(tr("bool labels.", "bool 레이블."), key=("dtype", "bool")))
+    first = run_checks(fn, Quiet())
+    assert first.said == {("dtype", "bool")}
+    later = run_checks(fn, Quiet(), said=first.said)
+    assert later.message.en == "1 check(s) passed: the real data"
