@@ -123,7 +123,7 @@ def _arguments(written: Written | None) -> Text:
         return tr("", "")
     params = ", ".join(written.params)
     if "X" in written.params:
-        return tr(" ({params}; for example from X.shape)", " ({params}, 예: X.shape)", params=params)
+        return tr(" ({params}; for example from X.shape)", " ({params}; 예: X.shape)", params=params)
     return tr(" ({params})", " ({params})", params=params)
 
 

@@ -50,6 +50,15 @@ def forward_propagation(X, parameters):
     assert(A1.shape == (4, X.shape[1]))
     return A1, {"Z1": Z1, "A1": A1}
 '''
+PROPAGATE_WITH_GLOBAL_M = '''
+def propagate(w, b, X, Y):
+    A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))
+    dZ = A - Y
+    dw = np.dot(X, dZ.T) / m
+    db = np.sum(dZ) / m
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    return {"dw": dw, "db": db}, cost
+'''
 #: (function, check, what it raised, the function as written, its stub), by case.
 CASES = {
     "unfinished-template": ("initialize_parameters", CHECK, StudentRaised("NameError", "name 'W1' is not defined",
@@ -70,6 +79,10 @@ CASES = {
     "a-variable-of-another-cell": ("initialize_parameters", CHECK, StudentRaised("NameError", "name 'scale' is not defined",
          "cell 4, line 3, in initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`"),
          written(SCALED_INIT, "initialize_parameters"), INIT_STUB),
+    "a-variable-of-another-cell-with-X": ("propagate", tr("grads and cost", "grads와 cost"),
+        StudentRaised("NameError", "name 'm' is not defined", "cell 4, line 4, in propagate: `dw = np.dot(X, dZ.T) / m`"),
+        written(PROPAGATE_WITH_GLOBAL_M, "propagate"),
+        Stub(("w", "b", "X", "Y"), "w, b, X, Y", {}, frozenset({"A", "cost", "dw", "db", "m"}))),
     "none-in-finished-code": ("initialize_parameters", CHECK, StudentRaised(
          "TypeError", "unsupported operand type(s) for *: 'NoneType' and 'float'",
          "cell 4, line 3, in initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`"),
@@ -144,6 +157,17 @@ GOLDEN = {
         'initialize_parameters은(는) scale을(를) 계산하지 않는데, 이 줄에서 scale을(를) 씁니다: '
         'initialize_parameters 안에서 인자 (n_x, n_h, n_y)로부터 scale을(를) 계산하세요. 채점할 때는 노트북의 '
         'import, 함수, 상수만 존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 이름을 고치세요.'),
+    "a-variable-of-another-cell-with-X": (
+        "propagate: grads and cost: it raised NameError at cell 4, line 4, in propagate: `dw = np.dot(X, dZ.T) / m`: "
+        "name 'm' is not defined. Hint: propagate never computes m, which this line uses: compute m in propagate "
+        "from its arguments (w, b, X, Y; for example from X.shape); when a function is graded, only the notebook's "
+        "imports, functions and constants exist, not the variables made by running other cells. If m is a typo, fix "
+        "the name.",
+        "propagate: grads와 cost: NameError 예외가 발생했습니다 (위치 cell 4, line 4, in propagate: "
+        "`dw = np.dot(X, dZ.T) / m`): name 'm' is not defined. 힌트: propagate은(는) m을(를) 계산하지 않는데, "
+        "이 줄에서 m을(를) 씁니다: propagate 안에서 인자 (w, b, X, Y; 예: X.shape)로부터 m을(를) 계산하세요. "
+        "채점할 때는 노트북의 import, 함수, 상수만 존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 "
+        "이름을 고치세요."),
     'none-in-finished-code': (
         'initialize_parameters: shapes for (2, 4, 1): it raised TypeError at cell 4, line 3, in '
         'initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`: unsupported operand type(s) for *: '
@@ -204,13 +228,14 @@ def test_golden_verdict_of_a_function_that_raised(case):
     assert (message.en, message.ko) == GOLDEN[case]
 
 
-@pytest.mark.parametrize("case", ["unfinished-template", "pass-then-the-templates-line", "a-variable-of-another-cell"])
+@pytest.mark.parametrize("case", ["unfinished-template", "pass-then-the-templates-line", "a-variable-of-another-cell",
+                                  "a-variable-of-another-cell-with-X"])
 def test_no_verdict_speaks_of_names_the_function_lacks(case):
     """Does no verdict tell a function without X to compute from X.shape, nor blame
     "variables made by running other cells" for a template left unfinished?"""
     message = raised_message(*CASES[case]).en
-    assert "X.shape" not in message
-    assert ("running other cells" in message) == (case == "a-variable-of-another-cell")
+    assert ("X.shape" in message) == (case == "a-variable-of-another-cell-with-X")
+    assert ("running other cells" in message) == case.startswith("a-variable-of-another-cell")
 
 
 def test_the_verdict_is_the_same_on_python_3_10():
