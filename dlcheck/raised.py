@@ -57,7 +57,9 @@ def raised_message(function: str, description: Text, exc: StudentRaised, written
         if not_written is not None:
             return not_written
     text = tr("{fn}: {check}: {raised}", "{fn}: {check}: {raised}", fn=function, check=description, raised=raised)
-    hint = _hint(function, exc, written)
+    # A hint speaks of the function the line that raised is in (a helper of the learner's, maybe).
+    in_own = raiser is None or raiser.group(1) in own
+    hint = _hint(function if in_own else raiser.group(1), exc, written if in_own else None)
     return text if hint is None else text + tr(". Hint: {hint}", ". 힌트: {hint}", hint=hint)
 
 

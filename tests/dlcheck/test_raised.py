@@ -83,6 +83,10 @@ CASES = {
         StudentRaised("NameError", "name 'm' is not defined", "cell 4, line 4, in propagate: `dw = np.dot(X, dZ.T) / m`"),
         written(PROPAGATE_WITH_GLOBAL_M, "propagate"),
         Stub(("w", "b", "X", "Y"), "w, b, X, Y", {}, frozenset({"A", "cost", "dw", "db", "m"}))),
+    "a-name-missing-in-a-helper": ("propagate", tr("grads and cost", "grads와 cost"),
+        StudentRaised("NameError", "name 'k' is not defined", "cell 4, line 2, in _sigmoid: `return 1 / (1 + np.exp(-k * z))`"),
+        written(PROPAGATE_WITH_GLOBAL_M, "propagate"),
+        Stub(("w", "b", "X", "Y"), "w, b, X, Y", {}, frozenset({"A", "cost", "dw", "db", "m"}))),
     "none-in-finished-code": ("initialize_parameters", CHECK, StudentRaised(
          "TypeError", "unsupported operand type(s) for *: 'NoneType' and 'float'",
          "cell 4, line 3, in initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`"),
@@ -168,6 +172,15 @@ GOLDEN = {
         "이 줄에서 m을(를) 씁니다: propagate 안에서 인자 (w, b, X, Y; 예: X.shape)로부터 m을(를) 계산하세요. "
         "채점할 때는 노트북의 import, 함수, 상수만 존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 "
         "이름을 고치세요."),
+    "a-name-missing-in-a-helper": (
+        "propagate: grads and cost: it raised NameError at cell 4, line 2, in _sigmoid: `return 1 / (1 + np.exp(-k * "
+        "z))`: name 'k' is not defined. Hint: _sigmoid never computes k, which this line uses: compute k in _sigmoid "
+        "from its arguments; when a function is graded, only the notebook's imports, functions and constants exist, "
+        "not the variables made by running other cells. If k is a typo, fix the name.",
+        "propagate: grads와 cost: NameError 예외가 발생했습니다 (위치 cell 4, line 2, in _sigmoid: `return 1 / (1 + "
+        "np.exp(-k * z))`): name 'k' is not defined. 힌트: _sigmoid은(는) k을(를) 계산하지 않는데, 이 줄에서 k을(를) "
+        "씁니다: _sigmoid 안에서 인자로부터 k을(를) 계산하세요. 채점할 때는 노트북의 import, 함수, 상수만 "
+        "존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 이름을 고치세요."),
     'none-in-finished-code': (
         'initialize_parameters: shapes for (2, 4, 1): it raised TypeError at cell 4, line 3, in '
         'initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`: unsupported operand type(s) for *: '
