@@ -54,17 +54,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dlcheck import signatures
+from dlcheck import signatures, written
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
 from dlcheck.results import SubmissionReport, TestResult
-from dlcheck.run import result, run_checks
+from dlcheck.run import noted, result, run_checks
 from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, join, tr
+from dlcheck.written import Written
 
 from . import companions, given, helpers, names, recognise, specs
 from .random_inputs import seeded_runner
-from .reference import Reference, reference_for
+from .reference import Reference, imported, reference_for
 from .sandbox import isolation
 from .sandbox.isolation import Limits
 from .sandbox.sandbox import Defined, Sandbox, SandboxError
@@ -164,11 +165,28 @@ def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, ca
         return first
     if not retried.passed:
         return retried
-    message = retried.message + tr(
-        " Note: graded with correct versions of {callees}; with your own, it failed: {own}",
-        " 참고: {callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
-        callees=", ".join(callees), own=first.message)
-    return dataclasses.replace(result(fn, True, message), curves=retried.curves)
+    message = noted(retried.message, tr(
+        "graded with correct versions of {callees}; with your own, it failed: {own}",
+        "{callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
+        callees=", ".join(callees), own=first.message))
+    return dataclasses.replace(result(fn, True, message), curves=retried.curves, said=retried.said)
+
+
+def is_classic(spec: NotebookSpec, reference: Reference, statements: list[tuple[str, str]]) -> bool:
+    """Whether a submission is the classic course's own notebook rather than this course's:
+    it imports a helper module of the notebook (``testCases``, ``public_tests``) that this
+    course's notebook does not import. Its content decides, not its file name: a renamed
+    copy is still what it is, and a file keeps a classic name in a class of either kind."""
+    own = set(spec.helpers) - reference.modules
+    return bool(own & imported(statements))
+
+
+def _and_then(first: Text, then: Text) -> Text:
+    """A verdict completed by checks run later: "...; and 1 check(s) passed: ...", or, after
+    a message ending in a sentence of its own (a note), "... And 1 check(s) passed: ..."."""
+    def joined(text: str, after: str, sentence: str, said: str) -> str:
+        return f"{text} {sentence} {said}" if text.rstrip().endswith(".") else f"{text}{after} {said}"
+    return Text(joined(first.en, "; and", "And", then.en), joined(first.ko, "; 그리고", "그리고", then.ko))
 
 
 def _not_graded(report: SubmissionReport, spec: NotebookSpec, reason: Text) -> SubmissionReport:
@@ -258,6 +276,8 @@ class _Found:
     defined: Defined
     adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None
     notes: list[Text] = field(default_factory=list)  # said with the verdict: which name or signature was graded
+    written: Written | None = None  # its source, read (for the words of a failure)
+    said: frozenset = frozenset()  # keys of the notes its verdict says already (checks run apart say them once)
 
     @property
     def note(self) -> Text | None:
@@ -274,6 +294,7 @@ class _Grading:
         self.declared = specs.declared(spec)  # with the companions' functions, which this notebook calls
         self.statements = companions + submission.statements
         self.fingerprint = fingerprint(self.statements)  # every piece of student code the grading runs
+        self.classic = is_classic(spec, reference, submission.statements)
         self.secret, self.limits, self.tiers, self.report = secret, limits, tiers, report
         self.seconds = budget(spec, limits)
         self.deadline = time.monotonic() + self.seconds
@@ -399,7 +420,7 @@ class _Grading:
                             "{cell}의 {error}에 문법 오류가 있습니다. 정의를 읽을 수 있도록 고치세요",
                             cell=cell.strip("<>"), error=error)
             return result(fn, False, not_defined(fn.name, params, detail))
-        found = _Found(name, functions[name])
+        found = _Found(name, functions[name], written=written.in_statements(self.statements, name))
         if name != fn.name:
             found.notes.append(tr("graded {alias}, the course's earlier name for {fn}.",
                                   "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name))
@@ -426,8 +447,8 @@ class _Grading:
         start = time.perf_counter()
         sandbox = self._new_sandbox()
         self._apart_sandboxes.add(sandbox)
-        # The verdict so far already says what was accepted (an earlier name or signature).
-        found = dataclasses.replace(found, notes=[])
+        # The verdict so far already says what was accepted (an earlier name or signature, its notes).
+        found = dataclasses.replace(found, notes=[], said=passed.said)
         try:
             sandbox.start()
             if answered == self._always(fn):
@@ -443,8 +464,7 @@ class _Grading:
             self.report.seconds[f"{fn.name}, apart"] = time.perf_counter() - start
         if not verdict.passed:
             return self._said(fn, found, verdict)
-        return self._said(fn, found, dataclasses.replace(verdict, message=passed.message + tr(
-            "; and {then}", "; 그리고 {then}", then=verdict.message)))
+        return self._said(fn, found, dataclasses.replace(verdict, message=_and_then(passed.message, verdict.message)))
 
     def _run(self, fn: GradedFunction, found: _Found, checks: list[Check], answered_by_reference: tuple[str, ...],
              sandbox: Sandbox | None = None, deadline: float | None = None) -> TestResult:
@@ -485,10 +505,11 @@ class _Grading:
                                         fn=fn.name, why=str(exc))), None
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,
-                                 deadline=deadline, adapt=found.adapt, params=found.defined.params)
+                                 deadline=deadline, adapt=found.adapt, params=found.defined.params, classic=self.classic)
             verdict = run_checks(fn, trial, checks, on_pass=found.note,
-                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint))
+                                 random_inputs=seeded_runner(self.secret, self.spec.id, fn.name, self.fingerprint),
+                                 written=found.written, stub=self.reference.stubs.get(fn.name), said=found.said)
         if not verdict.passed and found.note is not None:
-            verdict = result(fn, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=found.note))
+            verdict = result(fn, False, noted(verdict.message, found.note))
         return verdict, trial
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dlcheck import written
 from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import parse_python
 
@@ -42,12 +43,19 @@ class Reference:
         Parameters of each graded function.
     calls : dict of str to tuple of str
         The other graded functions each graded function calls, in the spec's order.
+    stubs : dict of str to Stub
+        What each graded function's stub asks: its signature with defaults, and the names
+        its solution region computes (for messages, see :mod:`dlcheck.written`).
+    modules : frozenset of str
+        The modules the solutions import (top-level names: ``numpy``, ``dnn_utils``).
     """
 
     namespace: dict[str, Any]
     digest: str
     params: dict[str, tuple[str, ...]]
     calls: dict[str, tuple[str, ...]]
+    stubs: dict[str, written.Stub]
+    modules: frozenset[str] = frozenset()
 
     def function(self, name: str) -> Callable[..., Any]:
         try:
@@ -100,19 +108,19 @@ def _from_old_signature(fn: GradedFunction, current: inspect.Signature, args: tu
     return args, kwargs  # let the reference say what is wrong
 
 
-def _derive(source: str, graded: tuple[str, ...], solution: Path) -> tuple[dict, dict]:
-    """Parameters and graded callees of each graded function, read from the solution."""
+def _derive(source: str, graded: tuple[str, ...], solution: Path) -> tuple[dict, dict, dict]:
+    """Parameters, graded callees and stub of each graded function, read from the solution."""
     defs = {node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
-    params, calls = {}, {}
+    params, calls, stubs = {}, {}, {}
     for name in graded:
         node = defs.get(name)
         if node is None:
             raise GraderError(f"{solution} does not define the graded function {name}")
-        a = node.args
-        params[name] = tuple(p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs])
+        stubs[name] = written.stub_of(node, source.splitlines())
+        params[name] = stubs[name].params
         used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
         calls[name] = tuple(other for other in graded if other != name and other in used)
-    return params, calls
+    return params, calls, stubs
 
 
 @functools.cache
@@ -145,8 +153,25 @@ def _solution(solutions: tuple[Path, ...], helper_names: tuple[str, ...] = ()) -
 @functools.cache
 def _reference(solutions: tuple[Path, ...], helper_names: tuple[str, ...], graded: tuple[str, ...]) -> Reference:
     source, namespace = _solution(solutions, helper_names)
-    params, calls = _derive(source, graded, solutions[-1])
-    return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls)
+    params, calls, stubs = _derive(source, graded, solutions[-1])
+    return Reference(namespace, hashlib.sha256(source.encode()).hexdigest(), params, calls, stubs,
+                     imported(parse_python([source]).statements))
+
+
+def imported(statements: list[tuple[str, str]]) -> frozenset[str]:
+    """The modules kept statements import (top-level names: ``import numpy as np`` is ``numpy``)."""
+    names = set()
+    for _, statement in statements:
+        try:
+            tree = ast.parse(statement)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return frozenset(names)
 
 
 def reference_for(spec: NotebookSpec, root: Path | None = None) -> Reference:

@@ -158,8 +158,8 @@ def expected_path(spec: NotebookSpec, root: Path) -> Path:
 
 def _expected_text(spec: NotebookSpec, root: Path) -> str:
     reference = reference_for(spec, root)
-    functions = {f.name: {"params": list(reference.params[f.name]), "calls": list(reference.calls[f.name])}
-                 for f in spec.functions}
+    functions = {f.name: {"params": list(reference.params[f.name]), "calls": list(reference.calls[f.name]),
+                          **reference.stubs[f.name].to_json()} for f in spec.functions}
     doc = {"_generated_from": f"{spec.solution} and its spec, by `autograde release`; do not edit",
            "notebook": spec.id, "functions": functions, "values": wire.to_json(public_expected(spec, root)),
            "untouched": untouched_fingerprint(spec, root)}

@@ -39,7 +39,8 @@ class SandboxTrial:
     def __init__(self, session: FunctionSession, fn: GradedFunction, reference: Reference, submission: Submission,
                  *, call_seconds: float, deadline: float,
                  adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None,
-                 params: list[str] | None = None):
+                 params: list[str] | None = None, classic: bool = False):
+        self.classic = classic  # the classic course's own notebook (see autograder.engine.is_classic)
         self.session, self.fn, self._reference, self.submission = session, fn, reference, submission
         self.call_seconds, self.deadline, self.adapt = call_seconds, deadline, adapt
         self.default_call_seconds = call_seconds

@@ -82,7 +82,15 @@ class GraderError(RuntimeError):
 
 
 class Trial(Protocol):
-    """What a check sees: the submission, and what the answers should be."""
+    """What a check sees: the submission, and what the answers should be.
+
+    ``classic`` says whether the notebook handed in is the classic course's own rather
+    than this course's (see :func:`autograder.engine.is_classic`): where the two ask for
+    different things (W4A1's weights scaled by 0.01, ours by 1/sqrt(n)), both pass, and a
+    note says what is true of the notebook handed in.
+    """
+
+    classic: bool
 
     def starting(self, check: Check) -> None:
         """Called before each check runs (the grader gives its calls the check's own time)."""

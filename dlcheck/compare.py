@@ -29,14 +29,24 @@ from .wire import Unsupported
 #: A hint rule: ``(got, expected) -> Text or None``; tried in order, first match wins.
 Hint = Callable[[np.ndarray, np.ndarray], "Text | None"]
 
-_notes: contextvars.ContextVar[list[Text] | None] = contextvars.ContextVar("notes", default=None)
+_notes: contextvars.ContextVar[Notes | None] = contextvars.ContextVar("notes", default=None)
 _curves: contextvars.ContextVar[list[Curve] | None] = contextvars.ContextVar("curves", default=None)
 
 
+class Notes(list):
+    """The notes collected (Texts, in order), and ``keys``: those of every note said, the
+    ones said before the block included."""
+
+    def __init__(self, said: Iterable[object] = ()):
+        super().__init__()
+        self.keys = set(said)
+
+
 @contextlib.contextmanager
-def collecting_notes() -> Iterator[list[Text]]:
-    """Collect the notes of accepted differences made while the block runs."""
-    notes: list[Text] = []
+def collecting_notes(said: Iterable[object] = ()) -> Iterator[Notes]:
+    """Collect the notes of accepted differences made while the block runs, but those
+    whose key is in ``said`` (already said with the same verdict)."""
+    notes = Notes(said)
     token = _notes.set(notes)
     try:
         yield notes
@@ -44,10 +54,15 @@ def collecting_notes() -> Iterator[list[Text]]:
         _notes.reset(token)
 
 
-def note(text: Text) -> None:
-    """Record an accepted difference, shown with the function's verdict."""
+def note(text: Text, key: object = None) -> None:
+    """Record an accepted difference, shown with the function's verdict, once per ``key``
+    (default: the text): a difference met on every example of a check, under a label
+    naming the example, is said once, in the words of the first example (a public one
+    when the public checks meet it, so hidden inputs are not spelled out)."""
     notes = _notes.get()
-    if notes is not None and text not in notes:
+    key = text if key is None else key
+    if notes is not None and key not in notes.keys:
+        notes.keys.add(key)
         notes.append(text)
 
 
@@ -137,19 +152,25 @@ def as_array(got: Any, name: Text | str) -> np.ndarray:
                          name=name, kind=describe(got)))
 
 
-def _expected_shape(want: np.ndarray, shape_note: str) -> str:
-    return f"{want.shape}" + (f" {shape_note}" if shape_note else "")
+def shape_of(name: str) -> Text:
+    """The shape note "= shape of ``name``" (``name`` is code), in each language."""
+    return tr("= shape of {name}", "= {name}의 shape", name=name)
+
+
+def _expected_shape(want: np.ndarray, shape_note: Text | str) -> Text:
+    note = as_text(shape_note)
+    return Text(*(f"{want.shape}" + (f" {said}" if said else "") for said in (note.en, note.ko)))
 
 
 def expect_array(got: Any, want: Any, name: Text | str, *, rtol: float = 1e-6, atol: float = 1e-8,
-                 hints: Iterable[Hint] = (), shape_note: str = "") -> None:
+                 hints: Iterable[Hint] = (), shape_note: Text | str = "") -> None:
     """``got`` must be a numpy array of ``want``'s exact shape and close to it.
 
     Parameters
     ----------
     got : the submission's value; want : the expected array.
     name : what to call the value in the message, e.g. ``"dw"``.
-    shape_note : how the expected shape is defined, e.g. ``"= shape of w"`` (code-like).
+    shape_note : how the expected shape is defined, e.g. ``shape_of("w")`` or ``"= (n_h, 1)"`` (code).
     hints : rules that name a known mistake when the numbers fit it.
     """
     want, name = np.asarray(want), as_text(name)
@@ -171,15 +192,19 @@ def expect_array(got: Any, want: Any, name: Text | str, *, rtol: float = 1e-6, a
         raise CheckFailed(_value_message(name, values, want, hints))
     if got.dtype.kind in "biu" and want.dtype.kind == "f":
         note(tr("{name} holds {dtype} values where floats are expected (accepted: the values are equal).",
-                "{name}의 값이 실수가 아닌 {dtype}입니다 (값이 같으므로 인정).", name=name, dtype=got.dtype))
+                "{name}의 값이 실수가 아닌 {dtype}입니다 (값이 같으므로 인정).", name=name, dtype=got.dtype),
+             key=("dtype", str(got.dtype)))
 
 
 def expect_scalar(got: Any, want: float, name: Text | str, *, rtol: float = 1e-6, atol: float = 1e-8,
-                  hints: Iterable[Hint] = ()) -> None:
+                  hints: Iterable[Hint] = (), array_accepted: bool = True) -> None:
     """``got`` must be a real number close to ``want``: a Python or numpy number, a 0-d
-    array, or (accepted, with a note) any array holding exactly one number."""
+    array, or any array holding exactly one number: accepted with a note where the number
+    feeds on into other computations (``db``, ``b``), refused with ``array_accepted=False``
+    where it is the function's own result, which its notebook asks for as a number (a
+    loss, a cost); each spec decides it per function."""
     name = as_text(name)
-    value = np.asarray(as_number(got, name))
+    value = np.asarray(as_number(got, name, array_accepted))
     if not np.isfinite(value) and np.isfinite(want):
         raise CheckFailed(tr("{name} is {got}; expected a finite number ({want:.6g}). Hint: log(0) or overflow in np.exp?",
                              "{name}이(가) {got}입니다. 유한한 숫자({want:.6g})여야 합니다. 힌트: log(0)이나 np.exp의 오버플로?",
@@ -188,16 +213,25 @@ def expect_scalar(got: Any, want: float, name: Text | str, *, rtol: float = 1e-6
         raise CheckFailed(_value_message(name, value, np.asarray(want, dtype=float), hints))
 
 
-def as_number(got: Any, name: Text | str) -> float:
-    """``got`` as a float: a number, or (accepted, with a note) an array holding one number."""
+def as_number(got: Any, name: Text | str, array_accepted: bool = True) -> float:
+    """``got`` as a float: a number, or an array holding one number (accepted with a note,
+    unless ``array_accepted`` is False: see :func:`expect_scalar`)."""
     if isinstance(got, np.ndarray) and got.shape != ():
         if got.size != 1:
             raise CheckFailed(tr("{name} has shape {shape}; expected a single number.",
                                  "{name}의 shape이 {shape}입니다. 숫자 하나여야 합니다.", name=as_text(name), shape=got.shape))
+        if not array_accepted:
+            raise CheckFailed(tr("{name} is an array of shape {shape}; expected a number, as the notebook asks. "
+                                 "Hint: float(...) or np.squeeze(...) makes a one-value array a number (and np.sum "
+                                 "without keepdims=True returns one).",
+                                 "{name}이(가) shape {shape}인 배열입니다. 노트북이 요구하는 대로 숫자여야 합니다. "
+                                 "힌트: 값이 하나인 배열은 float(...)이나 np.squeeze(...)로 숫자가 됩니다 (keepdims=True "
+                                 "없이 쓴 np.sum은 숫자를 반환합니다).", name=as_text(name), shape=got.shape))
         note(tr("{name} is an array of shape {shape}; a number is expected (accepted: it holds one value). "
                 "float(...) or np.squeeze(...) makes it a number.",
                 "{name}이(가) shape {shape}인 배열입니다. 숫자여야 합니다 (값이 하나이므로 인정). "
-                "float(...)이나 np.squeeze(...)로 숫자로 만들 수 있습니다.", name=as_text(name), shape=got.shape))
+                "float(...)이나 np.squeeze(...)로 숫자로 만들 수 있습니다.", name=as_text(name), shape=got.shape),
+             key=("one-value array", got.shape))
         got = got.reshape(())
     return float(as_array(got, name))
 
@@ -251,7 +285,7 @@ def unpack(got: Any, n: int, name: Text | str, names: str) -> tuple:
     return tuple(got)
 
 
-def expect_labels(got: Any, want: np.ndarray, name: Text | str, *, shape_note: str = "= (1, m)") -> None:
+def expect_labels(got: Any, want: np.ndarray, name: Text | str, *, shape_note: Text | str = "= (1, m)") -> None:
     """Predicted labels: an array of ``want``'s shape holding only 0 and 1, equal to it.
     Booleans (``A > 0.5``) are accepted as labels, with a note (see :func:`expect_array`)."""
     expect_array(got, want, name, shape_note=shape_note)

@@ -24,13 +24,14 @@ import os
 import re
 import sys
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import wire
 from .checks import GraderError, NotebookSpec
 from .text import tr
+from .written import Stub
 
 PACKAGE_EXERCISES = Path(__file__).resolve().parent / "exercises"
 CHECKOUT_SPECS = Path(__file__).resolve().parent.parent / "autograder" / "specs"
@@ -72,6 +73,8 @@ class Exercise:
     untouched : str
         The fingerprint of the untouched student notebook's kept code (see
         :meth:`dlcheck.extract.Submission.fingerprint`); "" when not recorded.
+    stubs : dict
+        What each graded function's stub asks (:class:`dlcheck.written.Stub`), for messages.
     """
 
     spec: NotebookSpec
@@ -79,6 +82,7 @@ class Exercise:
     params: dict[str, list[str]]
     calls: dict[str, list[str]]
     untouched: str = ""
+    stubs: dict[str, Stub] = field(default_factory=dict)
 
 
 def spec_file(notebook_id: str) -> Path:
@@ -122,7 +126,8 @@ def load(notebook_id: str) -> Exercise:
     functions = doc.get("functions", {})
     return Exercise(spec.public_only(), wire.from_json(doc["values"]),
                     {name: info["params"] for name, info in functions.items()},
-                    {name: info["calls"] for name, info in functions.items()}, doc.get("untouched", ""))
+                    {name: info["calls"] for name, info in functions.items()}, doc.get("untouched", ""),
+                    {name: Stub.from_json(info["params"], info) for name, info in functions.items() if "signature" in info})
 
 
 def available() -> list[str]:

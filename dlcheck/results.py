@@ -60,6 +60,9 @@ class TestResult:
         For a failure: the check, expected vs got, and a hint. For a pass: what was checked.
     curves : tuple of Curve
         What the checks kept to draw in the feedback (not part of the JSON report).
+    said : frozenset
+        The keys of the notes its message says (see :func:`dlcheck.compare.note`), so that
+        checks completing the verdict later (run apart) say none of them again (not in JSON).
     """
 
     __test__ = False  # not a pytest test class
@@ -71,6 +74,7 @@ class TestResult:
     passed: bool
     message: Text
     curves: tuple[Curve, ...] = ()
+    said: frozenset = frozenset()
 
     def to_json(self, lang: str | None = None) -> dict:
         return {"name": self.name, "function": self.function, "score": self.score, "max_score": self.max_score,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import re
+import sysconfig
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -17,35 +19,49 @@ from typing import Any
 from . import signatures, wire
 from .checks import Check, CheckFailed, GradedFunction, GraderError, StudentDied, StudentRaised
 from .compare import collecting_curves, collecting_notes
+from .raised import not_written_note, raised_message
 from .results import TestResult
-from .text import Text, as_text, join, tr
+from .text import Text, join, tr
+from .written import Stub, Written
 
 #: Runs a random-input check (``check.inputs`` set) on a trial; the grader's hypothesis driver.
 RandomInputs = Callable[[Check, Any], None]
 
 
 def result(fn: GradedFunction, passed: bool, message: Text) -> TestResult:
-    return TestResult(fn.test_name, fn.name, fn.points if passed else 0.0, fn.points, passed, message)
+    """``fn``'s verdict; its scores are floats, lost points or not (10.0 and 7.0, never 10 and 7.0)."""
+    return TestResult(fn.test_name, fn.name, float(fn.points) if passed else 0.0, float(fn.points), passed, message)
+
+
+def noted(message: Text, note: Text) -> Text:
+    """``message`` followed by the sentence "Note: ``note``", after a full stop (in each language)."""
+    def sentence(text: str, label: str, said: str) -> str:
+        return f"{text}{'' if text.rstrip().endswith('.') else '.'} {label}: {said}"
+    return Text(sentence(message.en, "Note", note.en), sentence(message.ko, "참고", note.ko))
 
 
 def run_checks(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None = None, *,
-               random_inputs: RandomInputs | None = None, on_pass: Text | None = None) -> TestResult:
+               random_inputs: RandomInputs | None = None, on_pass: Text | None = None,
+               written: Written | None = None, stub: Stub | None = None, said: Iterable[object] = ()) -> TestResult:
     """Run ``checks`` (default: all of ``fn``'s) in order; the first failure decides.
 
     A failure of the student's code (a wrong value, an exception, a dead process) is the
-    function's verdict. A :class:`GraderError`, or a missing module (a dependency of the
-    checks, not of the student), is ours and propagates. Curves the checks kept for the
-    feedback (:func:`dlcheck.compare.plot_curve`) go with the verdict, pass or fail.
+    function's verdict, in words that ``written`` (the function as the learner wrote it)
+    and ``stub`` (what its stub asks) make true of it, when they are known. A
+    :class:`GraderError`, or a missing module (a dependency of the checks, not of the
+    student), is ours and propagates. Curves the checks kept for the feedback
+    (:func:`dlcheck.compare.plot_curve`) go with the verdict, pass or fail. Notes whose
+    key is in ``said`` were said with this verdict already, by other checks of it.
     """
     with collecting_curves() as curves:
-        verdict = _verdict(fn, trial, checks, random_inputs, on_pass)
+        verdict = _verdict(fn, trial, checks, random_inputs, on_pass, written, stub, said)
     return dataclasses.replace(verdict, curves=tuple(curves)) if curves else verdict
 
 
 def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, random_inputs: RandomInputs | None,
-             on_pass: Text | None) -> TestResult:
+             on_pass: Text | None, written: Written | None, stub: Stub | None, said: Iterable[object]) -> TestResult:
     checks = list(fn.checks if checks is None else checks)
-    with collecting_notes() as notes:
+    with collecting_notes(said) as notes:
         for check in checks:
             trial.starting(check)
             try:
@@ -57,10 +73,11 @@ def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, ran
                 else:
                     random_inputs(check, trial)
             except CheckFailed as exc:
-                return result(fn, False, tr("{fn}: {check}: {text}", "{fn}: {check}: {text}",
-                                            fn=fn.name, check=check.description, text=exc.text))
+                return result(fn, False, (not_written_note(fn.name, written, stub) or tr("", ""))
+                              + tr("{fn}: {check}: {text}", "{fn}: {check}: {text}",
+                                   fn=fn.name, check=check.description, text=exc.text))
             except StudentRaised as exc:
-                return result(fn, False, raised_message(fn.name, check.description, exc))
+                return result(fn, False, raised_message(fn.name, check.description, exc, written, stub))
             except StudentDied as exc:
                 if hasattr(trial, "died"):
                     trial.died = True
@@ -81,68 +98,31 @@ def _verdict(fn: GradedFunction, trial: Any, checks: Iterable[Check] | None, ran
     passed = tr("{n} check(s) passed: {names}", "검사 {n}개 통과: {names}", n=len(checks),
                 names=join((c.description for c in checks), "; "))
     for extra in [*notes, *([on_pass] if on_pass else [])]:
-        passed = passed + tr(" Note: {note}", " 참고: {note}", note=extra)
-    return result(fn, True, passed)
+        passed = noted(passed, extra)
+    return dataclasses.replace(result(fn, True, passed), said=frozenset(notes.keys))
 
 
-_NAME_ERROR = re.compile(r"name '(\w+)' is not defined")
+#: Where code that is not the learner's lives: this package, and the installed libraries
+#: (NumPy raising inside np.squeeze(None) is reported at the learner's line that called it).
+_NOT_THE_LEARNERS = tuple(os.path.normcase(os.path.realpath(p)) + os.sep for p in {
+    os.path.dirname(os.path.abspath(__file__)),
+    *(sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib"))})
 
 
-_RAISED_IN = re.compile(r"line \d+, in (\w+)")
-
-
-def raised_message(function: str, description: Text, exc: StudentRaised) -> Text:
-    """The verdict for a function that raised ``exc`` during a check, with a hint when
-    the exception is one beginners meet (an untouched stub, a leftover ``None``, ...)."""
-    raiser = _RAISED_IN.search(exc.where)
-    if exc.type_name == "NotImplementedError" and raiser and raiser.group(1) != function:
-        return tr("{fn}: {check}: {stub}, which {fn} calls, is not implemented yet (it raises NotImplementedError). "
-                  "Hint: implement {stub} first.",
-                  "{fn}: {check}: {fn}이(가) 호출하는 {stub}이(가) 아직 구현되지 않았습니다 (NotImplementedError 발생). "
-                  "힌트: {stub}부터 구현하세요.", fn=function, check=description, stub=raiser.group(1))
-    if exc.type_name == "NotImplementedError":
-        return tr("{fn} is not implemented yet (it raises NotImplementedError). "
-                  "Hint: replace the `raise NotImplementedError` line in {fn} with your code.",
-                  "{fn}이(가) 아직 구현되지 않았습니다 (NotImplementedError 발생). "
-                  "힌트: {fn} 안의 `raise NotImplementedError` 줄을 여러분의 코드로 바꾸세요.", fn=function)
-    where = as_text(exc.where)
-    text = tr("{fn}: {check}: it raised {kind}{at}: {message}", "{fn}: {check}: {kind} 예외가 발생했습니다{at}: {message}",
-              fn=function, check=description, kind=exc.type_name,
-              at=tr(" at {w}", " (위치 {w})", w=where) if exc.where else "", message=exc.message)
-    name_error = _NAME_ERROR.search(exc.message) if exc.type_name == "NameError" else None
-    if exc.type_name in ("SystemExit", "KeyboardInterrupt"):
-        hint = tr("a graded function must return a value, not stop the program.",
-                  "채점되는 함수는 프로그램을 멈추지 말고 값을 반환해야 합니다.")
-    elif exc.type_name == "TypeError" and "NoneType" in exc.message:
-        hint = tr("{fn} looks unfinished: a value is still None, as in the template's `... = None` lines. "
-                  "Replace each None with your code.",
-                  "{fn}이(가) 아직 완성되지 않은 것 같습니다: 템플릿의 `... = None`처럼 아직 None인 값이 있습니다. "
-                  "각 None을 여러분의 코드로 바꾸세요.", fn=function)
-    elif name_error and f"{name_error.group(1)}(" in exc.where:
-        hint = tr("{name} is called but not defined: define it in a code cell of the notebook (when a function is "
-                  "graded, only the notebook's imports, functions and constants exist).",
-                  "{name}을(를) 호출하지만 정의되어 있지 않습니다: 노트북의 코드 셀에 정의하세요 (채점할 때는 노트북의 "
-                  "import, 함수, 상수만 존재합니다).", name=name_error.group(1))
-    elif name_error:
-        hint = tr("when a function is graded, only the notebook's imports, functions and constants exist; "
-                  "variables made by running other cells (like {name}) do not. Compute {name} inside {fn} "
-                  "from its arguments (for example from X.shape), or fix the name if it is a typo.",
-                  "채점할 때는 노트북의 import, 함수, 상수만 존재하고, 다른 셀을 실행해서 만든 변수({name} 등)는 "
-                  "없습니다. {name}을(를) {fn} 안에서 인자로부터 계산하세요 (예: X.shape). 오타라면 이름을 고치세요.",
-                  name=name_error.group(1), fn=function)
-    elif exc.type_name == "ValueError" and "not aligned" in exc.message:
-        hint = tr("check the shapes you multiply: np.dot(A, B) needs A's columns to match B's rows.",
-                  "곱하는 배열의 shape을 확인하세요: np.dot(A, B)는 A의 열 수와 B의 행 수가 같아야 합니다.")
-    else:
-        return text
-    return text + tr(". Hint: {hint}", ". 힌트: {hint}", hint=hint)
+_CELL = re.compile(r"^<((?:[\w.-]+ )?cell \d+)>$")
 
 
 def where_in_traceback(tb: Any) -> str:
-    """``line N, in f: `code``` for the innermost frame of a traceback in the student's code."""
-    frames = traceback.extract_tb(tb)
+    """``line N, in f: `code``` for the innermost frame of a traceback in the student's code
+    ("" when none is: the call itself was refused, as the grader's worker reports it)."""
+    frames = [f for f in traceback.extract_tb(tb)
+              if not os.path.normcase(os.path.realpath(f.filename)).startswith(_NOT_THE_LEARNERS)]
     last = frames[-1] if frames else None
-    return f"line {last.lineno}, in {last.name}: `{(last.line or '').strip()}`" if last else ""
+    if last is None:
+        return ""
+    cell = _CELL.match(last.filename)  # a notebook's cell, read as the grader reads it: named as it names it
+    place = f"{cell.group(1)}, line {last.lineno}, in {last.name}" if cell else f"line {last.lineno}, in {last.name}"
+    return f"{place}: `{last.line.strip()}`" if last.line and last.line.strip() else place
 
 
 class KernelTrial:
@@ -153,6 +133,9 @@ class KernelTrial:
     ``recorded`` holds the public expected values, keyed ``"<function>/<key>"``; with
     ``record=True`` :meth:`expect` computes them with ``fn`` and stores them instead.
     """
+
+    #: The self-check runs in this course's notebooks (``check(fn)``, ``pytest weekN``).
+    classic = False
 
     def __init__(self, name: str, fn: Callable[..., Any], recorded: dict[str, Any], record: bool = False,
                  adapt: Callable[[tuple, dict], tuple[tuple, dict]] | None = None):

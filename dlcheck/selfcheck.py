@@ -14,27 +14,31 @@ runs wherever the learner's Python does (Windows, macOS, Linux).
 from __future__ import annotations
 
 import builtins
+import contextlib
+import linecache
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import exercises, signatures
+from . import exercises, signatures, written
 from .checks import GradedFunction
 from .extract import SubmissionError, read_submission
 from .results import SubmissionReport, TestResult
-from .run import KernelTrial, result, run_checks
+from .run import KernelTrial, noted, result, run_checks
 from .text import Text, set_language, tr
+from .written import Written
 
 
 def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name: str | None = None,
-                   namespace: dict[str, Any] | None = None) -> TestResult:
+                   namespace: dict[str, Any] | None = None, source: Written | None = None) -> TestResult:
     """Run the public checks of ``fn`` (named as in the notebook, or ``name``).
 
     When it fails and it calls other graded functions of the notebook (found in
     ``namespace``, default ``fn``'s globals) that fail their own checks, the message says
     so: the grader grades each function with correct versions of the others, so the
-    callees, not this function, are what to fix first.
+    callees, not this function, are what to fix first. ``source`` is ``fn`` as written
+    (default: read from its source, as a notebook's kernel keeps it).
     """
     graded = exercise.spec.function(name or fn.__name__)
     current = exercise.params.get(graded.name)
@@ -42,11 +46,12 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
         else signatures.Calling()
     if isinstance(how, Text):
         return result(graded, False, how)
-    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected, adapt=how.adapt), on_pass=how.note)
+    verdict = run_checks(graded, KernelTrial(graded.name, fn, exercise.expected, adapt=how.adapt), on_pass=how.note,
+                         written=source or written.of_function(fn), stub=exercise.stubs.get(graded.name))
     if verdict.passed:
         return verdict
     if how.note is not None:
-        verdict = result(graded, False, verdict.message + tr(" Note: {note}", " 참고: {note}", note=how.note))
+        verdict = result(graded, False, noted(verdict.message, how.note))
     namespace = getattr(fn, "__globals__", {}) if namespace is None else namespace
     failing = []
     for callee in exercise.calls.get(graded.name, []):
@@ -57,7 +62,7 @@ def check_function(exercise: exercises.Exercise, fn: Callable[..., Any], *, name
             failing.append(callee)
     if not failing:
         return verdict
-    return result(graded, False, verdict.message + callees_note(graded.name, failing))
+    return result(graded, False, noted(verdict.message, callees_note(graded.name, failing)))
 
 
 def callees_note(fn: str, callees: list[str]) -> Text:
@@ -65,14 +70,14 @@ def callees_note(fn: str, callees: list[str]) -> Text:
     words (it grades ``fn`` with correct versions of them)."""
     names = ", ".join(callees)
     if len(callees) == 1:
-        return tr(" Note: {fn} calls your {callee}, which fails its own checks; fix {callee} first "
+        return tr("{fn} calls your {callee}, which fails its own checks; fix {callee} first "
                   "(the grader grades {fn} with a correct version of {callee}).",
-                  " 참고: {fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
+                  "{fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
                   "{callee}부터 고치세요 (채점기는 {callee}의 올바른 버전으로 {fn}을(를) 채점합니다).",
                   fn=fn, callee=names)
-    return tr(" Note: {fn} calls your {callees}, which fail their own checks; fix them first "
+    return tr("{fn} calls your {callees}, which fail their own checks; fix them first "
               "(the grader grades {fn} with correct versions of {callees}).",
-              " 참고: {fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
+              "{fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
               "이 함수들부터 고치세요 (채점기는 {callees}의 올바른 버전으로 {fn}을(를) 채점합니다).",
               fn=fn, callees=names)
 
@@ -124,13 +129,29 @@ def grade_notebook(path: Path, notebook_id: str) -> SubmissionReport:
                         for f in exercise.spec.functions]
         return report
     namespace = _run_kept_code(submission.statements, Path(path).resolve().parent)
-    for graded in exercise.spec.functions:
-        fn = _defined(graded, namespace)
-        if fn is None:
-            report.tests.append(result(graded, False, not_defined(graded.name, exercise.params.get(graded.name, []))))
-        else:
-            report.tests.append(check_function(exercise, fn, name=graded.name, namespace=namespace))
+    with _lines_of(submission.cells):
+        for graded in exercise.spec.functions:
+            fn = _defined(graded, namespace)
+            if fn is None:
+                report.tests.append(result(graded, False, not_defined(graded.name, exercise.params.get(graded.name, []))))
+            else:
+                report.tests.append(check_function(exercise, fn, name=graded.name, namespace=namespace,
+                                                   source=written.in_statements(submission.statements, fn.__name__)))
     return report
+
+
+@contextlib.contextmanager
+def _lines_of(cells: dict[str, str]) -> Iterator[None]:
+    """The cells' sources where tracebacks look lines up (``<cell N>`` is no file), so that a
+    message quotes the line that raised, as the grader's does."""
+    entries = {name: (len(source), None, source.splitlines(True), name) for name, source in cells.items()}
+    linecache.cache.update(entries)
+    try:
+        yield
+    finally:
+        for name, entry in entries.items():
+            if linecache.cache.get(name) is entry:
+                del linecache.cache[name]
 
 
 def not_defined(name: str, params: list[str], detail: Text | None = None) -> Text:

@@ -144,6 +144,14 @@ check(initialize_parameters)
 # the layer before, so deep networks start training right away (with a fixed 0.01 the
 # signal shrinks at every layer). Keys are `"W1"`, `"b1"`, ..., `"WL"`, `"bL"`. As above, the
 # seed is fixed for the printed values and the grader checks properties.
+#
+# **Why not 0.01, as in the classic course?** The classic step-by-step notebook scales every
+# layer by 0.01 and seeds with `np.random.seed(3)`, and its own tests expect the numbers those
+# give; this notebook divides by $\sqrt{n_{l-1}}$, as the classic application notebook's own
+# helper does, and seeds with 1, so its printed numbers differ from the classic's. With 0.01,
+# a deep network's activations shrink layer after layer and `L_layer_model`, in the next
+# notebook, learns far more slowly. The grader accepts either scale (it checks properties,
+# not the numbers drawn) and its note says which one this notebook asks for.
 
 # %% [markdown] ko
 # ### 1.2 `initialize_parameters_deep(layer_dims)`: L층 신경망
@@ -156,6 +164,13 @@ check(initialize_parameters)
 # $\sqrt{n_{l-1}}$로 나누면 앞 층의 너비와 상관없이 각 `Z[l]`의 크기가 비슷하게 유지되어, 깊은 신경망도
 # 바로 학습을 시작합니다 (0.01로 고정하면 층을 지날 때마다 신호가 작아집니다). 키는 `"W1"`, `"b1"`, ...,
 # `"WL"`, `"bL"`입니다. 위와 같이 시드는 출력값을 위해 고정되어 있고, 채점기는 성질을 검사합니다.
+#
+# **고전 코스처럼 0.01을 쓰지 않는 이유.** 고전 코스의 단계별 노트북은 모든 층에 0.01을 곱하고
+# `np.random.seed(3)`으로 시드를 정하며, 그 노트북의 테스트도 그렇게 나온 숫자를 기대합니다. 이 노트북은
+# 고전 코스의 응용 노트북의 도우미 함수처럼 $\sqrt{n_{l-1}}$로 나누고 시드 1을 쓰므로, 출력되는 숫자가
+# 고전 코스와 다릅니다. 0.01을 쓰면 깊은 신경망의 활성값이 층을 지날 때마다 작아져서, 다음 노트북의
+# `L_layer_model`이 훨씬 느리게 학습합니다. 채점기는 (뽑힌 숫자가 아니라 성질을 검사하므로) 두 크기를 모두
+# 인정하고, 이 노트북이 어느 쪽을 요구하는지 참고 메시지로 알려 줍니다.
 
 # %%
 def initialize_parameters_deep(layer_dims):

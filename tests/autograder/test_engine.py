@@ -268,3 +268,20 @@ def test_a_reference_that_fails_is_the_graders_fault(tmp_path, mini):
     path = _submission(tmp_path, CORRECT_COST)
     with pytest.raises(GraderError, match="reference"):
         grade_submission(path, mini.only("cost"))
+
+
+@pytest.mark.parametrize("first, then, en", [
+    (("2 check(s) passed: a small problem", "검사 2개 통과: 작은 문제"),
+     ("1 check(s) passed: the real data", "검사 1개 통과: 실제 데이터"),
+     "2 check(s) passed: a small problem; and 1 check(s) passed: the real data"),
+    (("2 check(s) passed: a small problem. Note: bool labels.", "검사 2개 통과: 작은 문제. 참고: bool 레이블."),
+     ("1 check(s) passed: the real data", "검사 1개 통과: 실제 데이터"),
+     "2 check(s) passed: a small problem. Note: bool labels. And 1 check(s) passed: the real data"),
+], ids=["plain", "after-a-note"])
+def test_a_verdict_completed_by_checks_run_apart_reads_as_sentences(first, then, en):
+    """Is a verdict completed by its long checks joined by "; and", or, after a note (a
+    sentence of its own), by "And", never "bool labels.; and"?"""
+    from autograder.engine import _and_then
+    from dlcheck.text import Text
+
+    assert _and_then(Text(*first), Text(*then)).en == en

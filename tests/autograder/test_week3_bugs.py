@@ -77,6 +77,10 @@ BUGS = {
         "Expected 1.22136, got -1.22136", "sign is flipped")),
     "cost-misses-label-0-term": Bug("compute_cost", (("Y * np.log(A2) + (1 - Y) * np.log(1 - A2)", "Y * np.log(A2)"),), (
         "(1 - Y) * log(1 - A2) term",)),
+    # The cost is compute_cost's result, which the notebook asks for as a number ("cost : float").
+    "cost-returned-as-an-array": Bug("compute_cost", (("    cost = float(np.squeeze(cost))\n",
+                                                       "    cost = np.reshape(cost, (1, 1))\n"),), (
+        "compute_cost(A2, Y) is an array of shape (1, 1); expected a number, as the notebook asks", "np.squeeze")),
     # backward_propagation
     "backward-relu-derivative": Bug("backward_propagation", (("(1 - np.power(A1, 2))", '(cache["Z1"] > 0)'),), (
         "grads of the network with 2 inputs", "dW1 differs", "derivative of relu", "1 - A1**2")),
@@ -332,9 +336,9 @@ def classic_2017(source: str) -> str:
 
 def harmless_representations(source: str) -> str:
     """What changes nothing downstream: db2 as a number (``np.sum(dZ2) / m``, one output
-    unit), booleans from predict (``A2 > 0.5``), a cost returned as a (1, 1) array."""
+    unit), booleans from predict (``A2 > 0.5``). (A cost returned as a (1, 1) array is not:
+    the cost is compute_cost's result, asked for as a number; see the bugs.)"""
     source = mutate(source, "db2 = np.sum(dZ2, axis=1, keepdims=True) / m", "db2 = np.sum(dZ2) / m")
-    source = mutate(source, "    cost = float(np.squeeze(cost))\n", "    cost = np.reshape(cost, (1, 1))\n")
     return mutate(source, "predictions = (A2 > 0.5).astype(float)", "predictions = A2 > 0.5")
 
 
@@ -380,7 +384,6 @@ def test_accepted_differences_are_said_in_the_verdict(graded):
     messages = {t.function: str(t.message) for t in report.tests}
     assert "db2 is a single number where an array of shape (1, 1) is expected (accepted" in \
         messages["backward_propagation"]
-    assert "is an array of shape (1, 1); a number is expected (accepted" in messages["compute_cost"]
     assert "holds bool values where floats are expected (accepted" in messages["predict"]
 
 

@@ -84,6 +84,10 @@ STEP_BUGS = {
         "cost is wrong", "use np.log, not np.log10")),
     "cost-without-1/m": Bug("compute_cost", (("np.log(1 - AL)) / m", "np.log(1 - AL))"),), ("m = 3 times too large",)),
     "cost-sign": Bug("compute_cost", (("cost = -np.sum(", "cost = np.sum("),), ("the sign is flipped",)),
+    "cost-not-squeezed": Bug("compute_cost", ((
+        "    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m\n    cost = float(np.squeeze(cost))\n",
+        "    cost = -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m\n"),), (
+        "cost is an array of shape (1, 1); expected a number",)),
     # backward
     "db-without-axis": Bug("linear_backward", (("db = np.sum(dZ, axis=1, keepdims=True) / m", "db = np.sum(dZ) / m"),), (
         "db is a numpy float64", "np.sum(dZ, axis=1, keepdims=True) / m")),
@@ -361,8 +365,25 @@ def classic_idioms(source: str) -> str:
         ''') + source[end:]
 
 
+def grads_keys_before_v5(source: str) -> str:
+    """L_model_backward as the course wrote it before version 5: layer l's dA_prev under
+    "dA" + str(l) (dA1 to dAL, no dA0), accepted with a note."""
+    return rewrite(source, "L_model_backward", """
+        dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+        current_cache = caches[L-1]
+        grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
+            dAL, current_cache, "sigmoid")
+        for l in reversed(range(L-1)):
+            current_cache = caches[l]
+            dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu")
+            grads["dA" + str(l + 1)] = dA_prev_temp
+            grads["dW" + str(l + 1)] = dW_temp
+            grads["db" + str(l + 1)] = db_temp
+    """)
+
+
 STEP_VARIANTS = {"loops-and-lists": loops_and_lists, "operators-and-rng-order": operators_and_rng_order,
-                 "classic-idioms": classic_idioms}
+                 "classic-idioms": classic_idioms, "grads-keys-before-v5": grads_keys_before_v5}
 
 
 def app_variant(source: str) -> str:
@@ -401,7 +422,8 @@ def test_earlier_conventions_are_accepted_with_a_note(step_reports):
     """Do the 0.01 scale and the in-place update of the course's earlier versions keep their
     points with a note saying what was accepted?"""
     messages = {t["function"]: t["message"] for t in step_reports[_slug("classic-idioms")]["tests"]}
-    assert "is scaled by 0.01 (accepted: the course's earlier convention)" in messages["initialize_parameters_deep"]
+    assert messages["initialize_parameters_deep"].count("are scaled by 0.01 (accepted: the classic course's convention); "
+                                                        "this notebook asks for 1/sqrt(n_{l-1}).") == 1
     assert "updated them in place" in messages["update_parameters"]
     assert "earlier signature update_parameters(parameters, grads, learning_rate)" in messages["update_parameters"]
 

@@ -18,6 +18,7 @@ from dlcheck.compare import (
     expect_labels,
     expect_scalar,
     expect_type,
+    shape_of,
     unpack,
 )
 from dlcheck.text import tr
@@ -30,9 +31,12 @@ def failure(call, *args, **kwargs):
 
 
 GOLDEN = [
-    ("not-an-array", lambda: expect_array([1.0, 2.0], np.zeros((2, 1)), "dw", shape_note="= shape of w"),
+    ("not-an-array", lambda: expect_array([1.0, 2.0], np.zeros((2, 1)), "dw", shape_note=shape_of("w")),
      "dw is a list of length 2; expected a numpy array of shape (2, 1) = shape of w.",
-     "dw이(가) 길이 2인 list입니다. shape (2, 1) = shape of w인 numpy 배열이어야 합니다."),
+     "dw이(가) 길이 2인 list입니다. shape (2, 1) = w의 shape인 numpy 배열이어야 합니다."),
+    ("shape-note-in-korean", lambda: expect_array(np.zeros((1, 3)), np.zeros((3, 1)), "dw", shape_note=shape_of("w")),
+     "dw has shape (1, 3); expected (3, 1) = shape of w. Did you swap the dimensions (a transpose)?",
+     "dw의 shape이 (1, 3)입니다. (3, 1) = w의 shape이어야 합니다. 두 차원을 바꾸지 않았나요(전치)?"),
     ("column-vector-flattened", lambda: expect_array(np.zeros(3), np.zeros((3, 1)), "w"),
      "w has shape (3,); expected (3, 1). Keep w a column vector of shape (n, 1): use .reshape(-1, 1) or keepdims=True.",
      "w의 shape이 (3,)입니다. (3, 1)이어야 합니다. w을(를) shape (n, 1)인 열벡터로 유지하세요: .reshape(-1, 1) 또는 "
@@ -65,6 +69,12 @@ GOLDEN = [
      "np.log, not np.log10.",
      "cost이(가) 틀렸습니다. 기대값 0.5, 결과 0.217147. 힌트: 비용이 자연로그 비용을 ln(10)으로 나눈 값입니다: "
      "np.log10이 아니라 np.log를 쓰세요."),
+    ("one-value-array-where-the-result-is-a-number",
+     lambda: expect_scalar(np.array([1.05]), 1.05, "L1(yhat, y)", array_accepted=False),
+     "L1(yhat, y) is an array of shape (1,); expected a number, as the notebook asks. Hint: float(...) or "
+     "np.squeeze(...) makes a one-value array a number (and np.sum without keepdims=True returns one).",
+     "L1(yhat, y)이(가) shape (1,)인 배열입니다. 노트북이 요구하는 대로 숫자여야 합니다. 힌트: 값이 하나인 배열은 "
+     "float(...)이나 np.squeeze(...)로 숫자가 됩니다 (keepdims=True 없이 쓴 np.sum은 숫자를 반환합니다)."),
     ("scalar-of-many-values", lambda: expect_scalar(np.zeros((1, 3)), 0.0, "cost"),
      "cost has shape (1, 3); expected a single number.", "cost의 shape이 (1, 3)입니다. 숫자 하나여야 합니다."),
     ("missing-key", lambda: expect_keys({"dw": 1}, ["dw", "db"], "grads"),
@@ -117,3 +127,13 @@ def test_a_real_shape_difference_is_not_accepted():
 def test_describe_says_type_and_shape():
     assert describe(np.zeros((2, 3))).en == "an array of shape (2, 3) and dtype float64"
     assert describe({"a": 1}).ko == "길이 1인 dict"
+
+
+def test_a_note_met_on_every_example_is_said_once():
+    """Is the same accepted difference, met under labels naming each example (which would
+    spell out the hidden sizes), noted once, in the first example's words?"""
+    with collecting_notes() as notes:
+        for m in (5, 7, 9):
+            expect_scalar(np.array([0.5]), 0.5, f"cost with m = {m}")
+            expect_array(np.zeros((2, 1), dtype=int), np.zeros((2, 1)), f"w with m = {m}")
+    assert [n.en.split(" is ")[0].split(" holds ")[0] for n in notes] == ["cost with m = 5", "w with m = 5"]

@@ -285,3 +285,20 @@ def test_pytest_on_a_completed_week_passes_and_on_its_stubs_fails(tmp_path, week
     stubs = subprocess.run([*command, str(ROOT / "assignments" / week)], capture_output=True, text=True, timeout=600)
     first = exercises.load(f"{week}/{stems[0]}").spec.functions[0].name
     assert stubs.returncode == 1 and f"Work on {first} next" in stubs.stdout, stubs.stdout[-2000:]
+
+
+def test_a_signature_change_is_named_by_check_fn_in_the_graders_words():
+    """Does check(fn) on an update_parameters without its default learning rate say the
+    grader's words (the call refused, the change, the stub's signature), not a traceback
+    line of the self-check's own code?"""
+    no_default = _defined_as("""
+        def update_parameters(parameters, grads, learning_rate):
+            return parameters
+    """)
+    verdict = check_function(exercises.load("week3/planar_data_classification"), no_default)
+    assert verdict.message.en == (
+        "update_parameters: one step with the default learning rate (1.2): update_parameters could not be called: "
+        "update_parameters() missing 1 required positional argument: 'learning_rate'. learning_rate has no default "
+        "in your update_parameters; the stub's is learning_rate=1.2. Hint: keep the stub's signature, "
+        "def update_parameters(parameters, grads, learning_rate=1.2): the checks call update_parameters as the "
+        "course's notebook does.")

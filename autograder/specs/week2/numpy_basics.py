@@ -6,7 +6,7 @@ import numpy as np
 
 from dlcheck import hints
 from dlcheck.checks import NotebookSpec
-from dlcheck.compare import expect_array, expect_scalar
+from dlcheck.compare import expect_array, expect_scalar, shape_of
 from dlcheck.text import tr
 
 notebook = NotebookSpec("week2/numpy_basics", helpers=("public_tests", "test_utils"),
@@ -57,7 +57,7 @@ def basic_sigmoid_random(t, x):
 
 def _check_sigmoid(t, x: np.ndarray, want: np.ndarray, label) -> None:
     got = hints.call_explaining(t, label, x, raised=hints.MATH_ON_ARRAYS)
-    expect_array(got, want, label, shape_note="= shape of x", hints=[_EXP_SIGN])
+    expect_array(got, want, label, shape_note=shape_of("x"), hints=[_EXP_SIGN])
 
 
 @sigmoid.public("values on a vector, a matrix and a number", "벡터, 행렬, 숫자에서의 값")
@@ -91,7 +91,7 @@ def _derivative_hints(x: np.ndarray) -> list:
 
 
 def _check_derivative(t, x: np.ndarray, want: np.ndarray, label) -> None:
-    expect_array(t.call(x), want, label, shape_note="= shape of x", hints=_derivative_hints(x))
+    expect_array(t.call(x), want, label, shape_note=shape_of("x"), hints=_derivative_hints(x))
 
 
 @sigmoid_derivative.public("values on a vector and a matrix", "벡터와 행렬에서의 값")
@@ -126,7 +126,8 @@ def _reordered(got: np.ndarray, want: np.ndarray):
 
 def _check_image2vector(t, image: np.ndarray, want: np.ndarray) -> None:
     expect_array(t.call(image), want, "image2vector(image)", hints=[_reordered],
-                 shape_note=f"= (length*height*depth, 1) for an image of shape {image.shape}, a column vector")
+                 shape_note=tr("= (length*height*depth, 1) for an image of shape {s}, a column vector",
+                               "= (length*height*depth, 1) (shape {s}인 이미지의 열벡터)", s=image.shape))
 
 
 @image2vector.public("a (3, 2, 4) image becomes a (24, 1) column", "(3, 2, 4) 이미지가 (24, 1) 열벡터가 됨")
@@ -177,7 +178,7 @@ def _normalize_hints(x: np.ndarray) -> list:
 
 def _check_normalize(t, x: np.ndarray, want: np.ndarray, label) -> None:
     got = hints.call_explaining(t, label, x, raised=hints.keepdims(tr("row norms", "행 노름")))
-    expect_array(got, want, label, shape_note="= shape of x", hints=_normalize_hints(x))
+    expect_array(got, want, label, shape_note=shape_of("x"), hints=_normalize_hints(x))
 
 
 @normalize_rows.public("rows of a (2, 3) and a (3, 3) matrix get length 1", "(2, 3)과 (3, 3) 행렬의 각 행의 길이가 1이 됨")
@@ -227,7 +228,7 @@ def _softmax_hints(x: np.ndarray) -> list:
 
 def _check_softmax(t, x: np.ndarray, want: np.ndarray, label) -> None:
     got = hints.call_explaining(t, label, x, raised=hints.keepdims(tr("row sums", "행의 합")))
-    expect_array(got, want, label, shape_note="= shape of x", hints=_softmax_hints(x))
+    expect_array(got, want, label, shape_note=shape_of("x"), hints=_softmax_hints(x))
 
 
 @softmax.public("each row of a (2, 4) and a (3, 3) matrix becomes probabilities",
@@ -276,7 +277,10 @@ def _l2_hints(yhat: np.ndarray, y: np.ndarray) -> list:
 
 
 def _check_loss(t, yhat: np.ndarray, y: np.ndarray, want: float, name: str, loss_hints: list) -> None:
-    expect_scalar(t.call(yhat, y), want, f"{name}(yhat, y) with m = {y.shape[0]}", hints=loss_hints)
+    """The loss is the function's result, asked for as a number ("loss : float"): an array
+    of shape (1,) (np.sum(..., keepdims=True)) fails rather than passing with a note."""
+    expect_scalar(t.call(yhat, y), want, tr("{name}(yhat, y) with m = {m}", "m = {m}일 때의 {name}(yhat, y)",
+                                            name=name, m=y.shape[0]), hints=loss_hints, array_accepted=False)
 
 
 @L1.public("the loss on five predictions", "예측 다섯 개에서의 손실")

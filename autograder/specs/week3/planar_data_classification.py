@@ -22,6 +22,7 @@ from dlcheck.compare import (
     expect_scalar,
     expect_type,
     note,
+    shape_of,
     unpack,
 )
 from dlcheck.text import tr
@@ -57,7 +58,7 @@ CACHE_KEYS = ["Z1", "A1", "Z2", "A2"]
 GRAD_KEYS = ["dW1", "db1", "dW2", "db2"]
 SHAPE_NOTES = {"W1": "= (n_h, n_x)", "b1": "= (n_h, 1)", "W2": "= (n_y, n_h)", "b2": "= (n_y, 1)",
                "Z1": "= (n_h, m)", "A1": "= (n_h, m)", "Z2": "= (n_y, m)", "A2": "= (n_y, m)",
-               "dW1": "= shape of W1", "db1": "= shape of b1", "dW2": "= shape of W2", "db2": "= shape of b2"}
+               "dW1": shape_of("W1"), "db1": shape_of("b1"), "dW2": shape_of("W2"), "db2": shape_of("b2")}
 
 #: The fixed network of the public checks: n_x = 2 inputs, n_h = 3 hidden units, m = 4 examples.
 PARAMETERS = {"W1": np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8]]), "b1": np.array([[0.1], [0.0], [-0.2]]),
@@ -335,8 +336,9 @@ def _cost_hints(a2: np.ndarray, y: np.ndarray) -> list:
 
 
 def _check_cost(got, want: float, a2: np.ndarray, y: np.ndarray, label) -> None:
+    """The cost is the function's result, asked for as a number: a one-value array fails."""
     expect_type(got, (float, int, np.floating, np.integer, np.ndarray), label, tr("a float", "실수(float)"))
-    expect_scalar(got, want, label, hints=_cost_hints(a2, y))
+    expect_scalar(got, want, label, hints=_cost_hints(a2, y), array_accepted=False)
 
 
 #: The public example's outputs: A2 of the fixed network on X.
@@ -616,9 +618,9 @@ def _check_model(got, want: dict, label, model_hints=()) -> dict:
                  "initialization", "작은 문제에서 학습된 파라미터 (은닉 유닛 3개, 100번 반복, 시드를 정한 초기화)")
 def model_small(t):
     args = (X_SMALL, Y_SMALL, 3)
-    want = _seeded(t.expect, "small", *args, num_iterations=100)
-    initial = _seeded(t.expect, "initial", *args, num_iterations=0)
-    one_step = _seeded(t.expect, "one-step", *args, num_iterations=1)
+    want = _seeded(t.expect, "small", *args, num_iterations=100, print_cost=False)
+    initial = _seeded(t.expect, "initial", *args, num_iterations=0, print_cost=False)
+    one_step = _seeded(t.expect, "one-step", *args, num_iterations=1, print_cost=False)
     model_hints = (
         lambda key: hints.same_as(initial[key], tr(
             "{key} is still its initial value: in each iteration, parameters = update_parameters(parameters, grads).",
@@ -638,7 +640,7 @@ def model_small(t):
             "학습률)를 호출하세요. 노트북에서는 이 검사가 여러분의 initialize_parameters를 쓰므로 스텁의 설명대로 "
             "np.random.randn으로 W1, 그다음 W2를 뽑는다고 가정합니다. 채점기는 자신의 초기화를 씁니다.", seed=SEED),
     )
-    got = _seeded(t.call, *args, num_iterations=100)
+    got = _seeded(t.call, *args, num_iterations=100, print_cost=False)
     w1 = got.get("W1") if isinstance(got, dict) else None
     if isinstance(w1, np.ndarray) and w1.shape == (4, 2):
         raise CheckFailed(tr("W1 has shape (4, 2): a hidden layer of 4 units, the n_h of layer_sizes; expected (3, 2) "
@@ -685,7 +687,7 @@ def _cost_of(t, parameters: dict, x: np.ndarray, y: np.ndarray) -> float:
                  "직선으로 나뉘는 점 8개에서 30번 반복하는 동안 비용이 0.3 이상 감소")
 def model_cost_falls(t):
     initial = _seeded(t.reference_of("initialize_parameters"), 2, 4, 1)
-    trained = _trained(_seeded(t.call, X_SMALL, Y_LINE, 4, num_iterations=COST_ITERATIONS), 2, 4, "nn_model")
+    trained = _trained(_seeded(t.call, X_SMALL, Y_LINE, 4, num_iterations=COST_ITERATIONS, print_cost=False), 2, 4, "nn_model")
     before, after = _cost_of(t, initial, X_SMALL, Y_LINE), _cost_of(t, trained, X_SMALL, Y_LINE)
     if not after <= before - COST_MARGIN:
         raise CheckFailed(tr("the cost went from {before:.4f} to {after:.4f} over {n} iterations; expected it to fall by "
@@ -702,8 +704,8 @@ def model_random(t, case):
     network, iterations = case
     n_h = network.parameters["W1"].shape[0]
     args = (network.X, network.Y, n_h)
-    _check_model(_seeded(t.call, *args, num_iterations=iterations),
-                 _seeded(t.reference, *args, num_iterations=iterations),
+    _check_model(_seeded(t.call, *args, num_iterations=iterations, print_cost=False),
+                 _seeded(t.reference, *args, num_iterations=iterations, print_cost=False),
                  _label(f"nn_model ({iterations} iterations)", network))
 
 
@@ -712,7 +714,7 @@ def model_random(t, case):
 def model_flower(t):
     x, y = load_planar_dataset()
     np.random.seed(FLOWER_SEED)
-    parameters = _trained(t.call(x, y, 4, num_iterations=10000), 2, 4, "nn_model(X, Y, 4)")
+    parameters = _trained(t.call(x, y, 4, num_iterations=10000, print_cost=False), 2, 4, "nn_model(X, Y, 4)")
     accuracy = 100.0 * float(np.mean(t.reference_of("predict")(parameters, x) == y))
     if accuracy < FLOWER_ACCURACY_FLOOR:
         raise CheckFailed(tr("the trained network classifies {acc:.2f} % of the flower's points right; expected at least "

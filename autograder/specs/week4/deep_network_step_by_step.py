@@ -12,7 +12,7 @@ import numpy as np
 
 from dlcheck import hints
 from dlcheck.checks import CheckFailed, GraderError, NotebookSpec, OldSignature, StudentRaised
-from dlcheck.compare import as_array, describe, expect_array, expect_keys, expect_scalar, note, unpack
+from dlcheck.compare import as_array, describe, expect_array, expect_keys, expect_scalar, note, shape_of, unpack
 from dlcheck.text import Text, as_text, tr
 
 notebook = NotebookSpec("week4/deep_network_step_by_step",
@@ -154,12 +154,14 @@ def _call(t, label, *args, raised=None):
 MIN_ENTRIES, SCALE_TOLERANCE = 1000, 0.10
 
 
-def expect_random_weights(w, scales: dict[str, float], name: str) -> None:
+def expect_random_weights(w, scales: dict[str, float], name: str, accepted: Text | None = None) -> None:
     """``w`` must look like ``np.random.randn(...) * scale`` for the first scale of
-    ``scales`` (label -> scale); a later one is accepted with a note (another convention
-    of the course). The checks use at least :data:`MIN_ENTRIES` entries, so that a correct
-    draw fails with a negligible probability (the standard deviation is then known within
-    about 2 %, against a 10 % tolerance; the mean within 6 standard errors)."""
+    ``scales`` (label -> scale), the one the notebook asks for; a later one (another
+    convention of the course) is accepted with the note ``accepted``, said once however
+    many layers and checks meet it (by default, one naming the scales). The checks use at
+    least :data:`MIN_ENTRIES` entries, so that a correct draw fails with a negligible
+    probability (the standard deviation is then known within about 2 %, against a 10 %
+    tolerance; the mean within 6 standard errors)."""
     values = as_array(w, name)
     (label, scale), *others = scales.items()
     n, std, mean = values.size, float(np.std(values)), float(np.mean(values))
@@ -181,10 +183,11 @@ def expect_random_weights(w, scales: dict[str, float], name: str) -> None:
     for i, (other_label, other) in enumerate(((label, scale), *others)):
         if abs(std / other - 1) < SCALE_TOLERANCE:
             if i:
-                note(tr("{name} is scaled by {other} (accepted: {why}); this notebook asks for {label}.",
-                        "{name}의 크기가 {other}입니다 ({why}이므로 인정). 이 노트북은 {label}을(를) 요구합니다.",
-                        name=name, other=other_label, label=label,
-                        why=tr("the course's earlier convention", "코스의 예전 방식")))
+                note(accepted or tr("the weights are scaled by {other} (accepted: {why}); this notebook asks for {label}.",
+                                    "가중치의 크기가 {other}입니다 ({why}이므로 인정). 이 노트북은 {label}을(를) "
+                                    "요구합니다.", other=other_label, label=label,
+                                    why=tr("the course's earlier convention", "코스의 예전 방식")),
+                     key=("weights scaled", i))
             return
     hint = (tr(" Hint: multiply by {label} (your values look unscaled).",
                " 힌트: {label}을(를) 곱하세요 (값의 크기가 조정되지 않은 것 같습니다).", label=label)
@@ -257,12 +260,30 @@ def init_scale(t):
     expect_independent(params["W1"], params["W2"], ("W1", "W2"))
 
 
+#: The two scales of the deep initialization, each what one notebook asks for: this
+#: course's, 1/sqrt(n_{l-1}) (the classic application notebook's helper uses it too: with
+#: 0.01 the signal shrinks at every layer and L_layer_model barely trains), and the classic
+#: step-by-step notebook's 0.01 (its own tests expect it, with seed 3). Either passes; the
+#: note says which one the notebook handed in asks for.
+ACCEPTED_SCALE = {
+    False: Text("the weights are scaled by 0.01 (accepted: the classic course's convention); this notebook asks for "
+              "1/sqrt(n_{l-1}).",
+              "가중치의 크기가 0.01입니다 (고전 코스의 방식이므로 인정). 이 노트북은 1/sqrt(n_{l-1})을 요구합니다."),
+    True: Text("the weights are scaled by 1/sqrt(n_{l-1}) (accepted: this course's convention, which the classic "
+             "application notebook uses too); your notebook asks for 0.01.",
+             "가중치의 크기가 1/sqrt(n_{l-1})입니다 (이 코스의 방식이며 고전 코스의 응용 노트북도 쓰므로 인정). "
+             "여러분의 노트북은 0.01을 요구합니다."),
+}
+
+
 def _check_deep_init(t, dims: list[int], scale: bool) -> dict:
     params = _check_layer_shapes(t.call(list(dims)), dims, f"initialize_parameters_deep({dims})")
     if scale:
         for l in range(1, len(dims)):
-            expect_random_weights(params[f"W{l}"], {f"1/sqrt(n_{l - 1}) = 1/sqrt({dims[l - 1]})": 1 / np.sqrt(dims[l - 1]),
-                                                     "0.01": 0.01}, f"W{l}")
+            scales = {f"1/sqrt(n_{l - 1}) = 1/sqrt({dims[l - 1]})": 1 / np.sqrt(dims[l - 1]), "0.01": 0.01}
+            if t.classic:  # the classic W4A1 asks for 0.01
+                scales = dict(reversed(scales.items()))
+            expect_random_weights(params[f"W{l}"], scales, f"W{l}", accepted=ACCEPTED_SCALE[t.classic])
         for l in range(2, len(dims)):
             expect_independent(params[f"W{l - 1}"], params[f"W{l}"], (f"W{l - 1}", f"W{l}"))
     return params
@@ -454,8 +475,10 @@ def model_forward_random(t, network):
 # -- compute_cost ------------------------------------------------------------------------
 
 def _check_cost(t, al, y, want) -> None:
+    """The cost is the function's result, asked for as a number ("not an array of shape
+    (1, 1)"): a one-value array fails."""
     m = y.shape[1]
-    expect_scalar(t.call(al, y), want, "cost", hints=[
+    expect_scalar(t.call(al, y), want, "cost", array_accepted=False, hints=[
         hints.log10(), hints.times_m(m, tr("the cost", "비용")),
         hints.sign_flipped(tr("the cost has a minus sign in front of the sum.", "비용의 합 앞에 마이너스 부호가 있어야 합니다."))])
 
@@ -497,9 +520,9 @@ def _check_linear_backward(t, dz, cache, label) -> None:
                              "only: np.sum(dZ, axis=1, keepdims=True) / m.",
                              "db가 {kind}입니다. shape {shape} = (n_l, 1)인 배열이어야 합니다. 힌트: 예제 방향으로만 더하세요: "
                              "np.sum(dZ, axis=1, keepdims=True) / m.", kind=describe(db), shape=b.shape))
-    expect_array(dw, dz @ a.T / m, "dW", shape_note="= shape of W", hints=_grad_hints(m, "dW"))
-    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note="= shape of b", hints=_grad_hints(m, "db"))
-    expect_array(da, w.T @ dz, "dA_prev", shape_note="= shape of A_prev", hints=[
+    expect_array(dw, dz @ a.T / m, "dW", shape_note=shape_of("W"), hints=_grad_hints(m, "dW"))
+    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note=shape_of("b"), hints=_grad_hints(m, "db"))
+    expect_array(da, w.T @ dz, "dA_prev", shape_note=shape_of("A_prev"), hints=[
         hints.ratio(1 / m, tr("dA_prev has no 1/m: dA_prev = W^T dZ (the 1/m belongs to dW and db only).",
                               "dA_prev에는 1/m이 없습니다: dA_prev = W^T dZ (1/m은 dW와 db에만 있습니다)."))])
 
@@ -598,10 +621,10 @@ def _check_activation_backward(t, da, cache, activation, label) -> None:
     dz = da * (z > 0) if activation == "relu" else da * s * (1 - s)
     got = hints.call_explaining(t, label, da, cache, activation, raised=_WRONG_CACHE)
     d_prev, dw, db = unpack(got, 3, label, "dA_prev, dW, db")
-    expect_array(dw, dz @ a_prev.T / m, "dW", shape_note="= shape of W",
+    expect_array(dw, dz @ a_prev.T / m, "dW", shape_note=shape_of("W"),
                  hints=[*_activation_backward_hints(da, z, a_prev, w, activation), *_grad_hints(m, "dW")])
-    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note="= shape of b", hints=_grad_hints(m, "db"))
-    expect_array(d_prev, w.T @ dz, "dA_prev", shape_note="= shape of A_prev")
+    expect_array(db, dz.sum(axis=1, keepdims=True) / m, "db", shape_note=shape_of("b"), hints=_grad_hints(m, "db"))
+    expect_array(d_prev, w.T @ dz, "dA_prev", shape_note=shape_of("A_prev"))
 
 
 def _layer(rng, n_prev: int, n: int, m: int):
@@ -655,10 +678,55 @@ def _backward(al, y, caches, last: str = "sigmoid") -> dict:
     return grads
 
 
+#: What the classic course's versions before 5 named grads' dA keys, and this notebook's:
+#: there grads["dA" + str(l)] held layer l's dA_prev, the gradient of A[l-1] (dA1 to dAL);
+#: here it is grads["dA" + str(l - 1)] (dA0 to dA{L-1}, dA0 the gradient of X). The same
+#: arrays under other names: accepted, with a note true of the notebook handed in.
+EARLIER_KEYS = {
+    False: tr("grads keeps the gradient of A[l-1] under \"dA\" + str(l) (accepted: the course's convention before "
+              "version 5); this notebook asks for \"dA\" + str(l - 1), so that \"dA0\" is the gradient of X.",
+              "grads가 A[l-1]의 기울기를 \"dA\" + str(l) 키에 담습니다 (버전 5 이전 코스의 방식이므로 인정). 이 노트북은 "
+              "\"dA\" + str(l - 1)을 요구합니다. 그래서 \"dA0\"이 X의 기울기입니다."),
+    True: tr("grads keeps the gradient of A[l-1] under \"dA\" + str(l), the course's convention before version 5 "
+             "(accepted); its later versions use \"dA\" + str(l - 1), so that \"dA0\" is the gradient of X.",
+             "grads가 A[l-1]의 기울기를 \"dA\" + str(l) 키에 담습니다. 버전 5 이전 코스의 방식이므로 인정합니다. 이후 "
+             "버전은 \"dA\" + str(l - 1)을 씁니다. 그래서 \"dA0\"이 X의 기울기입니다."),
+}
+
+
+def _earlier_keys(grads, depth: int) -> dict[str, str] | None:
+    """This notebook's key of each of ``grads``' keys when they follow the course's
+    convention before version 5 (dA1 to dAL, every dW and db, no dA0), else None."""
+    earlier = [f"dA{l}" for l in range(1, depth + 1)]
+    if not isinstance(grads, dict) or "dA0" in grads or not set(earlier) | set(_grad_keys(depth)) - {"dA0"} <= set(grads):
+        return None
+    return {**{f"dA{l}": f"dA{l - 1}" for l in range(1, depth + 1)},
+            **{k: k for k in _grad_keys(depth) if not k.startswith("dA")}}
+
+
+def _expect_grad_keys(grads, depth: int) -> dict:
+    """``grads`` must hold every key of :func:`_grad_keys`; a missing dA key is explained."""
+    try:
+        return expect_keys(grads, _grad_keys(depth), "grads")
+    except CheckFailed as failed:
+        missing = next((k for k in _grad_keys(depth) if isinstance(grads, dict) and k not in grads), "")
+        if not missing.startswith("dA"):
+            raise
+        raise CheckFailed(failed.text + tr(
+            " Hint: store layer l's dA_prev, the gradient of A[l-1], under \"dA\" + str(l - 1): \"dA0\" is the "
+            "gradient of X, \"dA{last}\" the one layer L passes back.",
+            " 힌트: l층의 dA_prev, 즉 A[l-1]의 기울기를 \"dA\" + str(l - 1) 키에 담으세요: \"dA0\"이 X의 기울기이고, "
+            "\"dA{last}\"은(는) L층이 돌려주는 기울기입니다.", last=depth - 1)) from None
+
+
 def _check_model_backward(t, al, y, caches, want, label) -> dict:
     depth = len(caches)
     grads = _call(t, label, al, y, caches, raised=_LAYER_KEYS)
-    grads = expect_keys(grads, _grad_keys(depth), "grads")
+    renamed = _earlier_keys(grads, depth)
+    if renamed is not None:
+        grads = {renamed[k]: v for k, v in grads.items() if k in renamed}
+    grads = _expect_grad_keys(grads, depth)
+    theirs = {v: k for k, v in renamed.items()} if renamed else {k: k for k in _grad_keys(depth)}
     m = y.shape[1]
     sign = tr("dAL = -(Y / AL - (1 - Y) / (1 - AL)): mind the minus sign in front.",
               "dAL = -(Y / AL - (1 - Y) / (1 - AL)): 앞의 마이너스 부호에 주의하세요.")
@@ -667,7 +735,9 @@ def _check_model_backward(t, al, y, caches, want, label) -> dict:
                  hints.mistake(lambda key=key: _backward(al, y, caches, last="relu")[key], tr(
                      "the last layer went back through relu: layer L is a sigmoid layer (\"sigmoid\"), the others relu.",
                      "마지막 층을 relu로 거슬러 갔습니다: L층은 sigmoid 층(\"sigmoid\")이고, 나머지가 relu입니다."))]
-        expect_array(grads[key], want[key], f"grads[{key!r}]", hints=[*extra, *_grad_hints(m, key)])
+        expect_array(grads[key], want[key], f"grads[{theirs[key]!r}]", hints=[*extra, *_grad_hints(m, key)])
+    if renamed is not None:
+        note(EARLIER_KEYS[t.classic])
     return grads
 
 
@@ -743,7 +813,7 @@ def _check_update(t, params, grads, lr, label) -> None:
     got, (params_after, *_) = t.call_with_inputs(_copy(params), grads, lr)
     got = expect_keys(got, list(params), label)
     for key in params:
-        expect_array(got[key], want[key], key, shape_note=f"= shape of {key}", hints=[
+        expect_array(got[key], want[key], key, shape_note=shape_of(key), hints=[
             hints.mistake(lambda key=key: params[key] + lr * grads["d" + key],
                           tr("you moved up the gradient: {k} = {k} - learning_rate * d{k}, with a minus.",
                              "기울기를 따라 올라갔습니다: {k} = {k} - learning_rate * d{k} (마이너스)입니다.", k=key)),
@@ -754,10 +824,11 @@ def _check_update(t, params, grads, lr, label) -> None:
                                          and _matches(params_after[k], params[k]))]
     if changed:
         if (t.parameters or ("params",))[0] == "parameters":
-            note(tr("update_parameters changes the parameters it is given (accepted: the course's earlier version "
-                    "updated them in place); this notebook asks for a new dict.",
-                    "update_parameters가 받은 파라미터를 바꿉니다 (코스의 예전 버전은 그 자리에서 갱신했으므로 인정). "
-                    "이 노트북은 새 dict를 요구합니다."))
+            if not t.classic:  # a classic notebook of that version asked for it: nothing to note
+                note(tr("update_parameters changes the parameters it is given (accepted: the course's earlier version "
+                        "updated them in place); this notebook asks for a new dict.",
+                        "update_parameters가 받은 파라미터를 바꿉니다 (코스의 예전 버전은 그 자리에서 갱신했으므로 인정). "
+                        "이 노트북은 새 dict를 요구합니다."))
             return
         raise CheckFailed(tr("the values are right, but the params it was given changed too ({keys}): update a copy. "
                              "Hint: start with parameters = copy.deepcopy(params) and update parameters, or build a new dict; "

@@ -9,13 +9,16 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
 from autograder.reference import reference_for
 from autograder.specs.week2.numpy_basics import notebook as SPEC
+from dlcheck import exercises
 from dlcheck.results import SubmissionReport
+from dlcheck.selfcheck import check_function
 
 HEADER = "import math\n\nimport numpy as np\n"
 
@@ -100,6 +103,14 @@ BUGS = [
         def L1(yhat, y):
             return np.sum(y - yhat)
     """, "np.abs", id="L1-no-abs"),
+    pytest.param("L1", """
+        def L1(yhat, y):
+            return np.sum(np.abs(y - yhat), keepdims=True)
+    """, "is an array of shape (1,); expected a number", id="L1-keepdims"),
+    pytest.param("L2", """
+        def L2(yhat, y):
+            return np.sum((y - yhat) ** 2, keepdims=True)
+    """, "is an array of shape (1,); expected a number", id="L2-keepdims"),
     pytest.param("L2", """
         def L2(yhat, y):
             return np.mean((y - yhat) ** 2)
@@ -200,6 +211,9 @@ LIBRARY = {
 }
 
 
+BUGS_BY_ID = {bug.id: bug.values[1] for bug in BUGS}
+
+
 def write_submission(path: Path, overrides: dict[str, str] | None = None) -> Path:
     """A ``.py`` submission: the correct functions, with ``overrides`` in their place."""
     functions = {**CORRECT, **(overrides or {})}
@@ -272,6 +286,22 @@ def test_image2vector_message_for_a_row_vector(tmp_path):
         "image2vector: a (3, 2, 4) image becomes a (24, 1) column: image2vector(image) has shape (1, 24); expected (24, 1) "
         "= (length*height*depth, 1) for an image of shape (3, 2, 4), a column vector. "
         "Did you swap the dimensions (a transpose)?")
+    assert failed.message.ko == (
+        "image2vector: (3, 2, 4) 이미지가 (24, 1) 열벡터가 됨: image2vector(image)의 shape이 (1, 24)입니다. "
+        "(24, 1) = (length*height*depth, 1) (shape (3, 2, 4)인 이미지의 열벡터)이어야 합니다. "
+        "두 차원을 바꾸지 않았나요(전치)?")
+
+
+def test_a_loss_message_in_korean_says_m_in_korean():
+    """What exactly does a learner of the Korean edition read for an L1 without np.abs: is
+    the example's size said in Korean ("m = 5일 때의"), not as an English "with m = 5"?"""
+    namespace = {"np": np}
+    exec(textwrap.dedent(BUGS_BY_ID["L1-no-abs"]), namespace)
+    message = check_function(exercises.load(SPEC.id), namespace["L1"]).message
+    assert message.ko == ("L1: 예측 다섯 개에서의 손실: m = 5일 때의 L1(yhat, y)이(가) 틀렸습니다. 기대값 1.05, 결과 0.25. "
+                          "힌트: 더하기 전에 각 차이의 절댓값(np.abs)을 취하세요.")
+    assert message.en == ("L1: the loss on five predictions: L1(yhat, y) with m = 5 is wrong. Expected 1.05, got 0.25. "
+                          "Hint: take the absolute value of each difference (np.abs) before summing.")
 
 
 def test_the_courses_earlier_name_normalizeRows_keeps_its_point(tmp_path):
