@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from autograder import ROOT
+from autograder.engine import budget
+from autograder.sandbox.isolation import Limits
 from dlcheck.checks import NotebookSpec
 
 #: Grading processes side by side on a small machine: one BLAS thread each, or they fight over the cores.
@@ -41,9 +43,10 @@ def graded(notebook: str, files: Iterable[Path | str], jobs: int = 2,
 
 def without_training(spec: NotebookSpec) -> NotebookSpec:
     """``spec`` without the checks that declare their own time (training on the real data,
-    about a minute each): for tests of verdicts the small checks decide, graded in-process."""
+    about a minute each): for tests of verdicts the small checks decide, graded in-process.
+    Its files keep the whole spec's time budget, so a busy machine does not decide a verdict."""
     copy = NotebookSpec(spec.id, helpers=spec.helpers, data_files=spec.data_files, companions=spec.companions,
-                        classic_names=spec.classic_names, seconds=spec.seconds)
+                        given=spec.given, classic_names=spec.classic_names, seconds=budget(spec, Limits()))
     copy.functions[:] = [fn.with_checks(c for c in fn.checks if not c.seconds) for fn in spec.functions]
     assert sum(len(f.checks) for f in copy.functions) < sum(len(f.checks) for f in spec.functions)
     return copy
