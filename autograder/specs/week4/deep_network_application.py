@@ -10,7 +10,7 @@ own initialization draws in.
 
 The classic notebook (W4A2) imports the step-by-step functions and ``predict`` from the
 course's ``dnn_app_utils_v3`` and never asks for them: for it they are given
-(``autograder.given``), and ``predict``'s point follows the learner's two models.
+(the grader's rule for given functions), and ``predict``'s point follows the learner's two models.
 """
 
 from __future__ import annotations
