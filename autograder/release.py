@@ -34,7 +34,7 @@ from dlcheck.exercises import strip_hidden
 from dlcheck.extract import parse_python
 from dlcheck.run import KernelTrial
 
-from . import helpers, project, specs
+from . import helpers, names, project, specs
 from .reference import reference_for
 
 SOLUTION_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n", re.M | re.S)
@@ -77,11 +77,6 @@ def has_korean(source: str) -> bool:
     """Whether a percent-format source has Korean markdown cells (a Korean edition)."""
     return any(line.startswith("# %% [markdown]") and line.split("]", 1)[-1].strip() == "ko"
                for line in source.splitlines())
-
-
-def korean_path(release: str) -> str:
-    """The Korean edition of a student notebook: ``<stem>.ko.ipynb`` beside it."""
-    return release.removesuffix(".ipynb") + ".ko.ipynb"
 
 
 def stub_out(code: str, function_hint: str) -> str:
@@ -202,7 +197,7 @@ def outputs(root: Path) -> dict[Path, str]:
     for spec in specs.notebooks().values():
         files[root / spec.release] = nbformat.writes(student_notebook(spec, root)) + "\n"
         if has_korean((root / spec.solution).read_text(encoding="utf-8")):
-            files[root / korean_path(spec.release)] = nbformat.writes(student_notebook(spec, root, "ko")) + "\n"
+            files[root / names.korean_edition(spec.release)] = nbformat.writes(student_notebook(spec, root, "ko")) + "\n"
         files[expected_path(spec, root)] = _expected_text(spec, root)
         folder = root / project.ASSIGNMENTS / spec.week
         files[folder / "conftest.py"] = conftest_text(f"{project.ASSIGNMENTS}/{spec.week}")
