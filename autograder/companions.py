@@ -47,8 +47,8 @@ def beside(path: Path, companion: NotebookSpec) -> Path | None:
 
 
 def _by_name(path: Path, companion: NotebookSpec) -> list[Path]:
-    editions = [f"{companion.stem}.ipynb", f"{companion.stem}.ko.ipynb"]
-    if path.name.endswith(".ko.ipynb"):
+    editions = [f"{companion.stem}.ipynb", names.korean_edition(companion.stem)]
+    if names.is_korean_edition(path.name):
         editions.reverse()
     own = [path.with_name(n) for n in (*editions, f"{companion.stem}.py")]
     aliases = {companion.stem: names.names_of(companion)}

@@ -61,10 +61,8 @@ def _newest_first(paths: Iterable[Path], notebook: str) -> list[Path]:
 
 def released(spec: NotebookSpec) -> frozenset[str]:
     """The fingerprints of the notebooks students received for ``spec`` (both editions)."""
-    from .release import korean_path
-
     found = set()
-    for path in (project.root() / spec.release, project.root() / korean_path(spec.release)):
+    for path in (project.root() / spec.release, project.root() / names.korean_edition(spec.release)):
         try:
             found.add(read_submission(path, own=False).fingerprint())
         except SubmissionError:

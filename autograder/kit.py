@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dlcheck.checks import GraderError
 
-from . import project, release, specs
+from . import names, project, release, specs
 
 KIT_TEMPLATES = "kit"
 MANIFEST = ".kit-files"
@@ -90,7 +90,7 @@ def _notebook_list(notebooks: list, files: dict[str, bytes]) -> tuple[str, str]:
     en, ko = [], []
     for spec in notebooks:
         functions = ", ".join(f"`{f.name}`" for f in spec.functions)
-        korean = f"{spec.id}.ko.ipynb"
+        korean = names.korean_edition(spec.id)
         if korean in files:
             en.append(f"- `{spec.id}.ipynb` (Korean: `{Path(korean).name}`): {functions}")
             ko.append(f"- `{korean}` (영어판: `{Path(spec.id).name}.ipynb`): {functions}")
@@ -112,7 +112,7 @@ def kit_files(root: Path, generated: dict[Path, str] | None = None) -> dict[str,
         for name, data in _sources(root / package, PACKAGE_SUFFIXES, skip=("exercises/",)).items():
             files[f"{package}/{name}"] = data
     for spec in notebooks:
-        for path in (spec.release, release.korean_path(spec.release)):
+        for path in (spec.release, names.korean_edition(spec.release)):
             if root / path in generated:
                 files[f"{spec.week}/{Path(path).name}"] = generated[root / path].encode()
         spec_path = root / project.SPECS / f"{spec.id}.py"

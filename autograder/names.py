@@ -69,6 +69,18 @@ def _with_and_without_numbering(filename: str) -> tuple[str, ...]:
     return filename, _NUMBERING.sub("", spaced)
 
 
+def korean_edition(notebook: str) -> str:
+    """The file name (or path) of a notebook's Korean edition, beside its English one:
+    ``"week2/logistic_regression.ipynb"`` or ``"week2/logistic_regression"`` ->
+    ``"week2/logistic_regression.ko.ipynb"``."""
+    return notebook.removesuffix(".ipynb") + ".ko.ipynb"
+
+
+def is_korean_edition(filename: str) -> bool:
+    """Whether ``filename`` names a Korean edition (``<stem>.ko.ipynb``)."""
+    return filename.endswith(".ko.ipynb")
+
+
 def is_exact(filename: str, notebook: str) -> bool:
     """Whether ``filename`` is the notebook's own file (``<notebook>.ipynb``), not a Korean
     edition, a version or a copy: it is preferred when a student hands in several."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ENV_VAR = "AUTOGRADE_PROJECT"
 CHECKOUT = Path(__file__).resolve().parent.parent
-SPECS, SOLUTIONS, ASSIGNMENTS = "autograder/specs", "solutions", "assignments"
+SPECS, ASSIGNMENTS = "autograder/specs", "assignments"
 
 
 def root() -> Path:
