@@ -114,8 +114,8 @@ not_root_at_processes = pytest.mark.skipif(
 
 
 def namespace_levels_only(test: Callable) -> Callable:
-    """Mark a test ``sandbox`` and skip it, with the reason, below the namespace levels."""
-    return pytest.mark.sandbox(_skip_outside_namespaces(test))
+    """Mark a test ``namespace_levels`` and skip it, with the reason, below the namespace levels."""
+    return pytest.mark.namespace_levels(_skip_outside_namespaces(test))
 
 
 @dataclasses.dataclass
