@@ -14,7 +14,7 @@ from autograder import ROOT, specs
 from autograder.gradebook import assignment_scores
 from autograder.release import parse_percent
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.e2e]
 EXAMPLES = ROOT / "examples" / "week4" / "application"
 
 
@@ -56,6 +56,7 @@ def test_week3_is_graded_into_the_gradebook(tmp_path):
                                        "bob": {"planar_data_classification": 0.0}}
 
 
+@pytest.mark.real_data
 def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_with_it(tmp_path):
     """With a buggy step-by-step notebook handed in beside a correct application, does the
     step-by-step notebook lose points while the application keeps all 5, its feedback
@@ -75,6 +76,7 @@ def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_wi
     assert "graded with correct versions of" in page and "was not found beside this notebook" not in page
 
 
+@pytest.mark.real_data
 def test_week4_application_alone_is_said_to_miss_its_companion(tmp_path):
     """When only the application is handed in, does its feedback say the step-by-step
     notebook was not found (its functions then the reference's)?"""

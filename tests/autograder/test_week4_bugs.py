@@ -24,7 +24,7 @@ from source_edits import Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
 
-pytestmark = pytest.mark.slow  # two grading runs over ~40 files: ~1-2 min
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.real_data]  # `autograde grade`; the application's data check
 
 STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")

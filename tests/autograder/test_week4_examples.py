@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 from example_class import grading
+from needs import fixture_needs
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
 from dlcheck.extract import read_submission
-
-pytestmark = pytest.mark.slow  # trains on the real data: ~2-4 minutes
 
 EXAMPLES = ROOT / "examples" / "week4"
 STEP = specs.get("week4/deep_network_step_by_step")
@@ -60,6 +59,7 @@ APP_SCORES = {name: sum(APP_POINTS[f] for f in passing) for name, passing in APP
 
 
 @pytest.fixture(scope="module")
+@fixture_needs("subprocess", "grading", "real_data", "e2e")
 def graded() -> dict[str, dict[str, dict]]:
     """``{"step": {file: report}, "app": {case: report}}`` from two runs started together:
     the application's with two jobs (one trains on the real data while the other grades the
@@ -110,6 +110,7 @@ def test_the_cases_have_the_companions_they_claim():
         assert beside == (case not in alone), case
 
 
+@pytest.mark.grading
 def test_crashing_cells_reach_the_reader_and_cost_no_time():
     """Are the crashing cells in the file (one a syntax error), and does the notebook still
     grade fully in seconds?"""

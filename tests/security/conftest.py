@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from needs import fixture_needs
 
 from autograder.engine import grade_submission
 from autograder.sandbox.isolation import Limits, level
@@ -160,6 +161,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+@fixture_needs("grading")
 def grade() -> Callable[..., Graded]:
     """``grade(path, spec=SPEC, limits=LIMITS, **kwargs)``, timed."""
     def grade(path: Path, spec=SPEC, limits: Limits = LIMITS, **kwargs) -> Graded:

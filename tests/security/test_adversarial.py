@@ -401,6 +401,7 @@ def _shows(path: str, text: str) -> bool:
         return False
 
 
+@pytest.mark.subprocess
 @namespace_levels_only
 def test_other_processes_environments_cannot_be_read(tmp_path, write, grade):
     """Can a function read the initial environment of the grader (its pid passed in) or
