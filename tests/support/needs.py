@@ -29,6 +29,9 @@ A refused need raises :class:`UndeclaredNeed` where it happens and fails the tes
 the code under test swallowed the exception. A child process is not watched: a command
 started under ``subprocess`` (``autograde course``, ``nbgrader export``) may grade, read
 the data or run nbgrader; mark what it does.
+
+``NEEDS_SURVEY=FILE pytest ...`` lists each undeclared need (test, need, what) in FILE
+instead of failing: a way to mark a new module.
 """
 
 from __future__ import annotations
