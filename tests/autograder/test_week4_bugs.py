@@ -23,7 +23,8 @@ from source_edits import Bug, in_region, mutate, rewrite
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
 
-pytestmark = pytest.mark.slow  # a grading run over ~30 files and ~12 files in-process: ~1 min
+#: `autograde grade` of the step files; the application files graded in this process (their data check)
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.real_data]
 
 STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")

@@ -7,7 +7,7 @@ import pytest
 
 from autograder.sandbox.isolation import Limits
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.grading, pytest.mark.real_data]
 
 
 def test_training_with_reference_callees_completes_within_its_check():
