@@ -38,6 +38,13 @@ class StandIn:
         return iter(self.markers)
 
 
+@pytest.fixture(autouse=True)
+def refusing(monkeypatch):
+    """The guard refuses in these tests, in a survey run too (``NEEDS_SURVEY``), where it
+    would otherwise list the stand-ins' needs and let them run."""
+    monkeypatch.setattr(needs.GUARD, "survey", None)
+
+
 @contextlib.contextmanager
 def refused(need: str) -> Iterator[None]:
     """The block, run as an unmarked test, is refused ``need`` where it asks, and the test
@@ -86,6 +93,14 @@ def test_a_swallowed_refusal_still_fails_the_test():
         with needs.GUARD.running(StandIn()):
             with contextlib.suppress(Exception):
                 subprocess.run(["true"])
+
+
+def test_a_survey_lists_an_undeclared_need_instead_of_refusing_it(tmp_path, monkeypatch):
+    survey = tmp_path / "survey.txt"
+    monkeypatch.setattr(needs.GUARD, "survey", str(survey))
+    with needs.GUARD.running(StandIn()):
+        needs.GUARD.check("subprocess", "starts a child process")
+    assert survey.read_text() == "stand-in marked ()\tsubprocess\tstarts a child process\n"
 
 
 def test_marked_needs_are_allowed_and_nothing_is_guarded_between_tests():
