@@ -1,9 +1,10 @@
 # The README's two commands are `make grade-example` and `make test`; both set up .venv first.
+# `make check` is the developer's loop: the tests that need nothing but Python (about a minute).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: data grade-example test test-fast lint release benchmark clean
+.PHONY: data grade-example test check lint release benchmark clean
 
 $(BIN)/autograde: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,17 +21,22 @@ data: $(BIN)/autograde
 grade-example: data
 	$(BIN)/autograde grade --dev-secret --notebook week2/logistic_regression --jobs 2 examples/week2/*.ipynb
 
-## The whole test suite (what CI runs); the data is checked first, not 7 minutes in.
+## The whole test suite (what CI runs), with the 30 slowest steps at the end; the data is
+## checked first, not 7 minutes in.
 test: data
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests --durations=30
+
+## The fast tier: the tests that start no sandbox and no child process, read no real data,
+## run no nbgrader application and no end-to-end run, and are not slow (the markers in
+## pyproject.toml; a test that does one of these unmarked fails, tests/support/needs.py).
+## No data needed.
+PURE := not (grading or subprocess or real_data or nbgrader or e2e or slow)
+check: $(BIN)/autograde
+	$(BIN)/pytest tests -m "$(PURE)" --durations=10
 
 ## ruff, with the project's configuration (pyproject.toml); CI runs it before the tests.
 lint: $(BIN)/autograde
 	$(BIN)/ruff check .
-
-## Without the slow tests.
-test-fast: data
-	$(BIN)/pytest tests -m "not slow"
 
 ## Regenerate the student notebooks from solutions/.
 release: $(BIN)/autograde

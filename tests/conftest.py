@@ -9,6 +9,9 @@ from dlcheck.text import set_language
 
 os.environ["AUTOGRADE_LANG"] = "en"
 
+#: What a test needs is what its markers say (tests/support/needs.py).
+pytest_plugins = ["needs"]
+
 
 @pytest.fixture(autouse=True)
 def english_messages():

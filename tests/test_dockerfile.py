@@ -116,7 +116,10 @@ def _engine_answers() -> str | None:
     return None if done.returncode == 0 else f"no Docker engine answers: {done.stderr.strip()[:200]}"
 
 
-@pytest.mark.slow
+@pytest.mark.subprocess
+@pytest.mark.grading
+@pytest.mark.real_data
+@pytest.mark.e2e
 def test_image_builds_and_grades_at_the_namespaces_level():
     """Where a Docker engine runs: does the image build, and does its doctor find the
     namespaces level with the documented flags?"""

@@ -10,6 +10,8 @@ import pytest
 from autograder import ROOT, specs
 from autograder.sandbox.isolation import LEVELS
 
+pytestmark = pytest.mark.subprocess
+
 AUTOGRADE = [sys.executable, "-m", "autograder"]
 
 
@@ -38,6 +40,8 @@ def test_usage_errors_exit_2(args):
     assert proc.returncode == 2 and proc.stderr.strip()
 
 
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
     """Does a file that cannot be graded still appear, with score 0 and the reason, and exit 1?"""
     broken = tmp_path / "broken.ipynb"
@@ -55,6 +59,8 @@ def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
     assert "[2/2]" in proc.stderr  # progress goes to stderr, JSON stays clean
 
 
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_table_output_names_each_function():
     """Does the readable table show one column per function and the failure messages?"""
     stub = ROOT / "assignments/week2/logistic_regression.ipynb"
@@ -90,6 +96,7 @@ def test_missing_dependency_is_one_actionable_line(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.grading
 def test_grading_refuses_the_development_secret_unless_told_it_is_a_trial(tmp_path):
     """Without an instructor secret, does `grade` refuse (hidden inputs would be computable by
     students), say how to set one, and grade when --dev-secret says it is a trial?"""
@@ -107,6 +114,8 @@ def test_grading_refuses_the_development_secret_unless_told_it_is_a_trial(tmp_pa
     assert with_secret.returncode == 0, with_secret.stderr
 
 
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_json_stays_clean_when_a_reference_prints(tmp_path):
     """If a student's model calls optimize(..., print_cost=True) while its callees are answered
     by the reference, does anything but the JSON reach stdout?"""
@@ -121,6 +130,7 @@ def test_json_stays_clean_when_a_reference_prints(tmp_path):
     assert reports[0]["score"] == specs.get("week2/logistic_regression").max_score - 1
 
 
+@pytest.mark.grading
 def test_messages_in_korean_on_request():
     """Does --lang ko print the table's messages in Korean?"""
     stub = ROOT / "assignments/week2/numpy_basics.ipynb"
@@ -136,6 +146,7 @@ def test_version():
     assert proc.returncode == 0 and proc.stdout == f"autograde (dl-autograder) {__version__}\n"
 
 
+@pytest.mark.grading
 def test_formats_of_files_named_as_in_the_classic_course(tmp_path):
     """Without --notebook, is each file graded as the notebook its (classic) name means, in
     every format: CSV with a row per file, Gradescope's results.json, JSON (also spelled
@@ -184,6 +195,7 @@ def _env(**changes):
     return dict(env, **changes)
 
 
+@pytest.mark.grading
 def test_processes_level_is_announced_on_stderr():
     """Does grading at the processes level say so loudly on stderr, while stdout keeps only
     the report, which names the level too?"""
@@ -207,6 +219,8 @@ def test_unknown_isolation_level_is_one_line_exit_2():
         "autograde: AUTOGRADE_ISOLATION='docker' is not an isolation level; use one of namespaces, userns, processes"]
 
 
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_doctor_reports_levels_data_and_secret(tmp_path):
     """Does `autograde doctor` list every level with why it is not offered, mark the one
     grading uses, and say whether a secret is configured, without printing it?"""

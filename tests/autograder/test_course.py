@@ -92,7 +92,8 @@ def run(course: Path, grader: FakeGrader, **kwargs) -> tuple[list[SubmissionRepo
     return reports, lines
 
 
-@pytest.mark.slow
+@pytest.mark.subprocess
+@pytest.mark.nbgrader
 def test_nbgrader_export_lists_the_scores(course_dir: Path) -> None:
     """Does `nbgrader export` in the course directory list each student's total and the assignment's maximum?"""
     run(course_dir, FakeGrader())

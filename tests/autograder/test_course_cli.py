@@ -19,7 +19,7 @@ import pytest
 from autograder import ROOT, specs
 from autograder.release import parse_percent
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.real_data, pytest.mark.e2e]
 SPEC = specs.get("week2/logistic_regression")
 BASICS = specs.get("week2/numpy_basics")
 BIN = Path(sys.executable).parent
@@ -98,6 +98,7 @@ def _export(course_dir) -> dict[str, tuple[float, float]]:
         return {row["student_id"]: (float(row["raw_score"]), float(row["max_score"])) for row in csv.DictReader(f)}
 
 
+@pytest.mark.nbgrader
 def test_course_scores_reach_nbgrader_export(graded):
     """Does `nbgrader export` list every student's score (a notebook not handed in counts 0)
     and does the run's summary say what it did, where the feedback is, and at which
@@ -133,6 +134,7 @@ def test_each_student_gets_a_feedback_page_per_notebook(graded):
     assert bob.count("<polyline") == 2  # model passed: its cost against the reference's
 
 
+@pytest.mark.nbgrader
 def test_formgrader_lists_each_submission_with_its_score_and_comments(graded):
     """Does formgrader's API list the graded submissions with their scores, none needing
     manual grading, and render a submission with our comment boxes and grade cells?"""
@@ -159,6 +161,7 @@ def test_formgrader_lists_each_submission_with_its_score_and_comments(graded):
     assert 'id="test_propagate"' in page and 'id="propagate-comment"' in page
 
 
+@pytest.mark.nbgrader
 def test_nbgrader_generate_feedback_works_on_what_we_wrote(graded, tmp_path):
     """Does `nbgrader generate_feedback` run on our autograded copies and gradebook, its
     page carrying the score and our comment for each function?"""
@@ -169,6 +172,7 @@ def test_nbgrader_generate_feedback_works_on_what_we_wrote(graded, tmp_path):
     assert "propagate: 0/3. propagate: grads and cost on the classic example: cost is wrong." in page
 
 
+@pytest.mark.nbgrader
 def test_nbgrader_release_feedback_hands_out_our_pages(graded):
     """Does `nbgrader release_feedback` put each of our pages in the exchange under the name
     the student's `fetch_feedback` looks for (a hash of the submission's secret and the

@@ -14,7 +14,7 @@ from autograder import ROOT, specs
 from autograder.gradebook import assignment_scores
 from autograder.release import parse_percent
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.e2e]
 EXAMPLES = ROOT / "examples" / "week4" / "application"
 STEPS = ROOT / "examples" / "week4" / "step_by_step"
 
@@ -58,6 +58,7 @@ def test_week3_is_graded_into_the_gradebook(tmp_path):
                                        "bob": {"planar_data_classification": 0.0}}
 
 
+@pytest.mark.real_data
 def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_with_it(tmp_path):
     """With a step-by-step notebook whose update_parameters changes its argument in place
     handed in beside a correct application, in sibling folders (``W4A1/``, ``W4A2/``), the
@@ -81,6 +82,7 @@ def test_week4_application_is_graded_with_the_step_by_step_notebook_handed_in_wi
     assert "from W4A1/a1_building_your_deep_neural_network.ipynb" in page
 
 
+@pytest.mark.real_data
 def test_week4_application_alone_is_trained_with_the_reference_step_functions(tmp_path):
     """When only the application is handed in, are its models trained on the cat pictures
     with the reference's step functions (answered from the grader's process), its feedback

@@ -13,6 +13,8 @@ from autograder.sandbox.isolation import Limits
 from dlcheck.checks import GraderError, NotebookSpec, OldSignature
 from dlcheck.compare import expect_scalar
 
+pytestmark = pytest.mark.grading
+
 SPEC = specs.get("week2/logistic_regression")
 SIGMOID_ONLY = SPEC.only("sigmoid")
 NO_MODEL = SPEC.only(*(f.name for f in SPEC.functions if f.name != "model"))

@@ -20,6 +20,8 @@ from dlcheck.compare import expect_scalar
 from dlcheck.run import result
 from dlcheck.text import tr
 
+pytestmark = pytest.mark.grading
+
 APP = specs.get("week4/deep_network_application")
 STEP = specs.get("week4/deep_network_step_by_step")
 APP_SOLUTION = (ROOT / APP.solution).read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -33,13 +34,20 @@ FULL = [result("test_sigmoid", 2, 2), result("test_propagate", 3, 3)]
 PARTIAL = [result("test_sigmoid", 2, 2), result("test_propagate", 0, 3)]
 
 
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    """A course directory whose gradebook knows week2/logistic_regression."""
-    course = tmp_path / "course"
+@pytest.fixture(scope="module")
+def made_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course directory whose gradebook ensure_assignment made for week2/logistic_regression."""
+    course = tmp_path_factory.mktemp("made-once") / "course"
     course.mkdir()
     ensure_assignment(course, ASSIGNMENT, NOTEBOOKS)
     return course
+
+
+@pytest.fixture
+def course(made_once: Path, tmp_path: Path) -> Path:
+    """A copy of ``made_once`` of the test's own: the same file, without making a gradebook
+    per test (a quarter of a second each; ``test_fresh_gradebook_*`` makes one)."""
+    return shutil.copytree(made_once, tmp_path / "course")
 
 
 def dump(course: Path) -> list[str]:

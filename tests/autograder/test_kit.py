@@ -195,6 +195,7 @@ def test_a_folder_that_is_not_a_kit_is_never_written_over(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["thesis.tex"]
 
 
+@pytest.mark.subprocess
 def test_release_to_writes_the_kit_from_the_command_line(tmp_path):
     """Does `autograde release --to DIR` write the kit, and `--check --to DIR` find it up to date?"""
     dest = tmp_path / "kit"
@@ -265,7 +266,9 @@ def _expected_outputs(notebook: Path) -> list[tuple[int, str]]:
     return pairs
 
 
-@pytest.mark.slow
+@pytest.mark.subprocess
+@pytest.mark.real_data
+@pytest.mark.e2e
 def test_the_kit_alone_installs_and_checks_in_a_fresh_environment(tmp_path):
     """In a new virtual environment holding only the kit and its requirements, does
     `pytest week2` (and week3, week4) fail on the untouched notebooks naming the first function, pass on

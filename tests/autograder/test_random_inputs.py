@@ -6,9 +6,14 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from autograder import ROOT
 
 
+@pytest.mark.subprocess
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_grading_leaves_no_hypothesis_folder_where_it_was_started(tmp_path):
     """Does grading a file (random-input checks included) from some folder keep
     hypothesis's files in the grader's cache, leaving that folder as it was?"""

@@ -22,7 +22,7 @@ from autograder.engine import grade_submission
 from autograder.specs.week2.logistic_regression import notebook as SPEC
 from dlcheck.results import SubmissionReport
 
-pytestmark = pytest.mark.slow  # the first model grading trains on the real data: ~10-30 s
+pytestmark = [pytest.mark.grading, pytest.mark.real_data]  # model trains on the real data
 
 SOLUTION = (ROOT / SPEC.solution).read_text()
 

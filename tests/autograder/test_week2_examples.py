@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 from example_class import graded as graded_by_cli
+from needs import fixture_needs
 
 from autograder import ROOT
 from autograder.engine import grade_submission
 from autograder.specs.week2.logistic_regression import notebook as SPEC
 from dlcheck.extract import read_submission
-
-pytestmark = pytest.mark.slow  # trains on the real data twice per grading process: ~20-60 s
 
 EXAMPLES = ROOT / "examples" / "week2"
 SOLUTION = "solutions/week2/logistic_regression.py"
@@ -61,6 +60,7 @@ MESSAGES = [
 
 
 @pytest.fixture(scope="module")
+@fixture_needs("subprocess", "grading", "real_data", "e2e")
 def graded() -> tuple[subprocess.CompletedProcess, list[dict], float]:
     """One ``autograde grade --json --jobs 2`` run over every example and the solution .py."""
     files = [str(p.relative_to(ROOT)) for p in sorted(EXAMPLES.glob("*.ipynb"))] + [SOLUTION]
@@ -109,6 +109,7 @@ def test_patches_and_crashes_reach_the_sandbox():
     assert len(crashing.syntax_errors) == 1
 
 
+@pytest.mark.grading
 def test_crashing_cells_cost_no_time():
     """Does a notebook whose top-level cells raise or train for 100000 iterations grade in
     seconds (model left out: it trains on the real data whatever the notebook does)?"""

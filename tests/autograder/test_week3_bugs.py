@@ -23,7 +23,7 @@ from autograder.secret import DEVELOPMENT_SECRET
 from autograder.specs.week3.planar_data_classification import notebook as SPEC
 from dlcheck.results import SubmissionReport
 
-pytestmark = pytest.mark.slow  # about 50 submissions, 1-3 s each
+pytestmark = [pytest.mark.grading, pytest.mark.subprocess]  # graded two at a time, by a process pool
 
 SOLUTION = (ROOT / SPEC.solution).read_text()
 

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 from example_class import graded as graded_by_cli
+from needs import fixture_needs
 
 from autograder import ROOT
 from autograder.engine import grade_submission
 from autograder.specs.week3.planar_data_classification import notebook as SPEC
 from dlcheck.extract import read_submission
-
-pytestmark = pytest.mark.slow  # ten files, each trains on the flower: ~15-30 s
 
 EXAMPLES = ROOT / "examples" / "week3"
 SOLUTION = "solutions/week3/planar_data_classification.py"
@@ -62,6 +61,7 @@ MESSAGES = [
 
 
 @pytest.fixture(scope="module")
+@fixture_needs("subprocess", "grading", "e2e")
 def graded() -> tuple[subprocess.CompletedProcess, list[dict], float]:
     """One ``autograde grade --json --jobs 2`` run over every example and the solution .py."""
     files = [str(p.relative_to(ROOT)) for p in sorted(EXAMPLES.glob("*.ipynb"))] + [SOLUTION]
@@ -99,6 +99,7 @@ def test_crashing_cells_reach_the_grader_as_written():
     assert not any("200000" in text for _, text in crashing.statements)
 
 
+@pytest.mark.grading
 def test_crashing_cells_cost_no_time():
     """Does a notebook whose top-level cells raise or train for 200000 iterations grade in
     seconds, with full marks?"""

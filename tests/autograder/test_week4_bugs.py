@@ -23,7 +23,9 @@ from source_edits import Bug, in_region, mutate, rewrite
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
 
-pytestmark = pytest.mark.slow  # a grading run over ~30 files and ~12 files in-process: ~1 min
+#: `autograde grade` of the step files, the application files graded in this process; no real
+#: data (the step-by-step spec has none, and the application's is read by the trainings only).
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading]
 
 STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")

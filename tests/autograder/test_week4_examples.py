@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 from example_class import grading, without_training
+from needs import fixture_needs
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
 from dlcheck.extract import read_submission
-
-pytestmark = pytest.mark.slow  # trains on the real data once: ~2 minutes
 
 EXAMPLES = ROOT / "examples" / "week4"
 STEP = specs.get("week4/deep_network_step_by_step")
@@ -62,6 +61,7 @@ APP_SCORES = {name: sum(APP_POINTS[f] for f in passing) for name, passing in APP
 
 
 @pytest.fixture(scope="module")
+@fixture_needs("subprocess", "grading", "real_data", "e2e")
 def graded() -> dict[str, dict[str, dict]]:
     """``{"step": {file: report}, "app": {case: report}}``: the step-by-step notebooks and the
     ``correct`` application through two commands started together, the other application
@@ -114,6 +114,7 @@ def test_the_cases_have_the_companions_they_claim():
         assert beside == (case not in alone), case
 
 
+@pytest.mark.grading
 def test_crashing_cells_reach_the_reader_and_cost_no_time():
     """Are the crashing cells in the file (one a syntax error), and does the notebook still
     grade fully in seconds?"""

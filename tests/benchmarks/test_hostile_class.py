@@ -16,7 +16,7 @@ import pytest
 
 from autograder import specs
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.grading, pytest.mark.subprocess, pytest.mark.real_data, pytest.mark.e2e]
 SPEC = specs.get("week2/logistic_regression")
 HONEST = ["correct.ipynb", "stub.ipynb", "cost_log10.ipynb", "patches_numpy.ipynb"]
 SLOW = {"sleepy.py", "sleepy-everywhere.py", "amplifier-slow-reference.py", "memory-hoard.py", "output-flood.py"}

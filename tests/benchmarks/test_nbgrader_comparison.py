@@ -11,7 +11,7 @@ import pytest
 
 from autograder import specs
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.subprocess, pytest.mark.nbgrader, pytest.mark.grading, pytest.mark.real_data, pytest.mark.e2e]
 SPEC = specs.get("week2/logistic_regression")
 ALL_FUNCTIONS = {f.name for f in SPEC.functions}
 

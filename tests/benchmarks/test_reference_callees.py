@@ -7,7 +7,8 @@ import pytest
 
 from autograder.sandbox.isolation import Limits
 
-pytestmark = pytest.mark.slow
+# The training runs in a child process (train_apart), which grades on the real data.
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.real_data]
 
 
 def test_training_with_reference_callees_completes_within_its_check():

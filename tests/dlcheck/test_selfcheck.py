@@ -93,6 +93,7 @@ def test_the_solution_notebook_passes_every_public_check():
     assert report.score == report.max_score, [str(t.message) for t in report.tests if not t.passed]
 
 
+@pytest.mark.subprocess
 def test_pytest_on_the_assignment_folder_says_what_to_do_first():
     """Does `pytest assignments/week2` on untouched stubs fail and name the first function to implement?"""
     proc = subprocess.run([sys.executable, "-m", "pytest", "assignments/week2", "-q", "-p", "no:cacheprovider"],
@@ -114,6 +115,7 @@ def _imported(code: str) -> list[str]:
     return eval(line.removeprefix("IMPORTED "))
 
 
+@pytest.mark.subprocess
 def test_checking_in_a_notebook_imports_nothing_of_the_grader_nor_posix_only_modules():
     """Does `from dlcheck import checker` and a check import no grader module and no
     POSIX-only module (fcntl, resource: absent on Windows)?"""
@@ -123,6 +125,7 @@ def test_checking_in_a_notebook_imports_nothing_of_the_grader_nor_posix_only_mod
     assert not [m for m in modules if m in GRADER_ONLY + POSIX_ONLY]
 
 
+@pytest.mark.subprocess
 def test_the_pytest_self_check_imports_nothing_of_the_grader():
     """Does the pytest plugin (grading a notebook file) import no grader module? (pytest itself
     may import POSIX modules where they exist, and does without them on Windows.)"""
@@ -165,6 +168,7 @@ def test_pytest_checks_the_edition_a_learner_changed(tmp_path):
     assert len(selfcheck.exercises_in(folder)) == 2
 
 
+@pytest.mark.subprocess
 def test_a_korean_edition_is_reported_in_korean(tmp_path):
     """Does pytest report the checks of a Korean edition in Korean, as its check cells do,
     unless $AUTOGRADE_LANG asks otherwise?"""
@@ -202,7 +206,8 @@ def buggy_propagate(tmp_path_factory):
     return path
 
 
-@pytest.mark.slow  # grades the submission in the sandbox: model trains on the real data
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_the_self_check_and_the_grader_say_the_same_of_a_function_failing_through_its_callee(buggy_propagate):
     """When optimize fails only because the learner's propagate is wrong, do the pytest
     self-check, the inline check and the grader report the same failure of optimize, and
@@ -268,6 +273,7 @@ def test_a_signature_the_checks_cannot_call_says_the_stubs():
 WEEKS = sorted({notebook_id.split("/")[0] for notebook_id in exercises.available()})
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("week", WEEKS)
 def test_pytest_on_a_completed_week_passes_and_on_its_stubs_fails(tmp_path, week):
     """With every notebook of a week completed (the solutions, in the released notebooks),

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 import h5py
 import numpy as np
 import pytest
+from needs import fixture_needs
 
 from dldata import catvnoncat, store
 from dldata.store import KnownFile
@@ -116,6 +117,7 @@ def fake_pair(tmp_path: Path, register: Register) -> SimpleNamespace:
 
 
 @pytest.fixture
+@fixture_needs("real_data")
 def real_dir() -> Path:
     """The folder of the real data files; skips the test when the cat/non-cat pair is absent."""
     absent = [name for name in store.REQUIRED if not (REAL_DIR / name).is_file()]

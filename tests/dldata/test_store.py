@@ -389,6 +389,7 @@ def test_does_cli_return_2_for_a_usage_error(argv, capsys):
     assert "usage: python -m dldata" in capsys.readouterr().err
 
 
+@pytest.mark.subprocess
 def test_does_python_m_dldata_verify_pass_on_the_real_files(real_dir):
     """Does the module entry point run and find the real pair valid (exit 0)?"""
     run = subprocess.run(

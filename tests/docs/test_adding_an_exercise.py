@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from needs import fixture_needs
 
 from autograder import ROOT
 
@@ -32,6 +33,7 @@ def commands_of_the_guide() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
+@fixture_needs("subprocess", "grading", "e2e")
 def project(tmp_path_factory) -> Path:
     """A project holding only the guide's two files, after the guide's commands ran."""
     root = tmp_path_factory.mktemp("project")

@@ -90,7 +90,10 @@ def test_is_the_workflow_a_valid_github_actions_job():
     assert upload["if"] == "always()" and upload["with"]["path"] == "${{ env.REPORTS }}"
 
 
-@pytest.mark.slow
+@pytest.mark.subprocess
+@pytest.mark.grading
+@pytest.mark.real_data
+@pytest.mark.e2e
 def test_does_the_workflow_grade_a_tiny_class_when_its_steps_run_here(tmp_path, data_ready):
     """Run every shell step of the workflow but the install (the venv is the installed
     grader) in a checkout holding a two-student course: are the scores CSV, the feedback
@@ -126,7 +129,10 @@ def test_does_the_workflow_grade_a_tiny_class_when_its_steps_run_here(tmp_path, 
 
 # -- Gradescope -------------------------------------------------------------------------
 
-@pytest.mark.slow
+@pytest.mark.subprocess
+@pytest.mark.grading
+@pytest.mark.real_data
+@pytest.mark.e2e
 def test_does_run_autograder_write_gradescope_results(tmp_path, data_ready):
     """With Gradescope's layout (/autograder/submission, source/secret, results/), does
     run_autograder grade a notebook named as in the classic course and write a results.json
@@ -147,6 +153,7 @@ def test_does_run_autograder_write_gradescope_results(tmp_path, data_ready):
     assert "[1/1]" in proc.stdout  # the grading log, for the instructor
 
 
+@pytest.mark.subprocess
 def test_does_run_autograder_fail_visibly_when_the_grader_cannot_work(tmp_path):
     """Without the secret, does run_autograder write no results (Gradescope then reports a
     failed run, not a 0) and say why in its log?"""
@@ -160,6 +167,7 @@ def test_does_run_autograder_fail_visibly_when_the_grader_cannot_work(tmp_path):
     assert "secret" in proc.stdout.lower()
 
 
+@pytest.mark.subprocess
 def test_does_make_zip_pack_the_scripts_the_project_and_the_secret(tmp_path):
     """Does make_zip.sh build a zip with setup.sh, run_autograder (executable), the secret
     and the project's source at its root?"""

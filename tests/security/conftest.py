@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from needs import fixture_needs
 
 from autograder.engine import grade_submission
 from autograder.sandbox.isolation import Limits, level
@@ -114,8 +115,8 @@ not_root_at_processes = pytest.mark.skipif(
 
 
 def namespace_levels_only(test: Callable) -> Callable:
-    """Mark a test ``sandbox`` and skip it, with the reason, below the namespace levels."""
-    return pytest.mark.sandbox(_skip_outside_namespaces(test))
+    """Mark a test ``namespace_levels`` and skip it, with the reason, below the namespace levels."""
+    return pytest.mark.namespace_levels(_skip_outside_namespaces(test))
 
 
 @dataclasses.dataclass
@@ -160,6 +161,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+@fixture_needs("grading")
 def grade() -> Callable[..., Graded]:
     """``grade(path, spec=SPEC, limits=LIMITS, **kwargs)``, timed."""
     def grade(path: Path, spec=SPEC, limits: Limits = LIMITS, **kwargs) -> Graded:

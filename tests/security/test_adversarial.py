@@ -6,8 +6,8 @@ functions of the same submission keep their points? Does the grader return, and 
 the sandbox change, and did no secret reach the report? docs/security.md maps each threat
 to its defence and to the test id here.
 
-Cases marked ``sandbox`` hold at the namespaces isolation level only and are skipped,
-with the reason, elsewhere; the others hold at both levels
+Cases marked ``namespace_levels`` hold at the namespaces and userns isolation levels only
+and are skipped, with the reason, at the processes level; the others hold at every level
 (``AUTOGRADE_ISOLATION=processes pytest tests/security`` checks the processes level).
 """
 
@@ -401,6 +401,7 @@ def _shows(path: str, text: str) -> bool:
         return False
 
 
+@pytest.mark.subprocess
 @namespace_levels_only
 def test_other_processes_environments_cannot_be_read(tmp_path, write, grade):
     """Can a function read the initial environment of the grader (its pid passed in) or

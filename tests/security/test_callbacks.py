@@ -21,6 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from needs import fixture_needs
 
 from autograder import ROOT
 from autograder.specs.week2.logistic_regression import notebook as FULL_SPEC
@@ -108,6 +109,7 @@ def _amplifier(call: str) -> str:
 
 
 @pytest.fixture(scope="module")
+@fixture_needs("subprocess", "grading")
 def measured(tmp_path_factory) -> dict[str, dict]:
     """Each case graded in one fresh process, after an honest model (the baseline), with
     its own cache folder: report, peak resident size after it, cache entries."""
@@ -158,6 +160,7 @@ def test_reference_call_time_counts_against_the_file_budget(tmp_path, grade):
     assert graded.seconds < limits.file_seconds + 3
 
 
+@pytest.mark.subprocess
 def test_measurement_would_see_an_allocation(tmp_path):
     """Control of the method: does the peak resident size of a fresh process show an
     allocation of the size the bound is about?"""
@@ -187,6 +190,8 @@ def _measure(folder: Path, files: dict[str, str], bounds: dict) -> dict[str, dic
     return dict(zip(files, json.loads(done.stdout.strip().splitlines()[-1]), strict=True))
 
 
+@pytest.mark.subprocess
+@pytest.mark.grading
 @pytest.mark.parametrize("shared_mb, holds", [(32, True), (1024, False)], ids=["bound-32MB", "control-unbounded"])
 def test_shared_arrays_stay_within_their_bound(shared_mb, holds, tmp_path):
     """Can a child make the grader keep every array it sends, and every answer, by keeping

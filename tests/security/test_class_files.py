@@ -20,9 +20,12 @@ import time
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from autograder import ROOT, specs
 from autograder.gradebook import assignment_scores
+
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading]
 
 ASSIGNMENT = "W2A1"
 SPEC = specs.get("week2/numpy_basics")

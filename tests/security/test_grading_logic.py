@@ -27,6 +27,8 @@ def _messages(report) -> dict[str, str]:
 
 # -- a check never counts less because the student's code failed in it ---------------------
 
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_a_model_that_raises_on_the_real_data_keeps_no_points(tmp_path):
     """Does a week-2 ``model`` that raises only on the real data (``X_train.shape[0] ==
     12288``) lose its points, its checks run again with the reference's callees rather than
@@ -68,7 +70,8 @@ def _application(tmp_path, edit: tuple[str, str] | None = None, step_edit: tuple
     return tmp_path / "deep_network_application.ipynb"
 
 
-@pytest.mark.slow
+@pytest.mark.grading
+@pytest.mark.real_data
 def test_a_model_that_stalls_on_the_real_data_keeps_no_points(tmp_path):
     """Does a week-4 ``two_layer_model`` that loops until the training's time limit on the
     real data lose its points (both runs time out), rather than keep them as "not counted"?"""
@@ -102,6 +105,7 @@ def sigmoid(z):
 """
 
 
+@pytest.mark.grading
 def test_copies_that_differ_by_comments_draw_the_same_hidden_inputs(tmp_path):
     """Do copies of one buggy function that differ only by comments, blank lines, trailing
     spaces or a docstring fail on the same hidden example (no lottery by handing in copies
@@ -116,7 +120,7 @@ def test_copies_that_differ_by_comments_draw_the_same_hidden_inputs(tmp_path):
     assert _failing_example(tmp_path, "changed.py", WRONG_ON_LARGE.replace("<= 3", "< 4")) != first
 
 
-@pytest.mark.slow
+@pytest.mark.grading
 def test_the_companion_notebook_changes_the_applications_hidden_inputs(tmp_path):
     """Does the application notebook draw other hidden inputs when the step-by-step
     notebook beside it changes (so an answer hard-coded there for a leaked input does not
@@ -151,6 +155,7 @@ def propagate(w, b, X, Y):
 """
 
 
+@pytest.mark.grading
 def test_a_file_that_sleeps_in_every_call_stops_at_its_notebooks_budget(tmp_path):
     """Does a file whose every call sleeps just under the call limit stop at its notebook's
     budget (here 6 s), the functions after it not graded, instead of costing every call's

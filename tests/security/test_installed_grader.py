@@ -39,6 +39,8 @@ from autograder.sandbox.isolation import ENV_VAR, LEVELS
 
 from . import unprivileged
 
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.e2e]
+
 SPEC = "autograder/specs/week2/logistic_regression.py"
 SOLUTION = "solutions/week2/logistic_regression.py"
 #: Text of the spec's hidden checks (a parameter of the strategy that draws hidden problems:
@@ -153,8 +155,7 @@ def submission(secrets: dict[str, str], package: str) -> str:
     """)
 
 
-@pytest.mark.slow
-@pytest.mark.sandbox
+@pytest.mark.namespace_levels
 @pytest.mark.parametrize("level", LEVELS, ids=LEVELS)
 def test_installed_grader_keeps_its_hidden_checks_and_solutions_from_student_code(level, installed):
     """With the grader installed in site-packages, can a function read the installed hidden
@@ -201,8 +202,7 @@ def test_installed_grader_keeps_its_hidden_checks_and_solutions_from_student_cod
     assert "package lists []" in message, message
 
 
-@pytest.mark.slow
-@pytest.mark.sandbox
+@pytest.mark.namespace_levels
 def test_doctor_of_an_installed_grader_names_what_the_sandbox_covers(installed):
     """Does ``autograde doctor`` of the installed grader say that its package, the solutions
     beside it and the secret file are covered in the sandbox?"""

@@ -161,6 +161,7 @@ def autograded(tmp_path: Path):
     return autograded
 
 
+@pytest.mark.nbgrader
 @pytest.mark.parametrize("change", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_autograded_copy_runs_nothing_in_formgrader(change, autograded):
     """Can a notebook's outputs, markdown, attachments or metadata make the page formgrader
@@ -191,6 +192,7 @@ def test_autograded_copy_keeps_text_outputs_only(autograded):
                for c in copy.cells for mime in c.get("attachments", {}).values())
 
 
+@pytest.mark.nbgrader
 def test_a_missing_attachment_does_not_stop_formgrader(autograded):
     """Can a markdown cell naming an attachment the notebook lacks stop formgrader from
     showing the submission at all (nbconvert raises on it)?"""
@@ -270,6 +272,7 @@ def test_csv_numbers_stay_numbers(score):
     assert _cells(_reports_row(score=score))[1][2] == f"{score:g}"
 
 
+@pytest.mark.subprocess
 def test_autograde_grade_csv_neutralizes_a_file_name(tmp_path):
     """Does `autograde grade --format csv` write a file named like a formula as text?"""
     (tmp_path / "=1+1.ipynb").write_text("{}")

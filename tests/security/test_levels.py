@@ -27,6 +27,9 @@ from autograder.sandbox.isolation import ENV_VAR, LEVELS
 from . import unprivileged
 from .conftest import LEVEL
 
+# The suite again, in a pytest child per level (the adversarial cases grade the model on the real data).
+pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.real_data]
+
 #: Skip reasons a level's run may give, by level (the kernel one: Linux < 5.14 counts
 #: processes per uid, so sandboxes of one ordinary user share their process quota).
 ALLOWED_SKIPS = {
@@ -77,7 +80,6 @@ def _environment(level: str, home: Path) -> dict[str, str]:
     return env
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("level", LEVELS, ids=LEVELS)
 def test_adversarial_suite_holds_at_level(level, workspace):
     """Does every case of the adversarial suite that a level claims hold at that level,

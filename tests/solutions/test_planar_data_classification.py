@@ -12,7 +12,7 @@ import pytest
 
 from autograder import ROOT
 
-pytestmark = pytest.mark.slow  # trains about a dozen networks and draws ten plots: ~10-30 s
+pytestmark = pytest.mark.subprocess  # runs the solution as a script
 
 SOLUTION = ROOT / "solutions" / "week3" / "planar_data_classification.py"
 

@@ -240,6 +240,7 @@ def test_spec_grades_eight_functions_one_point_each_and_is_discovered():
     assert specs.get("week2/numpy_basics") is SPEC
 
 
+@pytest.mark.grading
 def test_the_reference_solution_scores_full_marks():
     """Does the instructor source, graded like a submission, pass every check of both tiers?"""
     report = grade_submission(ROOT / SPEC.solution, SPEC)
@@ -248,6 +249,7 @@ def test_the_reference_solution_scores_full_marks():
     assert all(str(t.message).startswith("2 check(s) passed") for t in report.tests)
 
 
+@pytest.mark.grading
 def test_an_untouched_stub_scores_zero_and_says_not_implemented(tmp_path):
     """Does a file whose functions all raise NotImplementedError earn 0, each saying it is not implemented?"""
     path = tmp_path / "stub.py"
@@ -261,6 +263,7 @@ def test_an_untouched_stub_scores_zero_and_says_not_implemented(tmp_path):
         assert str(test.message).startswith(f"{test.function} is not implemented yet"), test.message
 
 
+@pytest.mark.grading
 @pytest.mark.parametrize("function, source, hint", BUGS)
 def test_one_bug_costs_that_function_only_and_the_message_names_it(tmp_path, function, source, hint):
     """Does one realistic bug lose exactly its function's point, with a message pointing at the mistake?"""
@@ -270,6 +273,7 @@ def test_one_bug_costs_that_function_only_and_the_message_names_it(tmp_path, fun
     assert hint in str(failed.message)
 
 
+@pytest.mark.grading
 @pytest.mark.parametrize("overrides", [LOOPS, LIBRARY], ids=["loops", "library-calls-and-stable-softmax"])
 def test_correct_but_different_implementations_keep_full_marks(tmp_path, overrides):
     """Do loops, scipy's expit, np.einsum / @ / np.dot for L2 and a max-shifted softmax all earn full marks?"""
@@ -278,6 +282,7 @@ def test_correct_but_different_implementations_keep_full_marks(tmp_path, overrid
     assert scores(report) == FULL_MARKS, messages(report)
 
 
+@pytest.mark.grading
 def test_image2vector_message_for_a_row_vector(tmp_path):
     """What exactly does a student read who returns shape (1, n) from image2vector?"""
     report = grade_submission(write_submission(tmp_path / "row.py", {"image2vector": ROW_VECTOR}), SPEC)
@@ -304,6 +309,7 @@ def test_a_loss_message_in_korean_says_m_in_korean():
                           "Hint: take the absolute value of each difference (np.abs) before summing.")
 
 
+@pytest.mark.grading
 def test_the_courses_earlier_name_normalizeRows_keeps_its_point(tmp_path):
     """Does a pre-2021 notebook's ``normalizeRows`` (the course's old name) keep its point, with
     the verdict saying which name was graded? (15 of 24 real notebooks lost it before.)"""
