@@ -99,6 +99,7 @@ def _l_layer_twice_the_rate(source: str) -> str:
                           "update_parameters(parameters, grads, 2 * learning_rate)")
 
 
+@pytest.mark.grading
 @pytest.mark.parametrize("edit, scores", [
     pytest.param(None, {"two_layer_model": 2, "predict": 1, "L_layer_model": 2}, id="finished"),
     pytest.param(_l_layer_twice_the_rate, {"two_layer_model": 2, "predict": 0.5, "L_layer_model": 0}, id="one-wrong"),

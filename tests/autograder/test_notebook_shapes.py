@@ -17,6 +17,8 @@ from autograder import ROOT, specs
 from autograder.engine import grade_submission
 from dlcheck.selfcheck import grade_notebook
 
+pytestmark = pytest.mark.grading  # each test but one grades a notebook in a sandbox
+
 W2_BASICS = specs.get("week2/numpy_basics")
 W2_LR = specs.get("week2/logistic_regression")
 W3 = specs.get("week3/planar_data_classification")
