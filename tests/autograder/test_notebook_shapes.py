@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from source_edits import mutate, rewrite
+from source_edits import BACKWARD_BEFORE_V5, mutate, rewrite
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
@@ -223,19 +223,6 @@ DEEP_INIT_0_01 = """
     for l in range(1, len(layer_dims)):
         parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01
         parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
-"""
-#: L_model_backward as the classic course wrote it before version 5: grads["dA" + str(l)]
-#: holds layer l's dA_prev (dA1 to dAL, no dA0).
-BACKWARD_BEFORE_V5 = """
-    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    current_cache = caches[L-1]
-    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(dAL, current_cache, "sigmoid")
-    for l in reversed(range(L-1)):
-        current_cache = caches[l]
-        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu")
-        grads["dA" + str(l + 1)] = dA_prev_temp
-        grads["dW" + str(l + 1)] = dW_temp
-        grads["db" + str(l + 1)] = db_temp
 """
 #: The classic W4A1's imports, in place of ours (content, not the name, says which notebook it is).
 CLASSIC_IMPORTS = ("from dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward\n",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from example_class import graded, without_training
-from source_edits import Bug, in_region, mutate, rewrite
+from source_edits import BACKWARD_BEFORE_V5, Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
 from autograder.engine import grade_submission
@@ -370,18 +370,7 @@ def classic_idioms(source: str) -> str:
 def grads_keys_before_v5(source: str) -> str:
     """L_model_backward as the course wrote it before version 5: layer l's dA_prev under
     "dA" + str(l) (dA1 to dAL, no dA0), accepted with a note."""
-    return rewrite(source, "L_model_backward", """
-        dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-        current_cache = caches[L-1]
-        grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
-            dAL, current_cache, "sigmoid")
-        for l in reversed(range(L-1)):
-            current_cache = caches[l]
-            dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu")
-            grads["dA" + str(l + 1)] = dA_prev_temp
-            grads["dW" + str(l + 1)] = dW_temp
-            grads["db" + str(l + 1)] = db_temp
-    """)
+    return rewrite(source, "L_model_backward", BACKWARD_BEFORE_V5)
 
 
 STEP_VARIANTS = {"loops-and-lists": loops_and_lists, "operators-and-rng-order": operators_and_rng_order,

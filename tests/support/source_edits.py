@@ -53,3 +53,19 @@ class Bug:
         for old, new in self.edits:
             solution = mutate(solution, old, new)
         return solution
+
+
+#: L_model_backward's body as the classic course wrote it before version 5: layer l's
+#: dA_prev under "dA" + str(l) (dA1 to dAL, no dA0); for :func:`rewrite`.
+BACKWARD_BEFORE_V5 = """
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L-1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
+        dAL, current_cache, "sigmoid")
+    for l in reversed(range(L-1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu")
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+"""
