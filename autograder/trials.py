@@ -33,7 +33,8 @@ class SandboxTrial:
     """Calls of one graded function in its sandbox child, answers from the reference.
 
     ``deadline`` (``time.monotonic()`` seconds) is the end of the file's time budget: a
-    call gets the per-call limit or what is left of the budget, whichever is shorter.
+    call gets the per-call limit for its own work and ends by the deadline, whatever the
+    reference callees it calls back take (:meth:`FunctionSession.call`).
     """
 
     def __init__(self, session: FunctionSession, fn: GradedFunction, reference: Reference, submission: Submission,
@@ -71,13 +72,12 @@ class SandboxTrial:
         return tuple(self.params) if self.params is not None else None
 
     def _call(self, args: tuple, kwargs: dict, inputs: bool = False) -> Returned:
-        left = self.deadline - time.monotonic()
-        if left <= 0:
+        if time.monotonic() >= self.deadline:
             raise StudentDied(tr("the file used up its time budget before this call",
                                  "이 호출 전에 파일의 시간 예산을 다 썼습니다"))
         if self.adapt is not None:
             args, kwargs = self.adapt(args, kwargs)
-        outcome = self.session.call(args, kwargs, min(self.call_seconds, left), inputs=inputs)
+        outcome = self.session.call(args, kwargs, self.call_seconds, inputs=inputs, until=self.deadline)
         if isinstance(outcome, Returned):
             return outcome
         if isinstance(outcome, Raised):

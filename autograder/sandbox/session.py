@@ -3,11 +3,16 @@
 While the function runs, the child may ask the grader to run a reference function in
 place of one of the submission's own (a *callback*, see :mod:`.worker`). Callbacks run
 in the grader, on arguments the student chose, so each is bounded: by what is left of
-the call's wall time (SIGALRM) and by :attr:`Limits.callback_mb` of extra memory
+the call's outer deadline (SIGALRM; the end of the file's budget,
+:func:`autograder.engine.budget`) and by :attr:`Limits.callback_mb` of extra memory
 (RLIMIT_AS, lowered while the callback runs and its answer is encoded), and its answer
 by :attr:`Limits.message_mb`. Their output is discarded, and they are never cached
-(:meth:`autograder.reference.Reference.for_callback`): the time they take is the call's,
-so it counts against the file's budget (:func:`autograder.engine.budget`).
+(:meth:`autograder.reference.Reference.for_callback`).
+
+The time spent answering callbacks (waiting for the grader's turn included) is the
+grader's, not the function's: it does not count against the call's own limit, so how
+busy the grading machine is never decides whether a function was fast enough. It does
+count against the outer deadline, so the grader's work for one file stays bounded.
 
 A training loop answered this way sends the same large arrays back and forth in every
 step (the training set, the caches, the parameters), so the session's channel shares
@@ -190,6 +195,11 @@ def _timed_out(seconds: float) -> Text:
               "{s:.3g}초 안에 반환하지 않았습니다 (무한 루프이거나 계산이 너무 많지 않나요?)", s=seconds)
 
 
+def _out_of_budget() -> Text:
+    return tr("it did not return before the file's time budget ran out (an infinite loop, or far too much work?)",
+              "파일의 시간 예산이 끝날 때까지 반환하지 않았습니다 (무한 루프이거나 계산이 너무 많지 않나요?)")
+
+
 class FunctionSession:
     """Calls of one graded function, each answered by the sandboxed child.
 
@@ -205,22 +215,31 @@ class FunctionSession:
         self.dead: Text | None = None  # why the child can no longer answer
 
     def call(self, args: tuple = (), kwargs: dict | None = None, seconds: float | None = None,
-             inputs: bool = False) -> Outcome:
+             inputs: bool = False, until: float | None = None) -> Outcome:
         """Call the function; with ``inputs``, the reply also holds the arguments as they
-        are after the call (:attr:`Returned.inputs`)."""
+        are after the call (:attr:`Returned.inputs`).
+
+        The function's own wall time is bounded by ``seconds`` (default
+        :attr:`Limits.call_seconds`), the time its callbacks take not counted; the whole
+        call, callbacks included, ends by ``until`` (``time.monotonic()`` seconds;
+        default: ``seconds`` from now, so that callbacks count).
+        """
         if self.dead:
             return Died(self.dead)
         seconds = self._limits.call_seconds if seconds is None else seconds
-        deadline = time.monotonic() + seconds
+        own_end = time.monotonic() + seconds  # moved on by the time callbacks take
+        outer, until = until is not None, own_end if until is None else until
         try:
             self._channel.send({"op": "call", "args": list(args), "kwargs": kwargs or {}, "inputs": inputs})
             while True:
-                reply = self._channel.receive(deadline)
+                reply = self._channel.receive(min(own_end, until))
                 if not isinstance(reply, dict):
                     raise wire.WireError("not a message")
                 op = reply.get("op")
                 if op == "callback":
-                    self._channel.send_frame(self._answer_callback(reply, deadline))
+                    began = time.monotonic()
+                    self._channel.send_frame(self._answer_callback(reply, until))
+                    own_end += time.monotonic() - began
                 elif op == "return":  # copies where they are the table's: the check may write into them
                     return Returned(_writable(reply.get("value")), _writable(reply.get("inputs")))
                 elif op == "raise":
@@ -230,7 +249,7 @@ class FunctionSession:
                 else:
                     raise wire.WireError("unknown message")
         except (TimeoutError, _CallbackOvertime):
-            self.dead = _timed_out(seconds)
+            self.dead = _out_of_budget() if outer and time.monotonic() >= until else _timed_out(seconds)
         except (EOFError, ConnectionError):
             self.dead = tr("the process running it ended during the call (os._exit, a crash, or a resource limit)",
                            "호출 중에 실행 프로세스가 끝났습니다 (os._exit, 충돌, 또는 자원 한도)")
@@ -242,7 +261,7 @@ class FunctionSession:
 
     def _answer_callback(self, request: dict, deadline: float) -> wire.Frame:
         """The encoded answer of the reference ``request["function"]`` on the student's
-        arguments, computed and encoded within what is left of the call's wall time and
+        arguments, computed and encoded by ``deadline`` (the call's outer one), within
         :attr:`Limits.callback_mb` of memory, and no larger than a message may be."""
         name = request.get("function")
         fn = self._callbacks.get(name) if isinstance(name, str) else None

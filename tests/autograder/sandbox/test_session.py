@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import sys
 import threading
+import time
 
 import numpy as np
+import pytest
 
 from autograder.sandbox.isolation import Limits
-from autograder.sandbox.session import FunctionSession, quiet
+from autograder.sandbox.session import Died, FunctionSession, Returned, quiet
 from dlcheck import wire
 
 
@@ -50,7 +53,12 @@ def test_reference_calls_from_two_threads_leave_stdout_as_it_was():
 def _session_with_child(child, callbacks) -> FunctionSession:
     """A session whose child is ``child(channel)``, run in a thread on the sandbox's end."""
     ours, theirs = socket.socketpair()
-    thread = threading.Thread(target=child, args=(wire.Channel(theirs, shared=wire.CheckedArrays()),), daemon=True)
+
+    def run(channel: wire.Channel) -> None:
+        with contextlib.suppress(EOFError, OSError):  # the session closed its end first
+            child(channel)
+
+    thread = threading.Thread(target=run, args=(wire.Channel(theirs, shared=wire.CheckedArrays()),), daemon=True)
     thread.start()
     return FunctionSession(ours, callbacks, Limits())
 
@@ -98,3 +106,67 @@ def test_values_a_call_returns_are_the_checks_to_write_into():
         assert first.flags.writeable and first is second["again"] and np.array_equal(first, x)
         first += 1
         assert np.array_equal(session.call((x,), seconds=10).value, x)
+
+
+# -- time: the function's own, and the grader's --------------------------------------------
+
+def _slow(seconds: float):
+    def answer(x):
+        time.sleep(seconds)
+        return x
+    return answer
+
+
+def test_time_answering_callbacks_is_not_the_functions():
+    """Five callbacks of 0.3 s each in a call whose own limit is 0.5 s: does the call
+    return, the grader's 1.5 s not counted against the function?"""
+    with _session_with_child(_calls_back("slow", 5), {"slow": _slow(0.3)}) as session:
+        outcome = session.call((np.ones(3),), seconds=0.5, until=time.monotonic() + 10)
+    assert isinstance(outcome, Returned), outcome
+
+
+def test_a_busy_grader_does_not_change_the_verdict():
+    """While another check holds the grader's reference calls for 1.5 s, a callback waits
+    its turn: does a call whose own limit is 0.5 s still return?"""
+    held, release = threading.Event(), threading.Event()
+
+    def busy() -> None:
+        with quiet():
+            held.set()
+            release.wait(timeout=1.5)
+
+    thread = threading.Thread(target=busy)
+    thread.start()
+    held.wait(timeout=5)
+    try:
+        with _session_with_child(_calls_back("fast", 1), {"fast": _slow(0)}) as session:
+            outcome = session.call((np.ones(3),), seconds=0.5, until=time.monotonic() + 10)
+    finally:
+        release.set()
+        thread.join()
+    assert isinstance(outcome, Returned), outcome
+
+
+def test_the_functions_own_time_is_still_bounded():
+    """A child that answers nothing: does the call end at its own limit, said as such?"""
+    def silent(channel: wire.Channel) -> None:
+        channel.receive()
+        time.sleep(5)
+
+    start = time.monotonic()
+    with _session_with_child(silent, {}) as session:
+        outcome = session.call((), seconds=0.5, until=start + 10)
+    assert isinstance(outcome, Died) and "within 0.5 s" in outcome.reason.en
+    assert time.monotonic() - start < 3
+
+
+@pytest.mark.parametrize("until", [None, 1.0])
+def test_callbacks_end_by_the_outer_deadline(until):
+    """Callbacks of 0.4 s, asked for again and again: does the call end by ``until`` (by
+    its own limit when there is none), said as the file's budget when it was that?"""
+    start = time.monotonic()
+    with _session_with_child(_calls_back("slow", 100), {"slow": _slow(0.4)}) as session:
+        outcome = session.call((np.ones(3),), seconds=1.0, until=None if until is None else start + until)
+    assert isinstance(outcome, Died)
+    assert ("time budget" in outcome.reason.en) == (until is not None), outcome.reason.en
+    assert time.monotonic() - start < 2.5
