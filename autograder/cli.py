@@ -321,13 +321,14 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
 
 
 def _write_course_csv(course_dir: Path, assignment: str, path: Path | None) -> str:
-    from .gradebook import GradebookError, assignment_scores
+    from .gradebook import GradebookError, assignment_scores, opened
 
     if not (course_dir / "gradebook.db").is_file():
         raise GraderError(f"no gradebook at {course_dir / 'gradebook.db'}: grade the course first "
                           f"(autograde course {assignment} --course-dir {course_dir})")
     try:
-        text = exports.course_csv(assignment_scores(course_dir, assignment))
+        with opened(course_dir) as gb:
+            text = exports.course_csv(assignment_scores(gb, assignment))
     except GradebookError as exc:
         raise GraderError(str(exc)) from None
     if path is not None:

@@ -66,7 +66,6 @@ from dlcheck.text import Text, tr
 
 from . import autograded, copies, feedback, gradebook, names, recognise, specs
 from .engine import grade_submission
-from .feedback import NotebookFeedback
 from .names import safe_name
 from .preflight import preflight
 from .sandbox.isolation import Limits
@@ -542,10 +541,10 @@ class _Run:
             self.say(f"{chosen.label} {_foreign(changed, previous)}; grading it again")
             self.summary.regraded_after_others += 1
             return False
-        if not (previous.report and "tests" in previous.report):
+        if previous.report is None:
             return False
         self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} (unchanged, not regraded)")
-        self._write_files(self._feedback(NotebookFeedback.from_json(previous.report), chosen, nb), chosen, nb)
+        self._write_files(self._feedback(previous.report, chosen, nb), chosen, nb)
         self.summary.unchanged += 1
         return True
 
@@ -562,33 +561,33 @@ class _Run:
         timestamp, warning = _submission_timestamp(chosen.submission)
         if warning:
             self.say(f"{chosen.label} warning: {warning}")
-        fb = NotebookFeedback.from_report(report, student=chosen.student, assignment=self.assignment,
-                                          notebook=nb.name)
+        kept = feedback.filed(report, student=chosen.student, assignment=self.assignment, notebook=nb.name)
         previous = self.done.get((chosen.student, nb.name))
-        if previous is not None and previous.report and "tests" in previous.report:
-            before = self._feedback(NotebookFeedback.from_json(previous.report), chosen, nb)
-            if dataclasses.replace(before, graded_at=fb.graded_at) == fb:
-                fb = before  # the same results: the same report, graded when they were first found
-        gradebook.record(self.gb, self.assignment, chosen.student, nb.name, report.tests,
-                         sha256=digest if report.error is None else None, timestamp=timestamp, report=fb.to_json())
+        if previous is not None and previous.report is not None:
+            before = self._feedback(previous.report, chosen, nb)
+            if dataclasses.replace(before, graded_at=kept.graded_at) == kept:
+                kept = before  # the same results: the same report, graded when they were first found
+        gradebook.record(self.gb, self.assignment, chosen.student, nb.name, kept,
+                         sha256=digest if report.error is None else None, timestamp=timestamp)
         status = f"{report.score:g}/{report.max_score:g}"
         if report.error is not None:
             status += f" error: {report.error.render(self.lang)}"
         self.say(f"{chosen.label} {status}")
         for note in report.notes:
             self.say(f"{chosen.label} note: {note.render(self.lang)}")
-        self._write_files(fb, chosen, nb, regraded=True)
+        self._write_files(kept, chosen, nb, regraded=True)
 
-    def _feedback(self, stored: NotebookFeedback, chosen: Found, nb: CourseNotebook) -> NotebookFeedback:
+    def _feedback(self, stored: SubmissionReport, chosen: Found, nb: CourseNotebook) -> SubmissionReport:
         """A report kept in the gradebook, named after the course layout, not after what
         it says (a tampered gradebook must not choose where a page is written)."""
         return dataclasses.replace(stored, student=chosen.student, assignment=self.assignment, notebook=nb.name,
-                                   submitted=chosen.path.name)
+                                   submission=chosen.path.name)
 
     def _record_refused(self, student: str, nb: CourseNotebook, path: Path, why: Text) -> None:
         """A notebook whose every file was refused scores 0 with the reason."""
         report = _refused(path, nb.name, nb.cells, why)
-        gradebook.record(self.gb, self.assignment, student, nb.name, report.tests, sha256=None)
+        gradebook.record(self.gb, self.assignment, student, nb.name,
+                         feedback.filed(report, student=student, assignment=self.assignment, notebook=nb.name))
         self.summary.reports.append(report)
 
     def missing(self, student: str, nb: CourseNotebook, unrecognised: list[str] = ()) -> None:
@@ -610,17 +609,17 @@ class _Run:
         shown = safe_name(why.render(self.lang)) if unrecognised else "not handed in"
         self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb {shown}: 0/{total:g}")
 
-    def _write_files(self, fb: NotebookFeedback, submitted: Found, nb: CourseNotebook, regraded: bool = False) -> None:
+    def _write_files(self, kept: SubmissionReport, submitted: Found, nb: CourseNotebook, regraded: bool = False) -> None:
         """Steps 8 and 9: the feedback page and the autograded copy, from the gradebook's
         current scores; each written only when missing or out of date."""
-        final = gradebook.final_scores(self.gb, self.assignment, fb.student, nb.name)
-        fb = fb.with_scores(final)
-        page = feedback.feedback_path(self.course_dir, fb)
-        if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(fb, self.lang):
-            feedback.write_feedback(self.course_dir, fb, self.lang)
-        copy = self.course_dir / "autograded" / fb.student / self.assignment / f"{nb.name}.ipynb"
+        final = gradebook.final_scores(self.gb, self.assignment, kept.student, nb.name)
+        kept = kept.with_scores(final)
+        page = feedback.feedback_path(self.course_dir, kept)
+        if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(kept, self.lang):
+            feedback.write_feedback(self.course_dir, kept, self.lang)
+        copy = self.course_dir / "autograded" / kept.student / self.assignment / f"{nb.name}.ipynb"
         if regraded or not copy.is_file() or copy.stat().st_mtime < submitted.path.stat().st_mtime:
-            autograded.write_autograded(copy, submitted.path, list(fb.tests), nb.function_aliases, self.lang)
+            autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, self.lang)
         for folder in (page.parent, copy.parent):
             _copy_submission_files(submitted.submission, folder)
 
@@ -721,7 +720,10 @@ def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = Fa
     """Check, then grade every submission of ``assignment`` into the course's gradebook."""
     found = notebooks_of(assignment)
     grading_secret = preflight(found.values(), dev_secret=dev_secret)
-    existing = gradebook.notebook_names(course_dir, assignment) if (Path(course_dir) / "gradebook.db").is_file() else []
+    existing = []
+    if (Path(course_dir) / "gradebook.db").is_file():
+        with gradebook.opened(course_dir) as gb:
+            existing = gradebook.notebook_names(gb, assignment)
     books, by_name = {}, {}
     for spec in found.values():
         # A gradebook that already names the notebook (e.g. after the classic file) keeps its name.

@@ -1,9 +1,9 @@
 """What a student is told about one graded notebook, and the HTML file that tells it.
 
-:class:`NotebookFeedback` is the report of one notebook as it is kept in the gradebook
-(``autograder_report``, see :mod:`autograder.gradebook`) and rendered: the score of each
-function, the message and hint of each lost point, the sandbox's isolation level and the
-grader's version. :func:`render_html` makes one self-contained page of it (no script, no
+:func:`render_html` makes a page of one notebook's report
+(:class:`~dlcheck.results.SubmissionReport`, as the gradebook keeps it, see :func:`filed`):
+the score of each function, the message and hint of each lost point, the sandbox's
+isolation level and the grader's version. The page is self-contained (no script, no
 external file: it opens offline, from an e-mail or an LMS), in Korean and English with a
 switch between them, and draws the curves the checks kept (a model's cost against the
 reference's) as inline SVG.
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,118 +26,36 @@ from dlcheck.text import LANGUAGES, Text, as_text, language, tr
 from . import __version__
 
 
-@dataclass(frozen=True)
-class NotebookFeedback:
-    """The graded report of one student's notebook, as kept and as shown.
-
-    Attributes
-    ----------
-    student, assignment : str
-        The student id and the assignment (nbgrader's folder names).
-    notebook : str
-        The notebook's name in the gradebook.
-    submitted : str
-        The name of the file the student handed in (``logistic_regression.ko.ipynb``).
-    tests : tuple of TestResult
-        One per graded function, in grading order; scores as the gradebook holds them
-        (see :meth:`with_scores`).
-    error : Text, optional
-        Why the file could not be graded at all.
-    isolation : str, optional
-        The sandbox's isolation level (``"namespaces"``, ``"processes"``).
-    grader_version : str
-        The version of the grader that graded it.
-    graded_at : str
-        When, in ISO 8601 UTC.
-    adjusted : frozenset of str
-        Test ids whose score an instructor changed by hand (formgrader).
-    notes : tuple of Text
-        What the grader decided for the whole file (:attr:`SubmissionReport.notes`),
-        shown under the scores.
-    """
-
-    student: str
-    assignment: str
-    notebook: str
-    submitted: str
-    tests: tuple[TestResult, ...]
-    error: Text | None = None
-    isolation: str | None = None
-    grader_version: str = __version__
-    graded_at: str = ""
-    adjusted: frozenset[str] = frozenset()
-    notes: tuple[Text, ...] = ()
-
-    @property
-    def score(self) -> float:
-        return sum(t.score for t in self.tests)
-
-    @property
-    def max_score(self) -> float:
-        return sum(t.max_score for t in self.tests)
-
-    @classmethod
-    def from_report(cls, report: SubmissionReport, *, student: str, assignment: str, notebook: str,
-                    graded_at: datetime | None = None) -> NotebookFeedback:
-        when = (graded_at or datetime.now(UTC)).astimezone(UTC)
-        return cls(student, assignment, notebook, Path(report.submission).name, tuple(report.tests), report.error,
-                   report.isolation, __version__, when.strftime("%Y-%m-%dT%H:%M:%SZ"), notes=tuple(report.notes))
-
-    def with_scores(self, scores: dict[str, float | None]) -> NotebookFeedback:
-        """A copy whose scores are the gradebook's (``scores``: test id -> score, e.g. a
-        manual score from formgrader); the tests whose score differs are marked adjusted."""
-        tests, adjusted = [], set()
-        for t in self.tests:
-            now = scores.get(t.name)
-            if now is not None and now != t.score:
-                tests.append(dataclasses.replace(t, score=float(now)))
-                adjusted.add(t.name)
-            else:
-                tests.append(t)
-        return dataclasses.replace(self, tests=tuple(tests), adjusted=frozenset(adjusted))
-
-    def to_json(self) -> dict:
-        return {
-            "student": self.student, "assignment": self.assignment, "notebook": self.notebook,
-            "submitted": self.submitted, "isolation": self.isolation, "grader_version": self.grader_version,
-            "graded_at": self.graded_at, "error": None if self.error is None else self.error.as_dict(),
-            "tests": [{"name": t.name, "function": t.function, "score": t.score, "max_score": t.max_score,
-                       "passed": t.passed, "message": as_text(t.message).as_dict(),
-                       "curves": [c.to_json() for c in t.curves]} for t in self.tests],
-            "notes": [as_text(n).as_dict() for n in self.notes],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> NotebookFeedback:
-        tests = tuple(TestResult(t["name"], t["function"], t["score"], t["max_score"], t["passed"],
-                                 Text(**t["message"]), tuple(Curve.from_json(c) for c in t.get("curves", ())))
-                      for t in data["tests"])
-        error = None if data.get("error") is None else Text(**data["error"])
-        return cls(data["student"], data["assignment"], data["notebook"], data["submitted"], tests, error,
-                   data.get("isolation"), data.get("grader_version", "unknown"), data.get("graded_at", ""),
-                   notes=tuple(Text(**n) for n in data.get("notes", ())))
+def filed(report: SubmissionReport, *, student: str, assignment: str, notebook: str,
+          graded_at: datetime | None = None) -> SubmissionReport:
+    """``report`` as a course keeps it: whose it is, named by its file's name, graded by
+    this grader version at ``graded_at`` (default: now)."""
+    when = (graded_at or datetime.now(UTC)).astimezone(UTC)
+    return dataclasses.replace(report, student=student, assignment=assignment, notebook=notebook,
+                               submission=Path(report.submission).name, grader_version=__version__,
+                               graded_at=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def feedback_path(course_dir: Path, fb: NotebookFeedback) -> Path:
+def feedback_path(course_dir: Path, report: SubmissionReport) -> Path:
     """``feedback/<student>/<assignment>/<submitted file stem>.html`` in the course directory.
 
     Raises ValueError when a part is not one plain name (``..``, a separator): a page is
     never written outside its folder, whatever a report says.
     """
-    stem = fb.submitted.removesuffix(".ipynb").removesuffix(".py")
-    parts = (fb.student, fb.assignment, f"{stem}.html")
+    stem = report.submission.removesuffix(".ipynb").removesuffix(".py")
+    parts = (report.student, report.assignment, f"{stem}.html")
     for part in parts:
-        if part in ("", ".", "..", ".html") or "/" in part or "\\" in part or "\0" in part:
+        if not isinstance(part, str) or part in ("", ".", "..", ".html") or "/" in part or "\\" in part or "\0" in part:
             raise ValueError(f"not a plain file or folder name: {part!r}")
     return Path(course_dir, "feedback", *parts)
 
 
-def write_feedback(course_dir: Path, fb: NotebookFeedback, lang: str | None = None) -> Path:
-    """Write the feedback page of ``fb`` (atomically: a reader never sees half a page)."""
-    path = feedback_path(course_dir, fb)
+def write_feedback(course_dir: Path, report: SubmissionReport, lang: str | None = None) -> Path:
+    """Write the feedback page of ``report`` (atomically: a reader never sees half a page)."""
+    path = feedback_path(course_dir, report)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(render_html(fb, lang), encoding="utf-8")
+    tmp.write_text(render_html(report, lang), encoding="utf-8")
     tmp.replace(path)
     return path
 
@@ -192,23 +109,23 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def render_html(fb: NotebookFeedback, lang: str | None = None) -> str:
+def render_html(report: SubmissionReport, lang: str | None = None) -> str:
     """The feedback page: one self-contained HTML document, shown first in ``lang``
     (default: :func:`dlcheck.text.language`), with a switch to the other language."""
     lang = lang or language()
-    title = f"{fb.notebook}: {_points(fb.score)} / {_points(fb.max_score)}"
+    title = f"{report.notebook}: {_points(report.score)} / {_points(report.max_score)}"
     switch = "".join(f'<input type="radio" name="lang" class="lang" id="lang-{code}"{" checked" if code == lang else ""}>'
                      for code in LANGUAGES)
     labels = "".join(f'<label for="lang-{code}">{name}</label>'
                      for code, name in zip(LANGUAGES, ("English", "한국어"), strict=True))
-    body = [_facts(fb), _table(fb)]
-    if fb.notes:
-        body.append('<ul class="notes">' + "".join(f"<li>{_both(n)}</li>" for n in fb.notes) + "</ul>")
-    if fb.error is not None:
-        body.append(f'<h2>{_both(tr("Not graded", "채점하지 못함"))}</h2><div class="error">{_both(fb.error)}</div>')
-    if fb.error is None:
-        lost = [t for t in fb.tests if t.score < t.max_score]
-        kept = [t for t in fb.tests if t.score >= t.max_score]
+    body = [_facts(report), _table(report)]
+    if report.notes:
+        body.append('<ul class="notes">' + "".join(f"<li>{_both(n)}</li>" for n in report.notes) + "</ul>")
+    if report.error is not None:
+        body.append(f'<h2>{_both(tr("Not graded", "채점하지 못함"))}</h2><div class="error">{_both(report.error)}</div>')
+    if report.error is None:
+        lost = [t for t in report.tests if t.score < t.max_score]
+        kept = [t for t in report.tests if t.score >= t.max_score]
         for heading, tests in ((tr("Where points were lost", "점수를 잃은 곳"), lost),
                                (tr("What was checked", "검사한 내용"), kept)):
             if tests:
@@ -221,32 +138,32 @@ def render_html(fb: NotebookFeedback, lang: str | None = None) -> str:
             + "\n</main>\n</body>\n</html>\n")
 
 
-def _facts(fb: NotebookFeedback) -> str:
+def _facts(report: SubmissionReport) -> str:
     rows = [
-        (tr("Student", "학생"), fb.student),
-        (tr("Assignment", "과제"), fb.assignment),
-        (tr("File", "파일"), fb.submitted),
-        (tr("Graded at (UTC)", "채점 시각 (UTC)"), fb.graded_at.replace("T", " ").removesuffix("Z")),
-        (tr("Grader", "채점기"), f"dl-autograder {fb.grader_version}"),
-        (tr("Isolation level", "격리 수준"), fb.isolation or "-"),
+        (tr("Student", "학생"), report.student or "-"),
+        (tr("Assignment", "과제"), report.assignment or "-"),
+        (tr("File", "파일"), report.submission),
+        (tr("Graded at (UTC)", "채점 시각 (UTC)"), report.graded_at.replace("T", " ").removesuffix("Z")),
+        (tr("Grader", "채점기"), f"dl-autograder {report.grader_version or '-'}"),
+        (tr("Isolation level", "격리 수준"), report.isolation or "-"),
     ]
     return '<dl class="facts">' + "".join(f"<dt>{_both(k)}</dt><dd>{_esc(v)}</dd>" for k, v in rows) + "</dl>"
 
 
-def _table(fb: NotebookFeedback) -> str:
+def _table(report: SubmissionReport) -> str:
     head = (f"<tr><th>{_both(tr('Function', '함수'))}</th><th>{_both(tr('Points', '점수'))}</th>"
             f"<th>{_both(tr('Result', '결과'))}</th></tr>")
     rows = []
-    for t in fb.tests:
+    for t in report.tests:
         full = t.score >= t.max_score
         verdict = _both(tr("passed", "통과") if full else tr("failed", "실패"))
         note = (f' <span class="adjusted">{_both(tr("(changed by your instructor)", "(강사가 조정함)"))}</span>'
-                if t.name in fb.adjusted else "")
+                if t.name in report.adjusted else "")
         rows.append(f'<tr><td><a href="#{_esc(t.function)}"><code>{_esc(t.function)}</code></a></td>'
                     f'<td class="points">{_points(t.score)} / {_points(t.max_score)}</td>'
                     f'<td class="{"pass" if full else "fail"}">{verdict}{note}</td></tr>')
     total = (f'<tr><td><strong>{_both(tr("Total", "합계"))}</strong></td>'
-             f'<td class="points"><strong>{_points(fb.score)} / {_points(fb.max_score)}</strong></td><td></td></tr>')
+             f'<td class="points"><strong>{_points(report.score)} / {_points(report.max_score)}</strong></td><td></td></tr>')
     return f"<table>{head}{''.join(rows)}{total}</table>"
 
 

@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -107,7 +107,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from dlcheck.results import TestResult
+from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import as_text
 
 from .inert import markdown_or_text
@@ -128,8 +128,8 @@ recorded_files = Table(
     Column("sha256", String(64), nullable=False),
 )
 
-#: What autograde last wrote for each (assignment, student, notebook): a JSON object with
-#: ``"scores"`` (grade cell -> auto score written) and the stored report (see feedback.py).
+#: What autograde last wrote for each (assignment, student, notebook): the report's JSON
+#: (:data:`dlcheck.results.SCHEMA`) with ``"scores"`` (grade cell -> auto score written).
 reports = Table(
     "autograder_report",
     _metadata,
@@ -159,15 +159,16 @@ class Recorded:
     written : dict of str to float, optional
         The auto scores autograde wrote; ``None`` for a gradebook written before they were
         kept (then a change by another tool cannot be seen).
-    report : dict, optional
-        The report stored with them (what the feedback is made from).
+    report : SubmissionReport, optional
+        The report stored with them (what the feedback is made from); ``None`` when none
+        was kept or it cannot be read.
     """
 
     sha256: str
     scores: dict[str, float]
     max_scores: dict[str, float]
     written: dict[str, float] | None = None
-    report: dict | None = None
+    report: SubmissionReport | None = None
 
     @property
     def score(self) -> float:
@@ -210,7 +211,7 @@ def solution_name(grade_id: str) -> str:
 
 
 def ensure_assignment(
-    db_url_or_course_dir: str | Path | Gradebook,
+    gb: Gradebook,
     assignment: str,
     notebooks: dict[str, list[tuple[str, float]]],
 ) -> None:
@@ -218,8 +219,8 @@ def ensure_assignment(
 
     Parameters
     ----------
-    db_url_or_course_dir : str, Path or Gradebook
-        A course directory (its ``gradebook.db``), a database URL, or an open Gradebook.
+    gb : Gradebook
+        The open gradebook (:func:`opened`).
     assignment : str
         The assignment name, e.g. ``"week2"``: the folder name under ``submitted/<student>/``.
     notebooks : dict of str to list of (str, float)
@@ -243,84 +244,80 @@ def ensure_assignment(
     (markdown grade cells, task and solution cells) are left alone.
     """
     _check_notebooks(notebooks)
-    with _open(db_url_or_course_dir) as gb:
-        try:
-            existing = gb.find_assignment(assignment).notebooks
-        except MissingEntry:
-            existing = []
-        stale = [
-            f"{assignment}/{notebook.name}/{cell.name}"
-            for notebook in existing
-            for cell in _code_cells(notebook)
-            if cell.name not in {grade_id for grade_id, _ in notebooks.get(notebook.name, [])}
-        ]
-        if stale:
-            raise GradebookError(
-                f"the gradebook {gb.engine.url} has autograded grade cells that this "
-                f"assignment no longer defines: {', '.join(sorted(stale))}; remove them from "
-                "the gradebook or keep the functions they grade"
-            )
+    try:
+        existing = gb.find_assignment(assignment).notebooks
+    except MissingEntry:
+        existing = []
+    stale = [
+        f"{assignment}/{notebook.name}/{cell.name}"
+        for notebook in existing
+        for cell in _code_cells(notebook)
+        if cell.name not in {grade_id for grade_id, _ in notebooks.get(notebook.name, [])}
+    ]
+    if stale:
+        raise GradebookError(
+            f"the gradebook {gb.engine.url} has autograded grade cells that this "
+            f"assignment no longer defines: {', '.join(sorted(stale))}; remove them from "
+            "the gradebook or keep the functions they grade"
+        )
 
-        gb.update_or_create_assignment(assignment)
-        for notebook_name, cells in notebooks.items():
-            gb.update_or_create_notebook(notebook_name, assignment)
-            for grade_id, max_score in cells:
-                try:
-                    old = gb.find_grade_cell(grade_id, notebook_name, assignment).max_score
-                except MissingEntry:
-                    old = None
-                if old is not None and old != float(max_score):
-                    # Scores recorded against the old points must be recomputed.
-                    # Forget first: a crash in between then costs a regrade, not a stale score.
-                    _forget(gb.db, assignment, notebook_name)
-                    gb.db.commit()
-                gb.update_or_create_grade_cell(
-                    grade_id, notebook_name, assignment,
-                    max_score=float(max_score), cell_type="code",
-                )
-                gb.update_or_create_solution_cell(solution_name(grade_id), notebook_name, assignment)
+    gb.update_or_create_assignment(assignment)
+    for notebook_name, cells in notebooks.items():
+        gb.update_or_create_notebook(notebook_name, assignment)
+        for grade_id, max_score in cells:
+            try:
+                old = gb.find_grade_cell(grade_id, notebook_name, assignment).max_score
+            except MissingEntry:
+                old = None
+            if old is not None and old != float(max_score):
+                # Scores recorded against the old points must be recomputed.
+                # Forget first: a crash in between then costs a regrade, not a stale score.
+                _forget(gb.db, assignment, notebook_name)
+                gb.db.commit()
+            gb.update_or_create_grade_cell(
+                grade_id, notebook_name, assignment,
+                max_score=float(max_score), cell_type="code",
+            )
+            gb.update_or_create_solution_cell(solution_name(grade_id), notebook_name, assignment)
 
 
 def record(
-    course_dir: str | Path | Gradebook,
+    gb: Gradebook,
     assignment: str,
     student: str,
     notebook: str,
-    tests: Iterable[TestResult],
+    report: SubmissionReport,
     *,
     sha256: str | None = None,
     timestamp: datetime | str | None = None,
-    report: dict | None = None,
 ) -> None:
-    """Write one submitted notebook's results into the gradebook, in one transaction.
+    """Write one submitted notebook's report into the gradebook, in one transaction.
 
     Adds the student and the submission if absent, then sets the ``auto_score`` of the
-    student's Grade of each code grade cell of ``notebook``: the score of the TestResult
-    whose ``name`` is the cell's name, or ``None`` (ungraded, flagged for manual grading)
-    for a cell no TestResult covers, so nothing from an older version of the file
+    student's Grade of each code grade cell of ``notebook``: the score of the report's
+    TestResult whose ``name`` is the cell's name, or ``None`` (ungraded, flagged for manual
+    grading) for a cell no TestResult covers, so nothing from an older version of the file
     survives; and the ``auto_comment`` of the function's solution cell: the result's
     message, in the current language. Manual scores and comments are kept; as in
-    nbgrader, a grade with a manual score stays flagged for review. Recording the same
-    results again changes nothing.
+    nbgrader, a grade with a manual score stays flagged for review. The report itself is
+    kept beside them (``autograder_report``; :attr:`Recorded.report`). Recording the same
+    report again changes nothing.
 
     Parameters
     ----------
-    course_dir : str, Path or Gradebook
-        A course directory (its ``gradebook.db``), a database URL, or an open Gradebook.
+    gb : Gradebook
+        The open gradebook (:func:`opened`).
     assignment, student, notebook : str
         Assignment name, student id (the folder under ``submitted/``), notebook stem.
-    tests : iterable of TestResult
-        The results; each ``name`` must be a code grade cell of the notebook with the same
-        ``max_score``, and ``0 <= score <= max_score``.
+    report : SubmissionReport
+        The results; each test's ``name`` must be a code grade cell of the notebook with
+        the same ``max_score``, and ``0 <= score <= max_score``.
     sha256 : str, optional
         Hex digest of the graded file. Stored for :func:`recorded`; ``None`` forgets any
         stored one, so the notebook counts as not recorded (used for failed gradings).
     timestamp : datetime or str, optional
         When the student submitted (nbgrader's ``timestamp.txt``); sets the submission's
         timestamp, which ``nbgrader export`` lists. ``None`` leaves it as it is.
-    report : dict, optional
-        JSON-able data kept with the scores written (see ``autograder_report``), returned
-        by :func:`recorded`.
 
     Raises
     ------
@@ -329,20 +326,19 @@ def record(
         :func:`ensure_assignment` first), or a TestResult does not match a grade cell.
         The gradebook is then unchanged, as it is after any other exception.
     """
-    tests = list(tests)
-    with _open(course_dir) as gb:
-        session = gb.db
-        try:
-            _record(session, assignment, student, notebook, tests, sha256, timestamp)
-            _store_report(session, assignment, student, notebook,
-                          {"scores": {t.name: float(t.score) for t in tests}, **(report or {})})
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    tests = list(report.tests)
+    session = gb.db
+    try:
+        _record(session, assignment, student, notebook, tests, sha256, timestamp)
+        _store_report(session, assignment, student, notebook,
+                      {**report.to_json(), "scores": {t.name: float(t.score) for t in tests}})
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
 
 
-def recorded(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> dict[tuple[str, str], Recorded]:
+def recorded(gb: Gradebook, assignment: str) -> dict[tuple[str, str], Recorded]:
     """The (student, notebook) pairs of ``assignment`` whose results are complete.
 
     A pair is listed when :func:`record` stored a file hash for it and every code grade
@@ -350,36 +346,44 @@ def recorded(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> d
     caller compares ``sha256`` with the file's current hash, and looks at
     :attr:`Recorded.changed_by_others`.
     """
-    with _open(db_url_or_course_dir) as gb:
-        session = gb.db
-        rows = session.execute(
-            select(recorded_files).where(recorded_files.c.assignment == assignment)
-        ).all()
-        stored = {(r.student, r.notebook): json.loads(r.report) for r in session.execute(
-            select(reports).where(reports.c.assignment == assignment)).all()}
-        out = {}
-        for row in rows:
-            try:
-                submitted = gb.find_submission_notebook(row.notebook, assignment, row.student)
-            except MissingEntry:
-                continue
-            cells = _code_cells(submitted.notebook)
-            grades = {g.cell_id: g for g in submitted.grades}
-            scores = {c.name: grades[c.id].auto_score if c.id in grades else None for c in cells}
-            if not cells or any(s is None for s in scores.values()):
-                continue
-            report = stored.get((row.student, row.notebook))
-            out[row.student, row.notebook] = Recorded(
-                sha256=row.sha256,
-                scores=scores,
-                max_scores={c.name: c.max_score for c in cells},
-                written=None if report is None else report.get("scores"),
-                report=report,
-            )
-        return out
+    session = gb.db
+    rows = session.execute(
+        select(recorded_files).where(recorded_files.c.assignment == assignment)
+    ).all()
+    stored = {(r.student, r.notebook): json.loads(r.report) for r in session.execute(
+        select(reports).where(reports.c.assignment == assignment)).all()}
+    out = {}
+    for row in rows:
+        try:
+            submitted = gb.find_submission_notebook(row.notebook, assignment, row.student)
+        except MissingEntry:
+            continue
+        cells = _code_cells(submitted.notebook)
+        grades = {g.cell_id: g for g in submitted.grades}
+        scores = {c.name: grades[c.id].auto_score if c.id in grades else None for c in cells}
+        if not cells or any(s is None for s in scores.values()):
+            continue
+        kept = stored.get((row.student, row.notebook))
+        out[row.student, row.notebook] = Recorded(
+            sha256=row.sha256,
+            scores=scores,
+            max_scores={c.name: c.max_score for c in cells},
+            written=None if kept is None else kept.get("scores"),
+            report=None if kept is None else _report(kept),
+        )
+    return out
 
 
-def record_missing(db_url_or_course_dir: str | Path | Gradebook, assignment: str, student: str, notebook: str,
+def _report(kept: dict) -> SubmissionReport | None:
+    """The report kept with a notebook's scores, or None: none (only scores were kept) or
+    not one this grader reads (a newer schema, say; the notebook is then graded again)."""
+    try:
+        return SubmissionReport.from_json(kept)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def record_missing(gb: Gradebook, assignment: str, student: str, notebook: str,
                    comment: str) -> bool:
     """Score a notebook the student did not hand in 0, as ``nbgrader autograde`` does.
 
@@ -394,54 +398,51 @@ def record_missing(db_url_or_course_dir: str | Path | Gradebook, assignment: str
     bool
         Whether anything changed.
     """
-    with _open(db_url_or_course_dir) as gb:
-        session = gb.db
-        try:
-            submitted = _submitted_notebook(session, assignment, student, notebook)
-            grades = {g.cell_id: g for g in submitted.grades}
-            comments = {c.cell_id: c for c in submitted.comments}
-            changed = session.new or session.dirty
-            for cell in _code_cells(submitted.notebook):
-                grade = grades[cell.id]
-                if grade.auto_score != 0 or grade.needs_manual_grade != (grade.manual_score is not None):
-                    _set_auto_score(grade, 0.0)
-                    changed = True
-            for cell in _own_solution_cells(submitted.notebook):
-                if comments[cell.id].auto_comment != comment:
-                    comments[cell.id].auto_comment = comment
-                    changed = True
-            if session.execute(select(recorded_files.c.sha256).where(
-                    _where(recorded_files, assignment, notebook, student))).first() is not None:
-                _forget(session, assignment, notebook, student)
+    session = gb.db
+    try:
+        submitted = _submitted_notebook(session, assignment, student, notebook)
+        grades = {g.cell_id: g for g in submitted.grades}
+        comments = {c.cell_id: c for c in submitted.comments}
+        changed = session.new or session.dirty
+        for cell in _code_cells(submitted.notebook):
+            grade = grades[cell.id]
+            if grade.auto_score != 0 or grade.needs_manual_grade != (grade.manual_score is not None):
+                _set_auto_score(grade, 0.0)
                 changed = True
-            changed = _store_report(session, assignment, student, notebook, {"missing": True}) or changed
-            session.commit()
-            return bool(changed)
-        except BaseException:
-            session.rollback()
-            raise
+        for cell in _own_solution_cells(submitted.notebook):
+            if comments[cell.id].auto_comment != comment:
+                comments[cell.id].auto_comment = comment
+                changed = True
+        if session.execute(select(recorded_files.c.sha256).where(
+                _where(recorded_files, assignment, notebook, student))).first() is not None:
+            _forget(session, assignment, notebook, student)
+            changed = True
+        changed = _store_report(session, assignment, student, notebook, {"missing": True}) or changed
+        session.commit()
+        return bool(changed)
+    except BaseException:
+        session.rollback()
+        raise
 
 
-def final_scores(db_url_or_course_dir: str | Path | Gradebook, assignment: str, student: str,
+def final_scores(gb: Gradebook, assignment: str, student: str,
                  notebook: str) -> dict[str, float | None]:
     """Grade cell -> the score that counts (a manual score wins, as in nbgrader) of one
     student's notebook; empty when there is no submission."""
-    with _open(db_url_or_course_dir) as gb:
-        try:
-            submitted = gb.find_submission_notebook(notebook, assignment, student)
-        except MissingEntry:
-            return {}
-        return {g.name: g.score if (g.auto_score, g.manual_score) != (None, None) else None
-                for g in submitted.grades}
+    try:
+        submitted = gb.find_submission_notebook(notebook, assignment, student)
+    except MissingEntry:
+        return {}
+    return {g.name: g.score if (g.auto_score, g.manual_score) != (None, None) else None
+            for g in submitted.grades}
 
 
-def notebook_names(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> list[str]:
+def notebook_names(gb: Gradebook, assignment: str) -> list[str]:
     """The names of the assignment's notebooks in the gradebook (none if it has no such assignment)."""
-    with _open(db_url_or_course_dir) as gb:
-        try:
-            return sorted(nb.name for nb in gb.find_assignment(assignment).notebooks)
-        except MissingEntry:
-            return []
+    try:
+        return sorted(nb.name for nb in gb.find_assignment(assignment).notebooks)
+    except MissingEntry:
+        return []
 
 
 @dataclass(frozen=True)
@@ -463,33 +464,32 @@ class StudentScores:
         return sum(self.max_scores.values())
 
 
-def assignment_scores(db_url_or_course_dir: str | Path | Gradebook, assignment: str) -> list[StudentScores]:
+def assignment_scores(gb: Gradebook, assignment: str) -> list[StudentScores]:
     """Every student of the gradebook with their score in each notebook of ``assignment``
     (manual scores win over auto scores, as in nbgrader), sorted by student id."""
-    with _open(db_url_or_course_dir) as gb:
+    try:
+        found = gb.find_assignment(assignment)
+    except MissingEntry:
+        known = ", ".join(sorted(a.name for a in gb.assignments)) or "none"
+        raise GradebookError(f"the gradebook {gb.engine.url} has no assignment {assignment!r}; "
+                             f"it has: {known}") from None
+    maxima = {nb.name: nb.max_score for nb in sorted(found.notebooks, key=lambda n: n.name)}
+    levels: dict[str, set[str]] = {}
+    for row in gb.db.execute(select(reports).where(reports.c.assignment == assignment)).all():
+        level = json.loads(row.report).get("isolation")
+        if level:
+            levels.setdefault(row.student, set()).add(level)
+    out = []
+    for student in sorted(gb.students, key=lambda s: s.id):
         try:
-            found = gb.find_assignment(assignment)
+            submission = gb.find_submission(assignment, student.id)
         except MissingEntry:
-            known = ", ".join(sorted(a.name for a in gb.assignments)) or "none"
-            raise GradebookError(f"the gradebook {gb.engine.url} has no assignment {assignment!r}; "
-                                 f"it has: {known}") from None
-        maxima = {nb.name: nb.max_score for nb in sorted(found.notebooks, key=lambda n: n.name)}
-        levels: dict[str, set[str]] = {}
-        for row in gb.db.execute(select(reports).where(reports.c.assignment == assignment)).all():
-            level = json.loads(row.report).get("isolation")
-            if level:
-                levels.setdefault(row.student, set()).add(level)
-        out = []
-        for student in sorted(gb.students, key=lambda s: s.id):
-            try:
-                submission = gb.find_submission(assignment, student.id)
-            except MissingEntry:
-                scores = dict.fromkeys(maxima)
-            else:
-                by_name = {nb.name: nb.score for nb in submission.notebooks}
-                scores = {name: by_name.get(name) for name in maxima}
-            out.append(StudentScores(student.id, scores, maxima, ", ".join(sorted(levels.get(student.id, ())))))
-        return out
+            scores = dict.fromkeys(maxima)
+        else:
+            by_name = {nb.name: nb.score for nb in submission.notebooks}
+            scores = {name: by_name.get(name) for name in maxima}
+        out.append(StudentScores(student.id, scores, maxima, ", ".join(sorted(levels.get(student.id, ())))))
+    return out
 
 
 def _submitted_notebook(session: Session, assignment: str, student: str, notebook: str) -> SubmittedNotebook:
@@ -702,8 +702,7 @@ def _check_notebooks(notebooks: dict[str, list[tuple[str, float]]]) -> None:
 def opened(db_url_or_course_dir: str | Path) -> Iterator[Gradebook]:
     """An open nbgrader Gradebook (the database created if needed), closed afterwards.
 
-    Pass it to the functions of this module in place of the course directory to open the
-    database once for a whole run.
+    The functions of this module take it, so a whole run opens the database once.
     """
     url = db_url(db_url_or_course_dir)
     _initialize(url)
@@ -712,16 +711,6 @@ def opened(db_url_or_course_dir: str | Path) -> Iterator[Gradebook]:
         yield gb
     finally:
         gb.close()
-
-
-@contextmanager
-def _open(where: str | Path | Gradebook) -> Iterator[Gradebook]:
-    """``where`` itself if it is an open Gradebook, else one opened for the block."""
-    if isinstance(where, Gradebook):
-        yield where
-        return
-    with opened(where) as gb:
-        yield gb
 
 
 def _initialize(url: str) -> None:

@@ -337,7 +337,8 @@ def test_scores_replaced_by_another_tool_are_said_and_regraded(course_dir: Path)
                         "autograde wrote them, by another tool (nbgrader autograde?): test_propagate 3 -> 1; "
                         "total 5 -> 3; grading it again")
     assert lines[1] == "[1/4] alice/logistic_regression.ipynb 5/5"
-    assert gradebook.recorded(course_dir, ASSIGNMENT)["alice", "logistic_regression"].score == 5.0
+    with gradebook.opened(course_dir) as gb:
+        assert gradebook.recorded(gb, ASSIGNMENT)["alice", "logistic_regression"].score == 5.0
 
 
 def test_a_manual_score_reaches_the_feedback_without_regrading(course_dir: Path) -> None:
@@ -470,7 +471,8 @@ def test_of_several_edited_copies_only_the_newest_is_graded(tmp_path: Path) -> N
     assert "[1/3] alice/logistic_regression (2).ipynb 0/5" in lines
     assert ("[2/3] alice/logistic_regression.ipynb not graded: one file of a notebook is graded: "
             "logistic_regression (2).ipynb, the newest edited one") in lines
-    assert gradebook.recorded(course, ASSIGNMENT)["alice", "logistic_regression"].score == 0.0
+    with gradebook.opened(course) as gb:
+        assert gradebook.recorded(gb, ASSIGNMENT)["alice", "logistic_regression"].score == 0.0
 
 
 def test_a_notebook_withdrawn_since_scores_zero_and_leaves_formgrader(course_dir: Path) -> None:
@@ -483,7 +485,9 @@ def test_a_notebook_withdrawn_since_scores_zero_and_leaves_formgrader(course_dir
 
     assert "[-] alice/logistic_regression.ipynb not handed in: 0/5" in lines
     assert not (course_dir / "autograded/alice/week2/logistic_regression.ipynb").exists()
-    assert gradebook.final_scores(course_dir, ASSIGNMENT, "alice", "logistic_regression") == {
+    with gradebook.opened(course_dir) as gb:
+        final = gradebook.final_scores(gb, ASSIGNMENT, "alice", "logistic_regression")
+    assert final == {
         "test_sigmoid": 0.0, "test_propagate": 0.0}
 
 
@@ -635,3 +639,26 @@ def test_the_walk_below_a_students_folder_follows_no_link_and_no_hidden_folder(t
 
     files, beyond = find_files(course, "W3A1")
     assert [f.label for f in files] == ["[1/1] bob/deep/er/Planar_data_classification_with_one_hidden_layer.ipynb"]
+
+
+def test_the_report_kept_per_notebook_is_the_documented_one(course_dir: Path) -> None:
+    """Is what the gradebook keeps for each notebook (graded, not graded, or not handed in:
+    none) a report of the schema in docs/report.md, whose student it says?"""
+    import jsonschema
+
+    (course_dir / "submitted" / "carol" / ASSIGNMENT).mkdir(parents=True)
+    (course_dir / "submitted" / "carol" / ASSIGNMENT / "logistic_regression.ipynb").write_text("not json")
+    run(course_dir, FakeGrader(errors={"carol": "not valid JSON"}))
+
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "report.schema.json").read_text())
+    with sqlite3.connect(course_dir / "gradebook.db") as db:
+        kept = db.execute("SELECT student, notebook, report FROM autograder_report").fetchall()
+    reports = {(student, notebook): json.loads(report) for student, notebook, report in kept}
+    assert reports["bob", "planar"] == {"missing": True}
+    graded = {key: report for key, report in reports.items() if "missing" not in report}
+    assert set(graded) == {("alice", "logistic_regression"), ("alice", "planar"), ("bob", "logistic_regression"),
+                           ("carol", "logistic_regression")}
+    for (student, _), report in graded.items():
+        jsonschema.validate(report, schema)
+        assert report["student"] == student
+    assert graded["carol", "logistic_regression"]["error"] == "not valid JSON"

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from autograder import ROOT, specs
-from autograder.gradebook import assignment_scores
+from autograder.gradebook import assignment_scores, opened
 from autograder.release import parse_percent
 
 pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.e2e]
@@ -45,7 +45,8 @@ def _grade(course: Path, assignment: str) -> dict[str, dict[str, float | None]]:
     done = subprocess.run([str(Path(sys.executable).parent / "autograde"), "course", assignment, "--dev-secret",
                            "--course-dir", str(course)], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
-    return {row.student: row.notebooks for row in assignment_scores(course, assignment)}
+    with opened(course) as gb:
+        return {row.student: row.notebooks for row in assignment_scores(gb, assignment)}
 
 
 def test_week3_is_graded_into_the_gradebook(tmp_path):

@@ -1,4 +1,4 @@
-"""Tests of autograder.feedback: the report kept per notebook and the student's HTML page."""
+"""Tests of autograder.feedback: a report as a course keeps it, and the student's HTML page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from autograder import __version__
-from autograder.feedback import NotebookFeedback, curve_svg, feedback_path, render_html, write_feedback
+from autograder.feedback import curve_svg, feedback_path, filed, render_html, write_feedback
 from dlcheck.results import Curve, SubmissionReport, TestResult
 from dlcheck.text import Text, tr
 
@@ -21,8 +21,9 @@ TESTS = (
                     "propagate: cost이(가) 틀렸습니다. 힌트: np.log10이 아니라 np.log를 쓰세요.")),
     TestResult("test_model", "model", 2.0, 2.0, True, Text("1 check(s) passed", "검사 1개 통과"), (COSTS,)),
 )
-FEEDBACK = NotebookFeedback("alice", "week2", "logistic_regression", "logistic_regression.ko.ipynb", TESTS,
-                            isolation="namespaces", graded_at="2024-03-01T17:05:12Z")
+FEEDBACK = SubmissionReport("logistic_regression.ko.ipynb", "logistic_regression", list(TESTS), isolation="namespaces",
+                            student="alice", assignment="week2", graded_at="2024-03-01T17:05:12Z",
+                            grader_version=__version__)
 
 
 def visible_text(page: str, lang: str) -> str:
@@ -74,7 +75,8 @@ def test_is_what_a_student_wrote_shown_as_text_never_as_markup():
     evil = TestResult("test_sigmoid", "sigmoid", 0.0, 1.0, False,
                       Text("sigmoid: it raised ValueError: <script>alert(1)</script>",
                            "sigmoid: ValueError: <script>alert(1)</script>"))
-    fb = NotebookFeedback("eve", "week2", "logistic_regression", '"><img src=x onerror=alert(1)>.ipynb', (evil,))
+    fb = SubmissionReport('"><img src=x onerror=alert(1)>.ipynb', "logistic_regression", [evil], student="eve",
+                          assignment="week2")
     page = render_html(fb, "en")
     assert "<script>alert" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -82,8 +84,8 @@ def test_is_what_a_student_wrote_shown_as_text_never_as_markup():
 
 def test_is_a_file_that_could_not_be_graded_explained():
     """Does a file that could not be graded at all get the reason, not a list of failures?"""
-    fb = NotebookFeedback("bob", "week2", "logistic_regression", "logistic_regression.ipynb",
-                          TESTS[:1], error=Text("the file is not valid JSON", "올바른 JSON이 아닙니다"))
+    fb = SubmissionReport("logistic_regression.ipynb", "logistic_regression", list(TESTS[:1]),
+                          error=Text("the file is not valid JSON", "올바른 JSON이 아닙니다"), student="bob", assignment="week2")
     text = visible_text(render_html(fb, "en"), "en")
     assert "Not graded the file is not valid JSON" in text
     assert "What was checked" not in text
@@ -105,11 +107,6 @@ def test_a_flat_curve_does_not_divide_by_zero():
     assert "<polyline" in curve_svg(Curve(Text("c", "c"), (0.5, 0.5), (0.5, 0.5), Text("x", "x")))
 
 
-def test_is_the_kept_report_read_back_identically():
-    """Does a report stored as JSON (in the gradebook) come back equal, curves included?"""
-    assert NotebookFeedback.from_json(json.loads(json.dumps(FEEDBACK.to_json()))) == FEEDBACK
-
-
 def test_does_a_score_changed_by_the_instructor_show_as_such():
     """With the gradebook's scores (a manual 1.5 for propagate), does the page show them,
     marked as changed by the instructor?"""
@@ -126,12 +123,14 @@ def test_is_the_page_named_after_the_file_handed_in(tmp_path: Path):
     assert sorted(p.name for p in path.parent.iterdir()) == ["logistic_regression.ko.html"]
 
 
-def test_from_report_keeps_what_grading_said():
-    """Does the feedback of a report keep its file name, tests, error and isolation level?"""
+def test_a_filed_report_keeps_what_grading_said_and_says_whose_it_is():
+    """Does a report filed for a course keep its tests and isolation level, named by its
+    file's name, whose it is, and when and by which grader it was graded?"""
     r = SubmissionReport("/course/submitted/alice/week2/lr.ipynb", "week2/logistic_regression", list(TESTS),
                          isolation="processes")
-    fb = NotebookFeedback.from_report(r, student="alice", assignment="week2", notebook="logistic_regression")
-    assert (fb.submitted, fb.tests, fb.isolation, fb.grader_version) == ("lr.ipynb", TESTS, "processes", __version__)
+    fb = filed(r, student="alice", assignment="week2", notebook="logistic_regression")
+    assert (fb.submission, fb.notebook, fb.student, fb.assignment, fb.tests, fb.isolation, fb.grader_version) == (
+        "lr.ipynb", "logistic_regression", "alice", "week2", list(TESTS), "processes", __version__)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", fb.graded_at)
 
 
@@ -141,9 +140,9 @@ def test_are_the_notes_of_a_report_shown_under_the_scores_and_kept():
     in both languages, and survive the gradebook's JSON?"""
     note = Text("hw.ipynb: graded as logistic_regression", "hw.ipynb: logistic_regression(으)로 채점")
     r = SubmissionReport("/c/submitted/alice/week2/hw.ipynb", "week2/logistic_regression", list(TESTS), notes=[note])
-    fb = NotebookFeedback.from_report(r, student="alice", assignment="week2", notebook="logistic_regression")
-    assert fb.notes == (note,)
-    assert NotebookFeedback.from_json(json.loads(json.dumps(fb.to_json()))) == fb
+    fb = filed(r, student="alice", assignment="week2", notebook="logistic_regression")
+    assert fb.notes == [note]
+    assert SubmissionReport.from_json(json.loads(json.dumps(fb.to_json()))) == fb
     for lang, text in (("en", note.en), ("ko", note.ko)):
         shown = visible_text(render_html(fb, lang), lang)
         assert f"{tr('Total', '합계').render(lang)} 3 / 6 {text} " in shown

@@ -23,7 +23,7 @@ import nbformat
 import pytest
 
 from autograder import ROOT, specs
-from autograder.gradebook import assignment_scores
+from autograder.gradebook import assignment_scores, opened
 
 pytestmark = [pytest.mark.subprocess, pytest.mark.grading]
 
@@ -55,7 +55,8 @@ def course_run(course: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def scores(course: Path) -> dict[str, float | None]:
-    return {row.student: row.notebooks["numpy_basics"] for row in assignment_scores(course, ASSIGNMENT)}
+    with opened(course) as gb:
+        return {row.student: row.notebooks["numpy_basics"] for row in assignment_scores(gb, ASSIGNMENT)}
 
 
 def test_a_fifo_beside_a_notebook_is_listed_and_never_read(tmp_path):
