@@ -27,6 +27,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from dlcheck import editions
 from dlcheck.checks import NotebookSpec
 from dlcheck.files import refusal
 
@@ -47,10 +48,10 @@ def beside(path: Path, companion: NotebookSpec) -> Path | None:
 
 
 def _by_name(path: Path, companion: NotebookSpec) -> list[Path]:
-    editions = [f"{companion.stem}.ipynb", names.korean_edition(companion.stem)]
-    if names.is_korean_edition(path.name):
-        editions.reverse()
-    own = [path.with_name(n) for n in (*editions, f"{companion.stem}.py")]
+    both = [f"{companion.stem}.ipynb", editions.korean_edition(companion.stem)]
+    if editions.is_korean_edition(path.name):
+        both.reverse()  # the same edition first
+    own = [path.with_name(n) for n in (*both, f"{companion.stem}.py")]
     aliases = {companion.stem: names.names_of(companion)}
     classic = sorted(p for p in _others(path) if p not in own and names.match(p.name, aliases))
     # A link or FIFO under the name is returned too: reading it is refused, and the reason said.

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlcheck import editions
 from dlcheck.checks import NotebookSpec
 from dlcheck.extract import SubmissionError, read_submission
 from dlcheck.text import Text, tr
@@ -62,7 +63,7 @@ def _newest_first(paths: Iterable[Path], notebook: str) -> list[Path]:
 def released(spec: NotebookSpec) -> frozenset[str]:
     """The fingerprints of the notebooks students received for ``spec`` (both editions)."""
     found = set()
-    for path in (project.root() / spec.release, project.root() / names.korean_edition(spec.release)):
+    for path in (project.root() / spec.release, project.root() / editions.korean_edition(spec.release)):
         try:
             found.add(read_submission(path, own=False).fingerprint())
         except SubmissionError:

@@ -59,7 +59,6 @@ from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import noted, result, run_checks
-from dlcheck.selfcheck import not_defined
 from dlcheck.text import Text, join, tr
 from dlcheck.written import Written
 
@@ -419,7 +418,7 @@ class _Grading:
                 detail = tr("{cell} has a syntax error at {error}; fix it so the definition is read",
                             "{cell}의 {error}에 문법 오류가 있습니다. 정의를 읽을 수 있도록 고치세요",
                             cell=cell.strip("<>"), error=error)
-            return result(fn, False, not_defined(fn.name, params, detail))
+            return result(fn, False, written.not_defined(fn.name, params, detail))
         found = _Found(name, functions[name], written=written.in_statements(self.statements, name))
         if name != fn.name:
             found.notes.append(tr("graded {alias}, the course's earlier name for {fn}.",

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dlcheck import editions
 from dlcheck.checks import GraderError
 
-from . import names, project, release, specs
+from . import project, release, specs
 
 KIT_TEMPLATES = "kit"
 MANIFEST = ".kit-files"
@@ -90,7 +91,7 @@ def _notebook_list(notebooks: list, files: dict[str, bytes]) -> tuple[str, str]:
     en, ko = [], []
     for spec in notebooks:
         functions = ", ".join(f"`{f.name}`" for f in spec.functions)
-        korean = names.korean_edition(spec.id)
+        korean = editions.korean_edition(spec.id)
         if korean in files:
             en.append(f"- `{spec.id}.ipynb` (Korean: `{Path(korean).name}`): {functions}")
             ko.append(f"- `{korean}` (영어판: `{Path(spec.id).name}.ipynb`): {functions}")
@@ -112,7 +113,7 @@ def kit_files(root: Path, generated: dict[Path, str] | None = None) -> dict[str,
         for name, data in _sources(root / package, PACKAGE_SUFFIXES, skip=("exercises/",)).items():
             files[f"{package}/{name}"] = data
     for spec in notebooks:
-        for path in (spec.release, names.korean_edition(spec.release)):
+        for path in (spec.release, editions.korean_edition(spec.release)):
             if root / path in generated:
                 files[f"{spec.week}/{Path(path).name}"] = generated[root / path].encode()
         spec_path = root / project.SPECS / f"{spec.id}.py"

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from dlcheck import editions
 from dlcheck.checks import NotebookSpec
 
 _EXTENSION = re.compile(r"\.(ipynb|py)$", re.I)
-_KOREAN = re.compile(r"\.ko$", re.I)
+_KOREAN = re.compile(re.escape(editions.KOREAN_SUFFIX) + "$", re.I)
 _COPY = re.compile(r"(-Copy\d+|\s*\(\d+\))$", re.I)
 _VERSION = re.compile(r"[\s_-]+v\d+[a-z]?$", re.I)
 _ASSIGNMENT_CODE = re.compile(r"^W\d+A\d+$", re.I)
@@ -67,18 +68,6 @@ def match(filename: str, notebooks: Mapping[str, Iterable[str]]) -> str | None:
 def _with_and_without_numbering(filename: str) -> tuple[str, ...]:
     spaced = filename.replace("%20", " ").replace("+", " ").strip()
     return filename, _NUMBERING.sub("", spaced)
-
-
-def korean_edition(notebook: str) -> str:
-    """The file name (or path) of a notebook's Korean edition, beside its English one:
-    ``"week2/logistic_regression.ipynb"`` or ``"week2/logistic_regression"`` ->
-    ``"week2/logistic_regression.ko.ipynb"``."""
-    return notebook.removesuffix(".ipynb") + ".ko.ipynb"
-
-
-def is_korean_edition(filename: str) -> bool:
-    """Whether ``filename`` names a Korean edition (``<stem>.ko.ipynb``)."""
-    return filename.endswith(".ko.ipynb")
 
 
 def is_exact(filename: str, notebook: str) -> bool:

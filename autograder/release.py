@@ -28,13 +28,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from dlcheck import wire
+from dlcheck import editions, wire
 from dlcheck.checks import NotebookSpec
 from dlcheck.exercises import strip_hidden
 from dlcheck.extract import parse_python
 from dlcheck.run import KernelTrial
 
-from . import helpers, names, project, specs
+from . import helpers, project, specs
 from .reference import reference_for
 
 SOLUTION_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n", re.M | re.S)
@@ -197,7 +197,7 @@ def outputs(root: Path) -> dict[Path, str]:
     for spec in specs.notebooks().values():
         files[root / spec.release] = nbformat.writes(student_notebook(spec, root)) + "\n"
         if has_korean((root / spec.solution).read_text(encoding="utf-8")):
-            files[root / names.korean_edition(spec.release)] = nbformat.writes(student_notebook(spec, root, "ko")) + "\n"
+            files[root / editions.korean_edition(spec.release)] = nbformat.writes(student_notebook(spec, root, "ko")) + "\n"
         files[expected_path(spec, root)] = _expected_text(spec, root)
         folder = root / project.ASSIGNMENTS / spec.week
         files[folder / "conftest.py"] = conftest_text(f"{project.ASSIGNMENTS}/{spec.week}")

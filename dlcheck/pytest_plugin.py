@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from . import editions
 from .results import SubmissionReport
 from .selfcheck import exercises_in, grade_notebook
 from .text import ENV_VAR, tr
@@ -51,7 +52,7 @@ def test_public_checks(graded) -> None:
 def _language(path: Path) -> str | None:
     """A Korean edition's messages are Korean, as its check cells' are (unless
     ``$AUTOGRADE_LANG`` says otherwise); other notebooks follow the usual choice."""
-    if path.name.endswith(".ko.ipynb") and not os.environ.get(ENV_VAR, "").strip():
+    if editions.is_korean_edition(path.name) and not os.environ.get(ENV_VAR, "").strip():
         return "ko"
     return None
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import exercises, signatures, written
+from . import editions, exercises, signatures, written
 from .checks import GradedFunction
 from .extract import SubmissionError, read_submission
 from .results import SubmissionReport, TestResult
@@ -133,7 +133,7 @@ def grade_notebook(path: Path, notebook_id: str) -> SubmissionReport:
         for graded in exercise.spec.functions:
             fn = _defined(graded, namespace)
             if fn is None:
-                report.tests.append(result(graded, False, not_defined(graded.name, exercise.params.get(graded.name, []))))
+                report.tests.append(result(graded, False, written.not_defined(graded.name, exercise.params.get(graded.name, []))))
             else:
                 report.tests.append(check_function(exercise, fn, name=graded.name, namespace=namespace,
                                                    source=written.in_statements(submission.statements, fn.__name__)))
@@ -152,14 +152,6 @@ def _lines_of(cells: dict[str, str]) -> Iterator[None]:
         for name, entry in entries.items():
             if linecache.cache.get(name) is entry:
                 del linecache.cache[name]
-
-
-def not_defined(name: str, params: list[str], detail: Text | None = None) -> Text:
-    """The verdict for a graded function the notebook does not define."""
-    signature = f"def {name}({', '.join(params)}):"
-    return tr("{fn} is not defined in the notebook{detail}. Hint: define it as {signature} in a code cell.",
-              "노트북에 {fn}이(가) 정의되어 있지 않습니다{detail}. 힌트: 코드 셀에 {signature}로 정의하세요.",
-              fn=name, signature=signature, detail=tr(" ({d})", " ({d})", d=detail) if detail else "")
 
 
 def _run_kept_code(statements: list[tuple[str, str]], folder: Path) -> dict[str, Any]:
@@ -197,13 +189,13 @@ def exercises_in(folder: Path) -> list[tuple[Path, str]]:
     """
     folder = Path(folder).resolve()
     known = set(exercises.available())
-    editions: dict[str, list[Path]] = {}
+    of_exercise: dict[str, list[Path]] = {}
     for path in sorted(folder.glob("*.ipynb")):
-        notebook_id = f"{folder.name}/{path.name.removesuffix('.ipynb').removesuffix('.ko')}"
+        notebook_id = f"{folder.name}/{editions.stem(path.name)}"
         if notebook_id in known:
-            editions.setdefault(notebook_id, []).append(path)
+            of_exercise.setdefault(notebook_id, []).append(path)
     found = []
-    for notebook_id, paths in editions.items():
+    for notebook_id, paths in of_exercise.items():
         untouched = exercises.load(notebook_id).untouched
         changed = [p for p in paths if not untouched or _fingerprint(p) != untouched]
         found += [(path, notebook_id) for path in changed or paths[:1]]

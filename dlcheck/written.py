@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .text import Text, tr
+
 #: What a template leaves where the learner's code goes, besides ``raise NotImplementedError``:
 #: ``pass`` or ``...`` as a statement of the function's body, and ``name = None`` lines
 #: (the classic course's templates: ``W1 = None``) whose name is never given another value.
@@ -231,3 +233,11 @@ def unfinished(written: Written | None, stub: Stub | None) -> tuple[str, ...] | 
         return None
     wrote_nothing = stub is not None and bool(stub.computes) and not written.computed & stub.computes
     return written.placeholders if written.none_placeholders or wrote_nothing else None
+
+
+def not_defined(name: str, params: list[str], detail: Text | None = None) -> Text:
+    """The verdict for a graded function the notebook does not define."""
+    signature = f"def {name}({', '.join(params)}):"
+    return tr("{fn} is not defined in the notebook{detail}. Hint: define it as {signature} in a code cell.",
+              "노트북에 {fn}이(가) 정의되어 있지 않습니다{detail}. 힌트: 코드 셀에 {signature}로 정의하세요.",
+              fn=name, signature=signature, detail=tr(" ({d})", " ({d})", d=detail) if detail else "")

@@ -91,18 +91,3 @@ def test_which_notebook_does_a_downloaded_or_renamed_file_name_mean(filename, no
     in front (``a1_``, ``W4A1 - ``) read as the notebook's name, while a shortened rename
     (``a1_building_your_deep_neural_network``) is left to the functions the file defines?"""
     assert names.match(filename, ALL) == notebook
-
-
-@pytest.mark.parametrize(
-    "notebook, korean",
-    [
-        ("logistic_regression", "logistic_regression.ko.ipynb"),
-        ("logistic_regression.ipynb", "logistic_regression.ko.ipynb"),
-        ("assignments/week2/logistic_regression.ipynb", "assignments/week2/logistic_regression.ko.ipynb"),
-    ],
-    ids=["stem", "file", "path"],
-)
-def test_what_is_a_notebooks_korean_edition_called(notebook, korean):
-    """Is the Korean edition ``<stem>.ko.ipynb`` beside the notebook, and recognised as one?"""
-    assert names.korean_edition(notebook) == korean
-    assert names.is_korean_edition(korean) and not names.is_korean_edition(notebook)
