@@ -54,6 +54,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from dlcheck import signatures, written
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
@@ -100,7 +102,17 @@ def grade_submission(path: Path | str, spec: NotebookSpec, *, secret: bytes = DE
     caller found in the student's submission (``None``: the submission has none); a
     companion it does not name is looked for beside ``path``.
     """
-    path = Path(path)
+    # The grader's own BLAS runs one thread while it grades: its reference calls answer the
+    # sandboxes, which run beside it, and idle BLAS threads spinning in the grader took the
+    # CPU from them (one warm week-2 grade under load: 267 s with two threads, 104 s with
+    # one). `autograde` sets it for its process too (__main__.py); this also holds for the
+    # engine used as a library (a test, a course script, Gradescope's runner).
+    with threadpool_limits(limits=1):
+        return _grade(Path(path), spec, secret, limits, tiers, companions)
+
+
+def _grade(path: Path, spec: NotebookSpec, secret: bytes, limits: Limits, tiers: tuple[str, ...],
+           companions: Mapping[str, Path | None] | None) -> SubmissionReport:
     report = SubmissionReport(submission=str(path), notebook=spec.id, isolation=isolation.level())
     reference = reference_for(spec)
     try:

@@ -287,3 +287,20 @@ def test_a_verdict_completed_by_checks_run_apart_reads_as_sentences(first, then,
     from dlcheck.text import Text
 
     assert _and_then(Text(*first), Text(*then)).en == en
+
+
+def test_the_graders_blas_runs_one_thread_while_it_grades(monkeypatch, tmp_path):
+    """While a file is graded, does the grader's own BLAS run one thread (the sandboxes
+    beside it need the cores), and as many as before once it is done?"""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from autograder import engine
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    seen = []
+    monkeypatch.setattr(engine, "_grade", lambda *args: seen.append(blas_threads()))
+    with threadpool_limits(limits=2, user_api="blas"):
+        grade_submission(tmp_path / "any.ipynb", specs.get("week2/logistic_regression"))
+        assert seen == [{1}] and blas_threads() == {2}
