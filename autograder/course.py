@@ -58,6 +58,7 @@ from pathlib import Path
 
 from nbgrader.utils import parse_utc
 
+from dlcheck import editions
 from dlcheck.checks import GraderError, NotebookSpec
 from dlcheck.extract import MAX_SUBMISSION_BYTES
 from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
@@ -614,12 +615,13 @@ class _Run:
         current scores; each written only when missing or out of date."""
         final = gradebook.final_scores(self.gb, self.assignment, kept.student, nb.name)
         kept = kept.with_scores(final)
+        lang = self.lang or editions.language(submitted.path.name)  # a Korean edition's learner reads Korean
         page = feedback.feedback_path(self.course_dir, kept)
-        if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(kept, self.lang):
-            feedback.write_feedback(self.course_dir, kept, self.lang)
+        if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(kept, lang):
+            feedback.write_feedback(self.course_dir, kept, lang)
         copy = self.course_dir / "autograded" / kept.student / self.assignment / f"{nb.name}.ipynb"
         if regraded or not copy.is_file() or copy.stat().st_mtime < submitted.path.stat().st_mtime:
-            autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, self.lang)
+            autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, lang)
         for folder in (page.parent, copy.parent):
             _copy_submission_files(submitted.submission, folder)
 

@@ -99,8 +99,8 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
         for t in r.tests:
             tests.append({
                 "name": f"{r.notebook}: {t.function}" if several else t.function,
-                "score": t.score,
-                "max_score": t.max_score,
+                "score": float(t.score),  # one number type throughout (a point count may be an int)
+                "max_score": float(t.max_score),
                 "status": "passed" if t.passed else "failed",
                 "output": t.message.render(lang),
                 "visibility": visibility,
@@ -114,7 +114,7 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
     if not reports:
         lines.append("No notebook was found in the submission.")
     return {
-        "score": sum(r.score for r in counted),
+        "score": float(sum(r.score for r in counted)),
         "output": "\n".join(lines),
         "visibility": visibility,
         "stdout_visibility": "hidden",

@@ -5,6 +5,8 @@ check, the pytest plugin) and the grader (:mod:`autograder.names`, the release).
 
 from __future__ import annotations
 
+from .text import chosen_language
+
 KOREAN_SUFFIX = ".ko"
 
 
@@ -23,3 +25,10 @@ def is_korean_edition(filename: str) -> bool:
 def stem(filename: str) -> str:
     """The notebook's stem, whichever edition ``filename`` is: ``"x.ko.ipynb"`` -> ``"x"``."""
     return filename.removesuffix(".ipynb").removesuffix(KOREAN_SUFFIX)
+
+
+def language(filename: str) -> str | None:
+    """The language to tell the learner who handed in ``filename`` in: the one chosen on
+    purpose (``--lang``, ``$AUTOGRADE_LANG``), else Korean for a Korean edition, else
+    ``None`` (the usual choice, :func:`dlcheck.text.language`)."""
+    return chosen_language() or ("ko" if is_korean_edition(filename) else None)

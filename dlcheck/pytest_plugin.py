@@ -7,7 +7,6 @@ end, the summary says which function to work on next.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from . import editions
 from .results import SubmissionReport
 from .selfcheck import exercises_in, grade_notebook
-from .text import ENV_VAR, tr
+from .text import tr
 
 _reports: dict[Path, SubmissionReport] = {}
 
@@ -42,19 +41,11 @@ def test_public_checks(graded) -> None:
         _reports[path] = grade_notebook(path, notebook_id)
     report = _reports[path]
     if report.error:
-        pytest.fail(tr("not graded: {why}", "채점하지 못함: {why}", why=report.error).render(_language(path)),
+        pytest.fail(tr("not graded: {why}", "채점하지 못함: {why}", why=report.error).render(editions.language(path.name)),
                     pytrace=False)
     verdict = next(t for t in report.tests if t.function == name)
     if not verdict.passed:
-        pytest.fail(verdict.message.render(_language(path)), pytrace=False)
-
-
-def _language(path: Path) -> str | None:
-    """A Korean edition's messages are Korean, as its check cells' are (unless
-    ``$AUTOGRADE_LANG`` says otherwise); other notebooks follow the usual choice."""
-    if editions.is_korean_edition(path.name) and not os.environ.get(ENV_VAR, "").strip():
-        return "ko"
-    return None
+        pytest.fail(verdict.message.render(editions.language(path.name)), pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -73,5 +64,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         else:
             line = tr("{file}: every public check passes. The grader also runs hidden checks on random inputs.",
                       "{file}: 모든 공개 검사를 통과합니다. 채점기는 무작위 입력으로 숨은 검사도 실행합니다.", file=path.name)
-        terminalreporter.write_line(line.render(_language(path)))
+        terminalreporter.write_line(line.render(editions.language(path.name)))
     return result

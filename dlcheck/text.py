@@ -133,6 +133,12 @@ def language() -> str:
     return "ko" if code.lower().startswith("ko") else "en"
 
 
+def chosen_language() -> str | None:
+    """The language chosen on purpose, if any: :func:`set_language`, else ``$AUTOGRADE_LANG``."""
+    wanted = _chosen or os.environ.get(ENV_VAR, "").strip().lower()
+    return wanted if wanted in LANGUAGES else None
+
+
 def set_language(lang: str | None) -> None:
     """Show messages in ``lang`` from now on (``None``: back to the environment's choice)."""
     if lang is not None and lang not in LANGUAGES:

@@ -445,6 +445,20 @@ def test_an_untouched_edition_is_passed_over_even_when_newer(tmp_path: Path) -> 
     assert (course / "feedback/alice/week2/logistic_regression.ko.html").is_file()
 
 
+@pytest.mark.parametrize(("chosen", "shown"), [(None, "ko"), ("en", "en")], ids=["edition", "chosen"])
+def test_a_korean_editions_feedback_opens_in_korean(course_dir: Path, monkeypatch, chosen, shown) -> None:
+    """Does the feedback page (and the marked copy's comments) of a Korean edition open in
+    Korean, while an English edition's follows the usual choice, unless a language was chosen?"""
+    monkeypatch.delenv("AUTOGRADE_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    folder = course_dir / "submitted/alice/week2"
+    (folder / "logistic_regression.ipynb").rename(folder / "logistic_regression.ko.ipynb")
+    run(course_dir, FakeGrader(), lang=chosen)
+    korean = (course_dir / "feedback/alice/week2/logistic_regression.ko.html").read_text()
+    english = (course_dir / "feedback/bob/week2/logistic_regression.html").read_text()
+    assert f'<html lang="{shown}">' in korean and '<html lang="en">' in english
+
+
 def test_of_several_edited_copies_only_the_newest_is_graded(tmp_path: Path) -> None:
     """When a student hands in several edited copies of one notebook, is only the newest
     graded (never the best of them: each copy draws other hidden inputs), the others listed

@@ -70,6 +70,8 @@ def test_gradescope_results_follow_its_format():
              "visibility": "after_published"},
         ],
     }
+    numbers = [results["score"]] + [t[k] for t in results["tests"] for k in ("score", "max_score")]
+    assert all(type(n) is float for n in numbers), numbers  # one number type, as Gradescope shows them
 
 
 def test_gradescope_results_of_several_notebooks_and_a_broken_file():
