@@ -91,6 +91,7 @@ BUGS = [
     ("reseeded", lambda p: {**p, "W2": p["W1"].ravel()[:p["W2"].size].reshape(p["W2"].shape)},
      "W2 repeats the random numbers of W1"),
     ("scale-30-percent-off", lambda p: {**p, "W1": p["W1"] * 1.3}, "W1 has standard deviation"),
+    ("half-the-scale", lambda p: {**p, "W2": p["W2"] * 0.5}, "W2 has standard deviation"),
     ("uniform-around-0", lambda p: {**p, "W1": np.random.default_rng(2).uniform(-0.01, 0.01, p["W1"].shape)},
      "W1 has standard deviation"),
     ("not-centred", lambda p: {**p, "W1": p["W1"] + 0.003}, "W1 has mean"),
