@@ -3,8 +3,8 @@
 The network is LINEAR -> TANH -> LINEAR -> SIGMOID. Checks compare each function with the
 reference on a fixed small network (public) and on random ones (hidden: other widths with
 n_h != n_x, a single example), and grade properties where the answer is random
-(``initialize_parameters``) or numerical (``backward_propagation`` against a numerical
-gradient of the cost).
+(``initialize_parameters``, by the rule week 4 uses too: :mod:`dlcheck.initialization`) or
+numerical (``backward_propagation`` against a numerical gradient of the cost).
 """
 
 from __future__ import annotations
