@@ -76,6 +76,27 @@ def complement(text: Text) -> Hint:
     return lambda got, want: text if np.allclose(got, 1 - want, rtol=1e-6, atol=1e-10) else None
 
 
+def gradient_step(key: str, before: np.ndarray, gradient: np.ndarray, learning_rate: float, not_updated: Text,
+                  other_rate: Callable[[float], Text] | None = None) -> Hint:
+    """For the update ``key = key - learning_rate * d<key>`` of ``before`` by ``gradient``:
+    when the submission moved ``before`` by a multiple of the gradient (the least-squares
+    rate fits), says which step it took: none (``not_updated``), up the gradient (the
+    sign), or another rate (``other_rate(rate)``, when given)."""
+    def rule(got: np.ndarray, want: np.ndarray) -> Text | None:
+        if not np.any(gradient):
+            return None
+        rate = float(np.sum((before - got) * gradient) / np.sum(gradient * gradient))
+        if not np.allclose(got, before - rate * gradient, rtol=1e-6, atol=1e-9):
+            return None
+        if np.isclose(rate, 0):
+            return not_updated
+        if np.isclose(rate, -learning_rate):
+            return tr("you stepped up the gradient: {key} = {key} - learning_rate * d{key}, with a minus.",
+                      "기울기를 따라 올라갔습니다: {key} = {key} - learning_rate * d{key} (마이너스)입니다.", key=key)
+        return other_rate(rate) if other_rate else None
+    return rule
+
+
 def mistake(wrong_answer: Callable[[], Any], text: Text) -> Hint:
     """``text`` when the submission returned ``wrong_answer()``, a known mistake's result.
 

@@ -26,6 +26,23 @@ def numerical_gradient(cost: Callable[[np.ndarray], float], theta: np.ndarray, s
     return np.asarray(nd.Gradient(cost, step=step, method="central", order=2)(theta), dtype=float).reshape(theta.shape)
 
 
+def numerical_gradients(cost: Callable[..., float], arrays: list[np.ndarray], step: float = 1e-5) -> list[np.ndarray]:
+    """The gradient of ``cost(*arrays)`` with respect to each of ``arrays`` (each of its
+    array's shape), by central differences over all of them at once."""
+    ends = np.cumsum([0] + [a.size for a in arrays])
+
+    def at(theta: np.ndarray) -> float:
+        return cost(*(theta[ends[i]:ends[i + 1]].reshape(a.shape) for i, a in enumerate(arrays)))
+
+    numeric = numerical_gradient(at, flat(*arrays), step)
+    return [numeric[ends[i]:ends[i + 1]].reshape(a.shape) for i, a in enumerate(arrays)]
+
+
+def flat(*arrays: np.ndarray) -> np.ndarray:
+    """The entries of ``arrays``, one after the other, as one flat vector."""
+    return np.concatenate([np.ravel(a) for a in arrays])
+
+
 def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
     """``||a - n|| / (||a|| + ||n||)``, with a floor so two zero vectors agree."""
     return float(np.linalg.norm(analytic - numeric) / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), 1e-12))

@@ -55,7 +55,7 @@ BUGS = {
     "init-reseeds-before-each-draw": Bug("initialize_parameters", (
         ("    W1 = np.random.randn(n_h, n_x) * 0.01\n", "    np.random.seed(2)\n    W1 = np.random.randn(n_h, n_x) * 0.01\n"),
         ("    W2 = np.random.randn(n_y, n_h) * 0.01\n", "    np.random.seed(2)\n    W2 = np.random.randn(n_y, n_h) * 0.01\n")), (
-        "W2 repeats the first values of W1", "seed np.random at most once")),
+        "W2 repeats the random numbers of W1", "set the seed at most once")),
     # forward_propagation
     "forward-sigmoid-in-hidden-layer": Bug("forward_propagation", (("A1 = np.tanh(Z1)", "A1 = sigmoid(Z1)"),), (
         "2 inputs, 3 hidden units, 4 examples", "cache['A1'] differs", "A1 is sigmoid(Z1)", "np.tanh(Z1)")),

@@ -39,13 +39,13 @@ STEP_BUGS = {
         "b1 differs", "biases start at zero")),
     "init-unscaled": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n",
                                                     "    W1 = np.random.randn(n_h, n_x)\n"),), (
-        "W1 has standard deviation", "expected 0.01", "multiply by 0.01")),
+        "W1 has entries as large as", "np.random.randn(...) * 0.01")),
     "init-rand-not-randn": Bug("initialize_parameters", (("    W2 = np.random.randn(n_y, n_h) * 0.01\n",
                                                           "    W2 = np.random.rand(n_y, n_h) * 0.01\n"),), (
-        "W2 has only non-negative values", "np.random.randn")),
+        "every entry of W2 is positive", "not np.random.rand")),
     "init-swapped-shape": Bug("initialize_parameters", (("    W1 = np.random.randn(n_h, n_x) * 0.01\n",
                                                          "    W1 = np.random.randn(n_x, n_h) * 0.01\n"),), (
-        "expected shape (2, 3) = (n_1, n_0)", "swap the dimensions")),
+        "W1 has shape (3, 2); expected (2, 3) = (n_h, n_x)", "swap the dimensions")),
     "deep-range(1, L)": Bug("initialize_parameters_deep", (
         ("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
          "    for l in range(1, L):\n        parameters[\"W\" + str(l)] = np.random"),), (
@@ -53,7 +53,7 @@ STEP_BUGS = {
     "deep-seed-per-layer": Bug("initialize_parameters_deep", (
         ("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = np.random",
          "    for l in range(1, L + 1):\n        np.random.seed(1)\n        parameters[\"W\" + str(l)] = np.random"),), (
-        "W2 repeats the random numbers of W1", "set the seed once")),
+        "W2 repeats the random numbers of W1", "set the seed at most once")),
     "deep-sqrt-of-n_l": Bug("initialize_parameters_deep", (("/ np.sqrt(layer_dims[l - 1])", "/ np.sqrt(layer_dims[l])"),), (
         "W1 has standard deviation 0.0576", "expected 0.05")),
     # forward
@@ -129,7 +129,7 @@ STEP_BUGS = {
          '        params["W" + str(l)] -= learning_rate * grads["dW" + str(l)]\n'
          '        parameters["W" + str(l)] = params["W" + str(l)]'),), ("params it was given changed too (W1, W2)",)),
     "update-plus": Bug("update_parameters", (('parameters["W" + str(l)] - learning_rate', 'parameters["W" + str(l)] + learning_rate'),), (
-        "you moved up the gradient",)),
+        "you stepped up the gradient",)),
     "update-skips-last-layer": Bug("update_parameters", (("    for l in range(1, L + 1):\n        parameters[\"W\" + str(l)] = parameters",
                                                           "    for l in range(1, L):\n        parameters[\"W\" + str(l)] = parameters"),), (
         "W2 did not change", "range(1, L + 1)")),

@@ -3,15 +3,15 @@
 The network is LINEAR -> TANH -> LINEAR -> SIGMOID. Checks compare each function with the
 reference on a fixed small network (public) and on random ones (hidden: other widths with
 n_h != n_x, a single example), and grade properties where the answer is random
-(``initialize_parameters``) or numerical (``backward_propagation`` against a numerical
-gradient of the cost).
+(``initialize_parameters``, by the rule week 4 uses too: :mod:`dlcheck.initialization`) or
+numerical (``backward_propagation`` against a numerical gradient of the cost).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from dlcheck import hints
+from dlcheck import dense, hints, initialization
 from dlcheck.checks import CheckFailed, NotebookSpec, OldSignature
 from dlcheck.compare import (
     as_array,
@@ -53,7 +53,7 @@ update_parameters = notebook.graded("update_parameters", points=1)
 nn_model = notebook.graded("nn_model", points=2, reference_callees=("initialize_parameters",))
 predict = notebook.graded("predict", points=1)
 
-PARAMETER_KEYS = ["W1", "b1", "W2", "b2"]
+PARAMETER_KEYS = dense.parameter_keys(2)
 CACHE_KEYS = ["Z1", "A1", "Z2", "A2"]
 GRAD_KEYS = ["dW1", "db1", "dW2", "db2"]
 SHAPE_NOTES = {"W1": "= (n_h, n_x)", "b1": "= (n_h, 1)", "W2": "= (n_y, n_h)", "b2": "= (n_y, 1)",
@@ -67,17 +67,10 @@ X = np.array([[1.0, -0.5, 2.0, 0.0], [0.5, 1.5, -1.0, 0.3]])
 Y = np.array([[1.0, 0.0, 1.0, 1.0]])
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-z))
-
-
-def _forward(parameters: dict, x: np.ndarray) -> dict:
-    """The cache of a LINEAR -> TANH -> LINEAR -> SIGMOID pass (what the notebook's text
-    states), for hints that model a mistake from the same inputs."""
-    z1 = parameters["W1"] @ x + parameters["b1"]
-    a1 = np.tanh(z1)
-    z2 = parameters["W2"] @ a1 + parameters["b2"]
-    return {"Z1": z1, "A1": a1, "Z2": z2, "A2": _sigmoid(z2)}
+def _cache(parameters: dict, x: np.ndarray) -> dict:
+    """The cache {Z1, A1, Z2, A2} of the notebook's LINEAR -> TANH -> LINEAR -> SIGMOID pass,
+    for fixed inputs and for hints that model a mistake from the same inputs."""
+    return dense.named_values(dense.forward(x, parameters, hidden=dense.tanh))
 
 
 # -- layer_sizes ----------------------------------------------------------------------------
@@ -122,87 +115,24 @@ def layer_sizes_random(t, shape):
 
 # -- initialize_parameters ------------------------------------------------------------------
 
-def _check_initialization(got, n_x: int, n_h: int, n_y: int, label, scale: bool = False) -> None:
-    """Properties of a random initialization, whatever order the numbers are drawn in."""
-    parameters = expect_keys(got, PARAMETER_KEYS, label)
-    shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
-    for key in PARAMETER_KEYS:
-        _expect_shape(parameters[key], shapes[key], key)
-    for key in ("b1", "b2"):
-        expect_array(parameters[key], np.zeros(shapes[key]), key, shape_note=SHAPE_NOTES[key])
-    for key in ("W1", "W2"):
-        w = as_array(parameters[key], key)
-        if not np.all(np.isfinite(w)):
-            raise CheckFailed(tr("{key} contains nan or inf.", "{key}에 nan 또는 inf가 있습니다.", key=key))
-        if not np.any(w):
-            raise CheckFailed(tr("{key} is all zeros. Hint: zero weights never break the symmetry (every hidden unit "
-                                 "stays the same): draw them with np.random.randn(...) * 0.01.",
-                                 "{key}이(가) 모두 0입니다. 힌트: 가중치가 0이면 대칭이 깨지지 않습니다(모든 은닉 유닛이 "
-                                 "똑같이 남습니다). np.random.randn(...) * 0.01로 뽑으세요.", key=key))
-        if np.max(np.abs(w)) > 0.08:
-            raise CheckFailed(tr("{key} has entries as large as {big:.3g}; expected small weights, of standard deviation "
-                                 "0.01 (|w| <= 0.08). Hint: multiply the normal draw by 0.01: np.random.randn(...) * 0.01.",
-                                 "{key}에 {big:.3g}만큼 큰 값이 있습니다. 표준편차 0.01인 작은 가중치(|w| <= 0.08)여야 "
-                                 "합니다. 힌트: 정규분포 값에 0.01을 곱하세요: np.random.randn(...) * 0.01.",
-                                 key=key, big=float(np.max(np.abs(w)))))
-        if w.shape[0] > 1 and w.shape[1] > 0 and np.all(w == w[:1]):
-            raise CheckFailed(tr("every row of {key} is the same, so every unit of the layer computes the same thing and "
-                                 "the symmetry is never broken. Hint: draw each weight at random: np.random.randn(...) * 0.01.",
-                                 "{key}의 모든 행이 같아서 층의 모든 유닛이 같은 값을 계산하고 대칭이 깨지지 않습니다. "
-                                 "힌트: 가중치를 하나하나 무작위로 뽑으세요: np.random.randn(...) * 0.01.", key=key))
-        if scale:
-            _expect_normal_scale(w, key)
-    w1, w2 = as_array(parameters["W1"], "W1").ravel(), as_array(parameters["W2"], "W2").ravel()
-    if np.array_equal(w2, w1[:w2.size]) or np.array_equal(w1, w2[:w1.size]):
-        raise CheckFailed(tr("W2 repeats the first values of W1: the two were drawn from the same restarted random "
-                             "sequence. Hint: seed np.random at most once, before both draws (or not at all).",
-                             "W2가 W1의 앞부분 값을 되풀이합니다: 두 가중치를 다시 시작한 같은 난수열에서 뽑았습니다. "
-                             "힌트: np.random의 시드는 두 번 뽑기 전에 한 번만 정하세요 (아니면 정하지 마세요)."))
-
-
-def _expect_shape(got, shape: tuple, key: str) -> None:
-    """``got`` must be an array of ``shape`` (the message names the key and hints at a swap)."""
-    if not isinstance(got, np.ndarray) or got.shape != shape:
-        expect_array(got, np.zeros(shape), key, shape_note=SHAPE_NOTES[key])  # raises: wrong type or shape
-
-
-def _expect_normal_scale(w: np.ndarray, key: str) -> None:
-    """Enough weights (800 or more) to tell a normal draw of standard deviation 0.01 from
-    other draws: the sample standard deviation's standard error is then 2.5 % of the true
-    one and the bounds allow 15 % (six standard errors); the mean's is 0.00035 and the
-    bound 0.002 (the spec's tests check 200 correct draws against them)."""
-    if np.all(w >= 0):
-        raise CheckFailed(tr("every entry of {key} is positive: it looks drawn from a uniform distribution on [0, 1). "
-                             "Hint: use np.random.randn (a normal draw around 0), not np.random.rand.",
-                             "{key}의 모든 값이 양수입니다: [0, 1) 균등분포에서 뽑은 것 같습니다. 힌트: np.random.rand가 "
-                             "아니라 np.random.randn(0 주변의 정규분포)을 쓰세요.", key=key))
-    std, mean = float(np.std(w)), float(np.mean(w))
-    if not (0.0085 <= std <= 0.0115 and abs(mean) <= 0.002):
-        raise CheckFailed(tr("{key} has mean {mean:.3g} and standard deviation {std:.3g}; expected a normal draw of mean 0 "
-                             "and standard deviation 0.01. Hint: np.random.randn(...) * 0.01.",
-                             "{key}의 평균이 {mean:.3g}, 표준편차가 {std:.3g}입니다. 평균 0, 표준편차 0.01인 정규분포 값이어야 "
-                             "합니다. 힌트: np.random.randn(...) * 0.01.", key=key, mean=mean, std=std))
-
-
 @initialize_parameters.public("shapes, zero biases and small random weights for (n_x, n_h, n_y) = (2, 4, 1)",
                               "(n_x, n_h, n_y) = (2, 4, 1)일 때 shape, 0인 편향, 작은 무작위 가중치")
 def initialization_small(t):
-    _check_initialization(t.call(2, 4, 1), 2, 4, 1, "initialize_parameters(2, 4, 1)")
+    initialization.expect_initialize_parameters(t.call(2, 4, 1), (2, 4, 1), "initialize_parameters(2, 4, 1)")
 
 
 @initialize_parameters.public("weights drawn from a normal distribution of standard deviation 0.01, for (30, 40, 20)",
                               "(30, 40, 20)일 때 표준편차 0.01인 정규분포에서 뽑은 가중치")
 def initialization_scale(t):
-    _check_initialization(t.call(30, 40, 20), 30, 40, 20, "initialize_parameters(30, 40, 20)", scale=True)
+    initialization.expect_initialize_parameters(t.call(30, 40, 20), (30, 40, 20), "initialize_parameters(30, 40, 20)",
+                                                distribution=True)
 
 
 ### BEGIN HIDDEN
 @initialize_parameters.hidden("random layer sizes", "무작위 층 크기",
                               inputs=st.tuples(st.integers(1, 12), st.integers(1, 12), st.integers(1, 3)), max_examples=8)
 def initialization_random(t, sizes):
-    n_x, n_h, n_y = sizes
-    _check_initialization(t.call(n_x, n_h, n_y), n_x, n_h, n_y,
-                          tr("initialize_parameters{sizes}", "initialize_parameters{sizes}", sizes=sizes))
+    initialization.expect_initialize_parameters(t.call(*sizes), sizes, f"initialize_parameters{sizes}")
 ### END HIDDEN
 
 
@@ -214,7 +144,7 @@ def _forward_hints(key: str, want_cache: dict, parameters: dict, x: np.ndarray) 
         return [hints.mistake(lambda: parameters["W1"] @ x, tr("Z1 lacks the bias: Z1 = np.dot(W1, X) + b1.",
                                                                "Z1에 편향이 빠졌습니다: Z1 = np.dot(W1, X) + b1."))]
     if key == "A1":
-        return [hints.mistake(lambda: _sigmoid(z1), tr("A1 is sigmoid(Z1): the hidden layer uses np.tanh(Z1).",
+        return [hints.mistake(lambda: dense.sigmoid(z1), tr("A1 is sigmoid(Z1): the hidden layer uses np.tanh(Z1).",
                                                        "A1이 sigmoid(Z1)입니다: 은닉층은 np.tanh(Z1)을 씁니다.")),
                 hints.mistake(lambda: np.maximum(z1, 0), tr("A1 is relu(Z1): the hidden layer uses np.tanh(Z1).",
                                                             "A1이 relu(Z1)입니다: 은닉층은 np.tanh(Z1)을 씁니다.")),
@@ -342,7 +272,7 @@ def _check_cost(got, want: float, a2: np.ndarray, y: np.ndarray, label) -> None:
 
 
 #: The public example's outputs: A2 of the fixed network on X.
-A2 = _forward(PARAMETERS, X)["A2"]
+A2 = _cache(PARAMETERS, X)["A2"]
 
 
 @compute_cost.public("the cost of 4 outputs", "출력 4개의 비용")
@@ -375,40 +305,35 @@ def cost_single(t):
 
 # -- backward_propagation -------------------------------------------------------------------
 
-#: dZ1 written with another activation's derivative (or none): known mistakes, by their hint.
+#: dZ1 written with another activation's derivative (or none), g'(Z1) from the hidden layer:
+#: known mistakes, by their hint.
 _WRONG_DERIVATIVES = (
-    (lambda cache: cache["Z1"] > 0,
+    (dense.relu_derivative,
      tr("dZ1 uses the derivative of relu (Z1 > 0); the hidden layer is tanh, whose derivative is 1 - A1**2.",
         "dZ1에 relu의 도함수(Z1 > 0)를 썼습니다. 은닉층은 tanh이고, 그 도함수는 1 - A1**2입니다.")),
-    (lambda cache: 1 - cache["Z1"] ** 2,
+    (lambda layer: 1 - layer.z ** 2,
      tr("dZ1 uses 1 - Z1**2; the derivative of tanh is 1 - tanh(Z1)**2 = 1 - A1**2, written with A1.",
         "dZ1에 1 - Z1**2를 썼습니다. tanh의 도함수는 1 - tanh(Z1)**2 = 1 - A1**2로, A1으로 씁니다.")),
-    (lambda cache: cache["A1"] * (1 - cache["A1"]),
+    (dense.sigmoid_derivative,
      tr("dZ1 uses the derivative of sigmoid, A1 * (1 - A1); the hidden layer is tanh: 1 - A1**2.",
         "dZ1에 sigmoid의 도함수 A1 * (1 - A1)를 썼습니다. 은닉층은 tanh이므로 1 - A1**2입니다.")),
-    (lambda cache: 1 - cache["A1"],
+    (lambda layer: 1 - layer.a,
      tr("dZ1 uses 1 - A1; the derivative of tanh is 1 - A1**2 (squared).",
         "dZ1에 1 - A1을 썼습니다. tanh의 도함수는 1 - A1**2(제곱)입니다.")),
-    (lambda cache: np.ones_like(cache["A1"]),
+    (lambda layer: np.ones_like(layer.a),
      tr("dZ1 lacks the derivative of tanh: dZ1 = np.dot(W2.T, dZ2) * (1 - A1**2).",
         "dZ1에 tanh의 도함수가 빠졌습니다: dZ1 = np.dot(W2.T, dZ2) * (1 - A1**2).")),
 )
 
 
-def _hidden_gradients(parameters: dict, cache: dict, x: np.ndarray, y: np.ndarray, derivative) -> dict:
-    """dW1 and db1 computed with ``derivative(cache)`` in place of tanh's, to recognise a mistake."""
-    m = x.shape[1]
-    dz1 = parameters["W2"].T @ (cache["A2"] - y) * derivative(cache)
-    return {"dW1": dz1 @ x.T / m, "db1": np.sum(dz1, axis=1, keepdims=True) / m}
-
-
-def _backward_hints(key: str, parameters: dict, cache: dict, x: np.ndarray, y: np.ndarray) -> list:
+def _backward_hints(key: str, parameters: dict, x: np.ndarray, y: np.ndarray) -> list:
     m = x.shape[1]
     rules = [hints.times_m(m, key),
              hints.sign_flipped(tr("dZ2 = A2 - Y, not Y - A2.", "dZ2는 Y - A2가 아니라 A2 - Y입니다.")),
              hints.transposed()]
     if key in ("dW1", "db1"):
-        rules += [hints.mistake(lambda d=derivative: _hidden_gradients(parameters, cache, x, y, d)[key], text)
+        layers = dense.forward(x, parameters, hidden=dense.tanh)
+        rules += [hints.mistake(lambda d=derivative: dense.backward(layers, y, hidden=d)[key], text)
                   for derivative, text in _WRONG_DERIVATIVES]
     return rules
 
@@ -442,10 +367,10 @@ def _expect_bias_gradient(got, want: np.ndarray, key: str, m: int, rules: list) 
     expect_array(got, want, key, shape_note=SHAPE_NOTES[key], hints=rules)
 
 
-def _check_backward(got, want: dict, parameters: dict, cache: dict, x: np.ndarray, y: np.ndarray) -> None:
+def _check_backward(got, want: dict, parameters: dict, x: np.ndarray, y: np.ndarray) -> None:
     grads = expect_keys(got, GRAD_KEYS, "grads")
     for key in ("dW2", "db2", "dW1", "db1"):  # in the order they are computed: the first wrong one is named
-        rules = _backward_hints(key, parameters, cache, x, y)
+        rules = _backward_hints(key, parameters, x, y)
         if key.startswith("db"):
             _expect_bias_gradient(grads[key], want[key], key, x.shape[1], rules)
         else:
@@ -453,14 +378,13 @@ def _check_backward(got, want: dict, parameters: dict, cache: dict, x: np.ndarra
 
 
 #: The public example's cache: the fixed network's forward pass on X.
-CACHE = _forward(PARAMETERS, X)
+CACHE = _cache(PARAMETERS, X)
 
 
 @backward_propagation.public("grads of the network with 2 inputs, 3 hidden units, 4 examples",
                              "입력 2개, 은닉 유닛 3개, 예제 4개인 신경망의 grads")
 def backward_example(t):
-    _check_backward(t.call(PARAMETERS, CACHE, X, Y), t.expect("example", PARAMETERS, CACHE, X, Y),
-                    PARAMETERS, CACHE, X, Y)
+    _check_backward(t.call(PARAMETERS, CACHE, X, Y), t.expect("example", PARAMETERS, CACHE, X, Y), PARAMETERS, X, Y)
 
 
 ### BEGIN HIDDEN
@@ -473,16 +397,14 @@ def _reference_cache(t, network: Network) -> dict:
 
 @backward_propagation.hidden("random networks", "무작위 신경망", inputs=networks(), max_examples=10)
 def backward_random(t, network):
-    cache = _reference_cache(t, network)
-    args = (network.parameters, cache, network.X, network.Y)
-    _check_backward(t.call(*args), t.reference(*args), *args)
+    args = (network.parameters, _reference_cache(t, network), network.X, network.Y)
+    _check_backward(t.call(*args), t.reference(*args), network.parameters, network.X, network.Y)
 
 
 @backward_propagation.hidden("a single example (m = 1)", "예제 하나 (m = 1)")
 def backward_single(t):
-    cache = _reference_cache(t, SINGLE)
-    args = (SINGLE.parameters, cache, SINGLE.X, SINGLE.Y)
-    _check_backward(t.call(*args), t.reference(*args), *args)
+    args = (SINGLE.parameters, _reference_cache(t, SINGLE), SINGLE.X, SINGLE.Y)
+    _check_backward(t.call(*args), t.reference(*args), SINGLE.parameters, SINGLE.X, SINGLE.Y)
 
 
 _GRADIENT_FORMULAS = tr("dZ2 = A2 - Y, dW2 = (1/m) dZ2 A1^T, db2 = (1/m) sum of dZ2 over the examples, "
@@ -500,54 +422,37 @@ def backward_gradient(t, network):
     specified cost keeps a mistake in forward_propagation or compute_cost out of this
     function's grade."""
     forward, cost = t.reference_of("forward_propagation"), t.reference_of("compute_cost")
-    shapes = {key: network.parameters[key].shape for key in PARAMETER_KEYS}
-    sizes = [int(np.prod(shapes[key])) for key in PARAMETER_KEYS]
 
-    def unflatten(theta: np.ndarray) -> dict:
-        parts = np.split(theta, np.cumsum(sizes)[:-1])
-        return {key: part.reshape(shapes[key]) for key, part in zip(PARAMETER_KEYS, parts, strict=True)}
+    def cost_of(*values: np.ndarray) -> float:
+        return cost(forward(network.X, dict(zip(PARAMETER_KEYS, values, strict=True)))[0], network.Y)
 
-    def cost_at(theta: np.ndarray) -> float:
-        return cost(forward(network.X, unflatten(theta))[0], network.Y)
-
-    theta = np.concatenate([network.parameters[key].ravel() for key in PARAMETER_KEYS])
-    numeric = gradients.numerical_gradient(cost_at, theta, step=1e-4)
+    arrays = [network.parameters[key] for key in PARAMETER_KEYS]
+    numeric = gradients.numerical_gradients(cost_of, arrays, step=1e-4)
     grads = expect_keys(t.call(network.parameters, _reference_cache(t, network), network.X, network.Y),
                         GRAD_KEYS, "grads")
-    analytic = []
-    for key in GRAD_KEYS:
-        value = as_array(grads[key], key)
-        if value.size != np.prod(shapes[key[1:]]):
+    analytic = [as_array(grads[key], key) for key in GRAD_KEYS]
+    for key, value, parameter in zip(GRAD_KEYS, analytic, arrays, strict=True):
+        if value.size != parameter.size:
             raise CheckFailed(tr("{key} has {got} entries; expected {want}, one per entry of {p}.",
                                  "{key}의 원소가 {got}개입니다. {p}의 원소마다 하나씩 {want}개여야 합니다.",
-                                 key=key, got=value.size, want=int(np.prod(shapes[key[1:]])), p=key[1:]))
-        analytic.append(value.ravel())
-    gradients.expect_agreement(np.concatenate(analytic), numeric, "dW1, db1, dW2, db2", _GRADIENT_FORMULAS)
+                                 key=key, got=value.size, want=parameter.size, p=key[1:]))
+    gradients.expect_agreement(gradients.flat(*analytic), gradients.flat(*numeric), "dW1, db1, dW2, db2",
+                               _GRADIENT_FORMULAS)
 ### END HIDDEN
 
 
 # -- update_parameters ----------------------------------------------------------------------
 
 def _update_hints(key: str, parameters: dict, grads: dict, learning_rate: float) -> list:
-    before, step = parameters[key], grads["d" + key]
-
-    def implied_rate(got: np.ndarray, want: np.ndarray):
-        if not np.any(step):
-            return None
-        rate = float(np.sum((before - got) * step) / np.sum(step * step))  # least squares: before - rate * step
-        if not np.allclose(got, before - rate * step, rtol=1e-6, atol=1e-9):
-            return None
-        if np.isclose(rate, 0):
-            return tr("{key} was not updated: {key} = {key} - learning_rate * d{key}.",
-                      "{key}이(가) 갱신되지 않았습니다: {key} = {key} - learning_rate * d{key}.", key=key)
-        if np.isclose(rate, -learning_rate):
-            return tr("you stepped up the gradient: {key} = {key} - learning_rate * d{key}, with a minus.",
-                      "기울기를 따라 올라갔습니다: {key} = {key} - learning_rate * d{key} (마이너스)입니다.", key=key)
-        return tr("{key} moved by {rate:.6g} times d{key}; expected learning_rate = {lr:g} times: use the "
-                  "learning_rate argument, whose default is {lr:g} (keep the stub's default).",
-                  "{key}이(가) d{key}의 {rate:.6g}배만큼 움직였습니다. learning_rate = {lr:g}배여야 합니다: 기본값이 "
-                  "{lr:g}인 learning_rate 인자를 쓰세요 (스텁의 기본값을 그대로 두세요).", key=key, rate=rate, lr=learning_rate)
-    return [implied_rate]
+    return [hints.gradient_step(
+        key, parameters[key], grads["d" + key], learning_rate,
+        not_updated=tr("{key} was not updated: {key} = {key} - learning_rate * d{key}.",
+                       "{key}이(가) 갱신되지 않았습니다: {key} = {key} - learning_rate * d{key}.", key=key),
+        other_rate=lambda rate: tr(
+            "{key} moved by {rate:.6g} times d{key}; expected learning_rate = {lr:g} times: use the learning_rate "
+            "argument, whose default is {lr:g} (keep the stub's default).",
+            "{key}이(가) d{key}의 {rate:.6g}배만큼 움직였습니다. learning_rate = {lr:g}배여야 합니다: 기본값이 {lr:g}인 "
+            "learning_rate 인자를 쓰세요 (스텁의 기본값을 그대로 두세요).", key=key, rate=rate, lr=learning_rate))]
 
 
 def _check_update(got, want: dict, parameters: dict, grads: dict, learning_rate: float, label) -> None:
@@ -671,11 +576,7 @@ COST_MARGIN = 0.3
 
 def _trained(got, n_x: int, n_h: int, label) -> dict:
     """Trained parameters of the right shapes (before the reference computes with them)."""
-    parameters = expect_keys(got, PARAMETER_KEYS, label)
-    for key, shape in (("W1", (n_h, n_x)), ("b1", (n_h, 1)), ("W2", (1, n_h)), ("b2", (1, 1))):
-        _expect_shape(parameters[key], shape, key)
-        as_array(parameters[key], key)
-    return parameters
+    return initialization.expect_shapes(got, initialization.layer_shapes((n_x, n_h, 1), initialization.TWO_LAYER_SIZES), label)
 
 
 def _cost_of(t, parameters: dict, x: np.ndarray, y: np.ndarray) -> float:
@@ -729,7 +630,7 @@ def model_flower(t):
 def _check_predict(got, parameters: dict, x: np.ndarray, want: np.ndarray, label) -> None:
     if isinstance(got, np.ndarray) and got.shape == want.shape and got.dtype.kind in "biuf":
         values = got.astype(float)
-        if got.dtype.kind == "f" and np.allclose(values, _forward(parameters, x)["A2"]) and not np.allclose(values, want):
+        if got.dtype.kind == "f" and np.allclose(values, _cache(parameters, x)["A2"]) and not np.allclose(values, want):
             raise CheckFailed(tr("{label} returned the probabilities A2. Hint: threshold them: 1 where A2 > 0.5, else 0.",
                                  "{label}이(가) 확률 A2를 반환했습니다. 힌트: A2 > 0.5인 곳은 1, 아니면 0으로 바꾸세요.",
                                  label=label))
@@ -750,7 +651,7 @@ def predict_example(t):
 @predict.hidden("random networks", "무작위 신경망", inputs=networks(), max_examples=10)
 def predict_random(t, network):
     parameters, x = network.parameters, network.X
-    if np.min(np.abs(_forward(parameters, x)["A2"] - 0.5)) < 1e-9:  # a tie at exactly 0.5 is not a fair question
+    if np.min(np.abs(_cache(parameters, x)["A2"] - 0.5)) < 1e-9:  # a tie at exactly 0.5 is not a fair question
         return
     _check_predict(t.call(parameters, x), parameters, x, t.reference(parameters, x), _label("predict", network))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcheck import hints
-from dlcheck.checks import CheckFailed, GraderError, NotebookSpec, OldSignature, StudentRaised
+from dlcheck import dense, hints, initialization
+from dlcheck.checks import CheckFailed, NotebookSpec, OldSignature, StudentRaised
 from dlcheck.compare import as_array, describe, expect_array, expect_keys, expect_scalar, note, shape_of, unpack
 from dlcheck.text import Text, as_text, tr
 
@@ -31,11 +31,7 @@ update_parameters = notebook.graded("update_parameters", points=1, old_signature
     OldSignature(("parameters", "grads", "learning_rate"), {"parameters": lambda a: a["params"]})])
 
 
-# -- small models of the network, for fixed inputs and for modelling mistakes ---------------
-
-def _sigmoid(z):
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
-
+# -- fixed networks (the model is dlcheck.dense: relu layers, then sigmoid) -------------------
 
 def _network(dims: list[int], m: int, seed: int) -> tuple[np.ndarray, np.ndarray, dict]:
     """``(X, Y, parameters)`` of a network of layer sizes ``dims`` on ``m`` examples: generic
@@ -47,27 +43,9 @@ def _network(dims: list[int], m: int, seed: int) -> tuple[np.ndarray, np.ndarray
         for l in range(1, len(dims)):
             params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
             params[f"b{l}"] = rng.normal(size=(dims[l], 1)) * 0.5
-        if min(np.min(np.abs(z)) for z in _pre_activations(x, params)) > 0.05:
+        if min(np.min(np.abs(layer.z)) for layer in dense.forward(x, params)) > 0.05:
             y = (rng.random((dims[-1], m)) > 0.5).astype(float)
             return x, y, params
-
-
-def _pre_activations(x: np.ndarray, params: dict) -> list[np.ndarray]:
-    zs, a, depth = [], x, len(params) // 2
-    for l in range(1, depth + 1):
-        z = params[f"W{l}"] @ a + params[f"b{l}"]
-        zs.append(z)
-        a = np.maximum(z, 0) if l < depth else _sigmoid(z)
-    return zs
-
-
-def _forward(x: np.ndarray, params: dict, inner=lambda z: np.maximum(z, 0), last=_sigmoid) -> np.ndarray:
-    """AL of the network with activations ``inner`` and ``last`` (to model a mistake)."""
-    a, depth = x, len(params) // 2
-    for l in range(1, depth + 1):
-        z = params[f"W{l}"] @ a + params[f"b{l}"]
-        a = inner(z) if l < depth else last(z)
-    return a
 
 
 def _copy(params: dict) -> dict:
@@ -115,14 +93,14 @@ def expect_layer_cache(got, want: tuple, label: Text | str) -> None:
     expect_array(got[1], z, tr("{label}[1] (activation_cache)", "{label}[1] (activation_cache)", label=label), hints=[
         lambda g, z_: tr("activation_cache is Z, the cache that relu or sigmoid returned, not their output A.",
                          "activation_cache는 relu나 sigmoid가 반환한 cache인 Z입니다. 출력 A가 아닙니다.")
-        if np.allclose(g, np.maximum(z_, 0)) or np.allclose(g, _sigmoid(z_)) else None])
+        if np.allclose(g, dense.relu(z_)) or np.allclose(g, dense.sigmoid(z_)) else None])
 
 
 def _forward_hints(x: np.ndarray, params: dict) -> list:
-    return [hints.mistake(lambda: _forward(x, params, last=lambda z: np.maximum(z, 0)),
+    return [hints.mistake(lambda: dense.forward(x, params, output=dense.relu)[-1].a,
                           tr("the last layer went through relu: layer L uses sigmoid (layers 1 to L-1 use relu).",
                              "마지막 층이 relu를 지났습니다: L층은 sigmoid를 씁니다 (1층부터 L-1층까지 relu).")),
-            hints.mistake(lambda: _forward(x, params, inner=_sigmoid),
+            hints.mistake(lambda: dense.forward(x, params, hidden=dense.sigmoid)[-1].a,
                           tr("the hidden layers went through sigmoid: layers 1 to L-1 use relu.",
                              "은닉층이 sigmoid를 지났습니다: 1층부터 L-1층까지 relu를 씁니다."))]
 
@@ -149,115 +127,18 @@ def _call(t, label, *args, raised=None):
 
 # -- initialization -----------------------------------------------------------------------
 
-#: Fewest weights a property check of the random initialization looks at, and how far
-#: their standard deviation may be from the asked scale.
-MIN_ENTRIES, SCALE_TOLERANCE = 1000, 0.10
-
-
-def expect_random_weights(w, scales: dict[str, float], name: str, accepted: Text | None = None) -> None:
-    """``w`` must look like ``np.random.randn(...) * scale`` for the first scale of
-    ``scales`` (label -> scale), the one the notebook asks for; a later one (another
-    convention of the course) is accepted with the note ``accepted``, said once however
-    many layers and checks meet it (by default, one naming the scales). The checks use at
-    least :data:`MIN_ENTRIES` entries, so that a correct draw fails with a negligible
-    probability (the standard deviation is then known within about 2 %, against a 10 %
-    tolerance; the mean within 6 standard errors)."""
-    values = as_array(w, name)
-    (label, scale), *others = scales.items()
-    n, std, mean = values.size, float(np.std(values)), float(np.mean(values))
-    if n < MIN_ENTRIES:
-        raise GraderError(f"expect_random_weights needs at least {MIN_ENTRIES} entries; {name} has {n}")
-    if not np.all(np.isfinite(values)) or std == 0:
-        raise CheckFailed(tr("{name} holds {what}; expected random numbers: np.random.randn(...) * {label}.",
-                             "{name}이(가) {what}입니다. 무작위 수여야 합니다: np.random.randn(...) * {label}.",
-                             name=name, label=label,
-                             what=tr("one value only", "값 하나뿐") if std == 0 else tr("nan or inf", "nan 또는 inf")))
-    if np.min(values) >= 0 and abs(mean) > 5 * std / np.sqrt(n):
-        raise CheckFailed(tr("{name} has only non-negative values (mean {mean:.3g}): np.random.rand draws in [0, 1). "
-                             "Use np.random.randn, the standard normal distribution.",
-                             "{name}의 값이 모두 0 이상입니다 (평균 {mean:.3g}): np.random.rand는 [0, 1)에서 뽑습니다. "
-                             "표준 정규분포인 np.random.randn을 쓰세요.", name=name, mean=mean))
-    if abs(mean) > 6 * std / np.sqrt(n):
-        raise CheckFailed(tr("{name} has mean {mean:.3g}; randn's values have mean 0.", "{name}의 평균이 {mean:.3g}입니다. "
-                             "randn의 값은 평균이 0입니다.", name=name, mean=mean))
-    for i, (other_label, other) in enumerate(((label, scale), *others)):
-        if abs(std / other - 1) < SCALE_TOLERANCE:
-            if i:
-                note(accepted or tr("the weights are scaled by {other} (accepted: {why}); this notebook asks for {label}.",
-                                    "가중치의 크기가 {other}입니다 ({why}이므로 인정). 이 노트북은 {label}을(를) "
-                                    "요구합니다.", other=other_label, label=label,
-                                    why=tr("the course's earlier convention", "코스의 예전 방식")),
-                     key=("weights scaled", i))
-            return
-    hint = (tr(" Hint: multiply by {label} (your values look unscaled).",
-               " 힌트: {label}을(를) 곱하세요 (값의 크기가 조정되지 않은 것 같습니다).", label=label)
-            if abs(std - 1) < SCALE_TOLERANCE else "")
-    raise CheckFailed(tr("{name} has standard deviation {std:.4g}; expected {scale:.4g} (np.random.randn(...) * {label}).",
-                         "{name}의 표준편차가 {std:.4g}입니다. {scale:.4g}여야 합니다 (np.random.randn(...) * {label}).",
-                         name=name, std=std, scale=scale, label=label) + hint)
-
-
-def expect_independent(a: np.ndarray, b: np.ndarray, names: tuple[str, str]) -> None:
-    """Two layers' weights must not repeat the same random numbers (a seed per layer)."""
-    k = min(a.size, b.size)
-    x, y = np.ravel(a)[:k], np.ravel(b)[:k]
-    if k >= MIN_ENTRIES and np.std(x) > 0 and np.std(y) > 0 and abs(np.corrcoef(x, y)[0, 1]) > 0.5:
-        raise CheckFailed(tr("{b} repeats the random numbers of {a}. Hint: set the seed once (it is given), not before "
-                             "each layer.",
-                             "{b}이(가) {a}의 무작위 수를 반복합니다. 힌트: 시드는 (주어진 대로) 한 번만 정하고, 층마다 "
-                             "다시 정하지 마세요.", a=names[0], b=names[1]))
-
-
-def _check_layer_shapes(params, dims: list[int], label) -> dict:
-    keys = [f"{k}{l}" for l in range(1, len(dims)) for k in ("W", "b")]
-    if isinstance(params, dict):
-        missing, extra = [k for k in keys if k not in params], sorted(set(map(str, params)) - set(keys))
-        if missing or extra:
-            raise CheckFailed(tr("{label} has the keys {got}; expected exactly {keys}. Hint: the layers with parameters "
-                                 "are 1 to L = len(layer_dims) - 1: loop over range(1, L + 1), with \"W\" + str(l).",
-                                 "{label}의 키가 {got}입니다. 정확히 {keys}여야 합니다. 힌트: 파라미터가 있는 층은 "
-                                 "1부터 L = len(layer_dims) - 1까지입니다: range(1, L + 1)로 돌고 \"W\" + str(l)을 쓰세요.",
-                                 label=as_text(label), got=sorted(map(str, params)), keys=keys))
-    params = expect_keys(params, keys, label)
-    for l in range(1, len(dims)):
-        w, b = params[f"W{l}"], params[f"b{l}"]
-        shape = (dims[l], dims[l - 1])
-        if not isinstance(w, np.ndarray) or w.shape != shape:
-            raise CheckFailed(tr("W{l} is {kind}; expected shape {shape} = (n_{l}, n_{p}).",
-                                 "W{l}이(가) {kind}입니다. shape {shape} = (n_{l}, n_{p})여야 합니다.",
-                                 l=l, p=l - 1, kind=describe(w), shape=shape)
-                              + (tr(" Did you swap the dimensions?", " 두 차원을 바꾸지 않았나요?")
-                                 if isinstance(w, np.ndarray) and w.shape == shape[::-1] else ""))
-        expect_array(b, np.zeros((dims[l], 1)), f"b{l}", shape_note=f"= (n_{l}, 1)", hints=[
-            lambda g, z: tr("biases start at zero: np.zeros((n, 1)).", "편향은 0에서 시작합니다: np.zeros((n, 1)).")])
-    return params
-
-
-def _check_two_layer_init(t, n_x: int, n_h: int, n_y: int) -> dict:
-    params = _check_layer_shapes(t.call(n_x, n_h, n_y), [n_x, n_h, n_y],
-                                 f"initialize_parameters({n_x}, {n_h}, {n_y})")
-    for key in ("W1", "W2"):
-        if not np.any(as_array(params[key], key)):
-            raise CheckFailed(tr("{key} is all zeros: weights must be random (np.random.randn(...) * 0.01), or every "
-                                 "unit of a layer computes the same thing.",
-                                 "{key}이(가) 모두 0입니다: 가중치는 무작위여야 합니다 (np.random.randn(...) * 0.01). 아니면 "
-                                 "한 층의 모든 유닛이 같은 것을 계산합니다.", key=key))
-    return params
-
-
+# initialize_parameters is week 3's function: one rule for both (dlcheck.initialization).
 @initialize_parameters.public("shapes, zero biases and random weights for (n_x, n_h, n_y) = (3, 2, 1)",
                               "(n_x, n_h, n_y) = (3, 2, 1)에서의 shape, 0인 편향, 무작위 가중치")
 def init_small(t):
-    _check_two_layer_init(t, 3, 2, 1)
+    initialization.expect_initialize_parameters(t.call(3, 2, 1), (3, 2, 1), "initialize_parameters(3, 2, 1)")
 
 
 @initialize_parameters.public("weights scaled by 0.01, drawn independently in each layer, for (300, 200, 100)",
                               "(300, 200, 100)에서 0.01 크기의, 층마다 따로 뽑은 가중치")
 def init_scale(t):
-    params = _check_two_layer_init(t, 300, 200, 100)
-    expect_random_weights(params["W1"], {"0.01": 0.01}, "W1")
-    expect_random_weights(params["W2"], {"0.01": 0.01}, "W2")
-    expect_independent(params["W1"], params["W2"], ("W1", "W2"))
+    initialization.expect_initialize_parameters(t.call(300, 200, 100), (300, 200, 100),
+                                                "initialize_parameters(300, 200, 100)", distribution=True)
 
 
 #: The two scales of the deep initialization, each what one notebook asks for: this
@@ -276,29 +157,47 @@ ACCEPTED_SCALE = {
 }
 
 
-def _check_deep_init(t, dims: list[int], scale: bool) -> dict:
-    params = _check_layer_shapes(t.call(list(dims)), dims, f"initialize_parameters_deep({dims})")
-    if scale:
+def _expect_layer_keys(params, dims: list[int], label) -> None:
+    """Exactly the keys W1, b1, ..., WL, bL (L = len(dims) - 1): a layer missing or too many
+    is the loop's range, and the hint says so."""
+    keys = dense.parameter_keys(len(dims) - 1)
+    if isinstance(params, dict) and set(map(str, params)) != set(keys):
+        raise CheckFailed(tr("{label} has the keys {got}; expected exactly {keys}. Hint: the layers with parameters "
+                             "are 1 to L = len(layer_dims) - 1: loop over range(1, L + 1), with \"W\" + str(l).",
+                             "{label}의 키가 {got}입니다. 정확히 {keys}여야 합니다. 힌트: 파라미터가 있는 층은 "
+                             "1부터 L = len(layer_dims) - 1까지입니다: range(1, L + 1)로 돌고 \"W\" + str(l)을 쓰세요.",
+                             label=as_text(label), got=sorted(map(str, params)), keys=keys))
+
+
+def _check_deep_init(t, dims: list[int], distribution: bool) -> None:
+    """The rule of a random initialization (dlcheck.initialization) for layer sizes ``dims``:
+    with ``distribution``, each layer's scale, 1/sqrt(n_{l-1}) or the accepted 0.01."""
+    label = f"initialize_parameters_deep({dims})"
+    params = t.call(list(dims))
+    _expect_layer_keys(params, dims, label)
+    shapes = initialization.layer_shapes(dims, [f"n_{l}" for l in range(len(dims))])
+    params = initialization.expect_shapes(params, shapes, label)
+    initialization.expect_zero_biases(params, shapes)
+    if distribution:
         for l in range(1, len(dims)):
             scales = {f"1/sqrt(n_{l - 1}) = 1/sqrt({dims[l - 1]})": 1 / np.sqrt(dims[l - 1]), "0.01": 0.01}
             if t.classic:  # the classic W4A1 asks for 0.01
                 scales = dict(reversed(scales.items()))
-            expect_random_weights(params[f"W{l}"], scales, f"W{l}", accepted=ACCEPTED_SCALE[t.classic])
+            initialization.expect_normal_draws(params[f"W{l}"], scales, f"W{l}", accepted=ACCEPTED_SCALE[t.classic])
         for l in range(2, len(dims)):
-            expect_independent(params[f"W{l - 1}"], params[f"W{l}"], (f"W{l - 1}", f"W{l}"))
-    return params
+            initialization.expect_independent(params[f"W{l - 1}"], params[f"W{l}"], (f"W{l - 1}", f"W{l}"))
 
 
 @initialize_parameters_deep.public("shapes and zero biases for layer_dims = [5, 4, 3]",
                                    "layer_dims = [5, 4, 3]에서의 shape과 0인 편향")
 def deep_init_small(t):
-    _check_deep_init(t, [5, 4, 3], scale=False)
+    _check_deep_init(t, [5, 4, 3], distribution=False)
 
 
 @initialize_parameters_deep.public("weights scaled by 1/sqrt(n_{l-1}), independent layers, for [400, 300, 200, 100]",
                                    "[400, 300, 200, 100]에서 1/sqrt(n_{l-1}) 크기의, 서로 독립인 층의 가중치")
 def deep_init_scale(t):
-    _check_deep_init(t, [400, 300, 200, 100], scale=True)
+    _check_deep_init(t, [400, 300, 200, 100], distribution=True)
 
 
 ### BEGIN HIDDEN
@@ -329,20 +228,20 @@ FIXED_NETWORKS = (([3, 4, 2, 1], 1, 1), ([2, 5, 3, 4, 1], 4, 2), ([6, 3, 1], 1, 
                               inputs=st.tuples(st.integers(1, 40), st.integers(1, 40), st.integers(1, 5)),
                               max_examples=6)
 def init_random(t, sizes):
-    _check_two_layer_init(t, *sizes)
+    initialization.expect_initialize_parameters(t.call(*sizes), sizes, f"initialize_parameters{sizes}")
 
 
 @initialize_parameters_deep.hidden("shapes and zero biases for random depths and sizes",
                                    "무작위 깊이와 크기에서의 shape과 0인 편향",
                                    inputs=st.lists(st.integers(1, 30), min_size=2, max_size=6), max_examples=8)
 def deep_init_random(t, dims):
-    _check_deep_init(t, dims, scale=False)
+    _check_deep_init(t, dims, distribution=False)
 
 
 @initialize_parameters_deep.hidden("scale and independence for another network, [500, 64, 64, 64, 32]",
                                    "다른 신경망 [500, 64, 64, 64, 32]에서의 크기와 독립성")
 def deep_init_other(t):
-    _check_deep_init(t, [500, 64, 64, 64, 32], scale=True)
+    _check_deep_init(t, [500, 64, 64, 64, 32], distribution=True)
 ### END HIDDEN
 
 
@@ -396,8 +295,8 @@ def linear_forward_random(t, layer):
 
 def _check_activation_forward(t, a, w, b, activation, label) -> None:
     z = w @ a + b
-    want = np.maximum(z, 0) if activation == "relu" else _sigmoid(z)
-    other = _sigmoid(z) if activation == "relu" else np.maximum(z, 0)
+    want = dense.relu(z) if activation == "relu" else dense.sigmoid(z)
+    other = dense.sigmoid(z) if activation == "relu" else dense.relu(z)
     got, cache = unpack(t.call(a, w, b, activation), 2, label, "A, cache")
     expect_array(got, want, "A", shape_note="= (n_l, m)", hints=[hints.same_as(other, tr(
         "this is the other activation: \"relu\" calls relu(Z), \"sigmoid\" calls sigmoid(Z).",
@@ -536,31 +435,17 @@ def linear_backward_example(t):
 
 
 ### BEGIN HIDDEN
-def _flat(*arrays) -> np.ndarray:
-    return np.concatenate([np.ravel(a) for a in arrays])
-
-
-def _gradient_of(cost, arrays: list[np.ndarray]) -> list[np.ndarray]:
-    """Numerical gradients of ``cost(*arrays)`` with respect to each array."""
-    sizes = np.cumsum([0] + [a.size for a in arrays])
-
-    def at(theta):
-        return cost(*[theta[sizes[i]:sizes[i + 1]].reshape(a.shape) for i, a in enumerate(arrays)])
-
-    numeric = gradients.numerical_gradient(at, _flat(*arrays))
-    return [numeric[sizes[i]:sizes[i + 1]].reshape(a.shape) for i, a in enumerate(arrays)]
-
-
 def _expect_layer_gradients(got, a, w, b, g, activation, label) -> None:
     """``(dA_prev, dW, db)`` must agree with a numerical gradient of
     F(A, W, b) = (1/m) sum(G * g(W A + b)): dW, db are dF/dW, dF/db; dA_prev is m dF/dA
     (the course's dA is per example)."""
     m = a.shape[1]
-    act = (lambda z: np.maximum(z, 0)) if activation == "relu" else (_sigmoid if activation == "sigmoid" else (lambda z: z))
-    n_da, n_dw, n_db = _gradient_of(lambda a_, w_, b_: float(np.sum(g * act(w_ @ a_ + b_)) / m), [a, w, b])
+    act = {"relu": dense.relu, "sigmoid": dense.sigmoid}.get(activation, lambda z: z)
+    n_da, n_dw, n_db = gradients.numerical_gradients(lambda a_, w_, b_: float(np.sum(g * act(w_ @ a_ + b_)) / m),
+                                                     [a, w, b])
     da, dw, db = unpack(got, 3, label, "dA_prev, dW, db")
-    analytic = _flat(as_array(dw, "dW"), as_array(db, "db"), as_array(da, "dA_prev"))
-    gradients.expect_agreement(analytic, _flat(n_dw, n_db, m * n_da), "dW, db, dA_prev",
+    analytic = gradients.flat(as_array(dw, "dW"), as_array(db, "db"), as_array(da, "dA_prev"))
+    gradients.expect_agreement(analytic, gradients.flat(n_dw, n_db, m * n_da), "dW, db, dA_prev",
                                tr("dW = (1/m) dZ A_prev^T, db = (1/m) sum of dZ over the examples, dA_prev = W^T dZ.",
                                   "dW = (1/m) dZ A_prev^T, db = (1/m) 예제 방향 dZ의 합, dA_prev = W^T dZ."))
 
@@ -586,7 +471,7 @@ def _activation_backward_hints(da, z, a_prev, w, activation) -> list:
     """Mistakes of dZ, modelled on dW: the derivative without dA, the other activation's
     derivative, dA itself taken for dZ."""
     m = a_prev.shape[1]
-    s = _sigmoid(z)
+    s = dense.sigmoid(z)
     dw = lambda dz: dz @ a_prev.T / m
     wrong_other = da * s * (1 - s) if activation == "relu" else da * (z > 0)
     return [
@@ -617,7 +502,7 @@ _WRONG_CACHE = {"not supported between instances of 'tuple'": tr(
 def _check_activation_backward(t, da, cache, activation, label) -> None:
     (a_prev, w, b), z = cache
     m = a_prev.shape[1]
-    s = _sigmoid(z)
+    s = dense.sigmoid(z)
     dz = da * (z > 0) if activation == "relu" else da * s * (1 - s)
     got = hints.call_explaining(t, label, da, cache, activation, raised=_WRONG_CACHE)
     d_prev, dw, db = unpack(got, 3, label, "dA_prev, dW, db")
@@ -664,18 +549,10 @@ def _grad_keys(depth: int) -> list[str]:
     return [k for l in range(depth, 0, -1) for k in (f"dW{l}", f"db{l}", f"dA{l - 1}")]
 
 
-def _backward(al, y, caches, last: str = "sigmoid") -> dict:
-    """The grads of the network whose caches are ``caches``, its last layer's derivative
-    taken as ``last`` (to model a mistake)."""
-    grads, depth, m = {}, len(caches), y.shape[1]
-    da = -(y / al - (1 - y) / (1 - al))
-    for l in range(depth, 0, -1):
-        (a_prev, w, _), z = caches[l - 1]
-        s = _sigmoid(z)
-        dz = da * s * (1 - s) if (l == depth and last == "sigmoid") else da * (z > 0)
-        grads[f"dW{l}"], grads[f"db{l}"] = dz @ a_prev.T / m, dz.sum(axis=1, keepdims=True) / m
-        grads[f"dA{l - 1}"] = da = w.T @ dz
-    return grads
+def _layers(al, caches) -> list[dense.Layer]:
+    """The layers of the course's ``caches`` [((A_prev, W, b), Z), ...] and output ``al`` (to model a mistake)."""
+    outputs = [cache[0][0] for cache in caches[1:]] + [al]
+    return [dense.Layer(a_prev, w, b, z, a) for ((a_prev, w, b), z), a in zip(caches, outputs, strict=True)]
 
 
 #: What the classic course's versions before 5 named grads' dA keys, and this notebook's:
@@ -732,7 +609,7 @@ def _check_model_backward(t, al, y, caches, want, label) -> dict:
               "dAL = -(Y / AL - (1 - Y) / (1 - AL)): 앞의 마이너스 부호에 주의하세요.")
     for key in _grad_keys(depth):
         extra = [hints.sign_flipped(sign),
-                 hints.mistake(lambda key=key: _backward(al, y, caches, last="relu")[key], tr(
+                 hints.mistake(lambda key=key: dense.backward(_layers(al, caches), y, output=dense.relu_derivative)[key], tr(
                      "the last layer went back through relu: layer L is a sigmoid layer (\"sigmoid\"), the others relu.",
                      "마지막 층을 relu로 거슬러 갔습니다: L층은 sigmoid 층(\"sigmoid\")이고, 나머지가 relu입니다."))]
         expect_array(grads[key], want[key], f"grads[{theirs[key]!r}]", hints=[*extra, *_grad_hints(m, key)])
@@ -744,13 +621,8 @@ def _check_model_backward(t, al, y, caches, want, label) -> dict:
 def _cached_network(dims, m, seed):
     """``(X, Y, parameters, AL, caches)`` with caches as the documented nested tuples."""
     x, y, params = _network(dims, m, seed)
-    caches, a, depth = [], x, len(dims) - 1
-    for l in range(1, depth + 1):
-        w, b = params[f"W{l}"], params[f"b{l}"]
-        z = w @ a + b
-        caches.append(((a, w, b), z))
-        a = np.maximum(z, 0) if l < depth else _sigmoid(z)
-    return x, y, params, a, caches
+    layers = dense.forward(x, params)
+    return x, y, params, layers[-1].a, [layer.cache for layer in layers]
 
 
 @L_model_backward.public("grads of a two-layer network", "2층 신경망의 grads")
@@ -778,9 +650,9 @@ def _model_backward_against_gradient(t, x, y, params, label) -> None:
     def j(x_, *arrays):
         return cost(forward(x_, dict(zip(keys, arrays, strict=True)))[0], y)
 
-    numeric = _gradient_of(j, [x, *(params[k] for k in keys)])
-    analytic = _flat(*(as_array(grads["d" + k], "d" + k) for k in keys), as_array(grads["dA0"], "dA0"))
-    gradients.expect_agreement(analytic, _flat(*numeric[1:], m * numeric[0]), "grads",
+    numeric = gradients.numerical_gradients(j, [x, *(params[k] for k in keys)])
+    analytic = gradients.flat(*(as_array(grads["d" + k], "d" + k) for k in keys), as_array(grads["dA0"], "dA0"))
+    gradients.expect_agreement(analytic, gradients.flat(*numeric[1:], m * numeric[0]), "grads",
                                tr("each layer: dZ through the activation's derivative, then dW = (1/m) dZ A_prev^T, "
                                   "db = (1/m) sum(dZ), dA_prev = W^T dZ; layer L with sigmoid, the others with relu.",
                                   "각 층: 활성화 함수의 도함수를 거친 dZ, 그다음 dW = (1/m) dZ A_prev^T, db = (1/m) sum(dZ), "
@@ -813,13 +685,10 @@ def _check_update(t, params, grads, lr, label) -> None:
     got, (params_after, *_) = t.call_with_inputs(_copy(params), grads, lr)
     got = expect_keys(got, list(params), label)
     for key in params:
-        expect_array(got[key], want[key], key, shape_note=shape_of(key), hints=[
-            hints.mistake(lambda key=key: params[key] + lr * grads["d" + key],
-                          tr("you moved up the gradient: {k} = {k} - learning_rate * d{k}, with a minus.",
-                             "기울기를 따라 올라갔습니다: {k} = {k} - learning_rate * d{k} (마이너스)입니다.", k=key)),
-            hints.same_as(params[key], tr("{k} did not change: update every layer, l = 1 to L (range(1, L + 1)).",
-                                          "{k}이(가) 바뀌지 않았습니다: 모든 층 l = 1부터 L까지 갱신하세요 (range(1, L + 1)).",
-                                          k=key))])
+        expect_array(got[key], want[key], key, shape_note=shape_of(key), hints=[hints.gradient_step(
+            key, params[key], grads["d" + key], lr,
+            not_updated=tr("{k} did not change: update every layer, l = 1 to L (range(1, L + 1)).",
+                           "{k}이(가) 바뀌지 않았습니다: 모든 층 l = 1부터 L까지 갱신하세요 (range(1, L + 1)).", k=key))])
     changed = [k for k in params if not (isinstance(params_after, dict) and k in params_after
                                          and _matches(params_after[k], params[k]))]
     if changed:

@@ -1,5 +1,8 @@
-"""The week-4 step-by-step spec: are its hidden questions fair, and do its property checks
-accept every honest initialization and reject the broken ones?"""
+"""The week-4 step-by-step spec: are its hidden questions fair, do its initialization checks
+accept every honest initialization and reject the broken ones, and is initialize_parameters
+graded as week 3 grades it?"""
+
+import re
 
 import numpy as np
 import pytest
@@ -7,9 +10,11 @@ from hypothesis import given, settings
 
 from autograder import specs
 from autograder.reference import reference_for
+from autograder.specs.week3 import planar_data_classification as planar
 from autograder.specs.week4 import deep_network_step_by_step as spec
-from dlcheck.checks import CheckFailed, GraderError
-from dlcheck.compare import collecting_notes
+from dlcheck import dense, initialization
+from dlcheck.checks import CheckFailed
+from dlcheck.run import KernelTrial, run_checks
 
 REFERENCE = reference_for(specs.get("week4/deep_network_step_by_step"))
 
@@ -20,7 +25,7 @@ def test_random_networks_keep_away_from_relus_kink(network):
     """Is every hidden random network's ReLU input at least 0.05 from 0, so a numerical
     gradient with steps of 1e-5 is exact there, and is its cost finite?"""
     x, y, params = network
-    assert min(np.min(np.abs(z)) for z in spec._pre_activations(x, params)) > 0.05
+    assert min(np.min(np.abs(layer.z)) for layer in dense.forward(x, params)) > 0.05
     al, _ = REFERENCE.function("L_model_forward")(x, params)
     assert np.isfinite(REFERENCE.function("compute_cost")(al, y))
 
@@ -38,53 +43,95 @@ def _rng_weights(shape, scale, seed=0):
     return np.random.default_rng(seed).normal(size=shape) * scale
 
 
-@pytest.mark.parametrize("weights, fragment", [
-    pytest.param(np.zeros((300, 200)), "one value only", id="zeros"),
-    pytest.param(_rng_weights((300, 200), 1.0), "multiply by 0.01", id="unscaled"),
-    pytest.param(np.random.default_rng(1).random((300, 200)) * 0.01, "np.random.rand draws in [0, 1)", id="rand"),
-    pytest.param(_rng_weights((300, 200), 0.02), "standard deviation 0.02", id="twice"),
-])
-def test_broken_initializations_are_named(weights, fragment):
-    """Is each broken initialization rejected, the message naming what is wrong?"""
-    with pytest.raises(CheckFailed) as failed:
-        spec.expect_random_weights(weights, {"0.01": 0.01}, "W1")
-    assert fragment in str(failed.value.text), failed.value.text.en
+def _deep_init(scale, reseed=False):
+    """An initialize_parameters_deep drawing with np.random, each layer times ``scale(n_{l-1})``."""
+    def initialize(layer_dims):
+        np.random.seed(1)
+        parameters = {}
+        for layer in range(1, len(layer_dims)):
+            if reseed:
+                np.random.seed(1)
+            n, n_prev = layer_dims[layer], layer_dims[layer - 1]
+            parameters[f"W{layer}"] = np.random.randn(n, n_prev) * scale(n_prev)
+            parameters[f"b{layer}"] = np.zeros((n, 1))
+        return parameters
+    return initialize
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_any_draw_of_an_honest_initialization_passes(seed):
-    """Whatever random numbers were drawn (another seed, another order), does a correctly
-    scaled initialization pass, at the sizes the checks use?"""
-    spec.expect_random_weights(_rng_weights((200, 300), 0.01, seed), {"0.01": 0.01}, "W1")
-    spec.expect_random_weights(_rng_weights((64, 500), 1 / np.sqrt(500), seed), {"1/sqrt(500)": 1 / np.sqrt(500)}, "W1")
-    spec.expect_independent(_rng_weights((100, 200), 1.0, seed), _rng_weights((50, 100), 1.0, seed + 1), ("W1", "W2"))
+def _verdict(graded, implementation, classic=False):
+    """The verdict of ``graded``'s public checks on ``implementation``, run as in a notebook."""
+    trial = KernelTrial(graded.name, implementation, {})
+    trial.classic = classic
+    return run_checks(graded, trial, [c for c in graded.checks if c.tier == "public"])
 
 
-def test_correct_draws_at_the_smallest_checked_size_pass():
-    """Do 300 correct draws of the smallest weight matrix the checks look at, (32, 64),
-    all pass, so an honest initialization is never failed by chance?"""
+def test_correct_draws_at_the_smallest_deep_layer_pass():
+    """Do 300 correct draws of the smallest weight matrix the deep checks judge, (32, 64) of
+    [500, 64, 64, 64, 32], pass, so an honest initialization is never failed by chance?"""
     for seed in range(300):
-        spec.expect_random_weights(_rng_weights((32, 64), 1 / 8, seed), {"1/sqrt(64)": 1 / 8}, "W4")
+        initialization.expect_normal_draws(_rng_weights((32, 64), 1 / 8, seed), {"1/sqrt(64)": 1 / 8}, "W4")
 
 
-def test_too_few_weights_is_the_graders_mistake():
-    """Is a property check asked to judge too few weights a grader error, not a verdict?"""
-    with pytest.raises(GraderError, match="at least 1000 entries"):
-        spec.expect_random_weights(_rng_weights((1, 64), 0.01), {"0.01": 0.01}, "W4")
+@pytest.mark.parametrize("scale, classic, passed, fragment", [
+    (lambda n: n ** -0.5, False, True, ""),
+    (lambda n: 0.01, False, True, "are scaled by 0.01 (accepted: the classic course's convention)"),
+    (lambda n: 0.01, True, True, ""),
+    (lambda n: n ** -0.5, True, True, "are scaled by 1/sqrt(n_{l-1}) (accepted: this course's convention"),
+    (lambda n: 1.0, False, False, "W1 has standard deviation"),
+    (lambda n: (n * 3 / 4) ** -0.5, False, False, "W1 has standard deviation 0.0576"),
+], ids=["asked", "classic-scale-accepted", "classic-asks-0.01", "this-course-in-classic", "unscaled", "sqrt-of-n_l"])
+def test_deep_scales(scale, classic, passed, fragment):
+    """Does the deep initialization pass at this course's scale and at the classic one (with
+    a note where the notebook asks for the other), and fail unscaled or 15 % off?"""
+    verdict = _verdict(spec.initialize_parameters_deep, _deep_init(scale), classic)
+    assert verdict.passed == passed, verdict.message.en
+    assert fragment in verdict.message.en, verdict.message.en
 
 
-def test_the_courses_earlier_scale_is_accepted_with_a_note():
-    """Is a 0.01 scale where 1/sqrt(n) is asked accepted, with a note saying so?"""
-    with collecting_notes() as notes:
-        spec.expect_random_weights(_rng_weights((64, 500), 0.01), {"1/sqrt(500)": 1 / np.sqrt(500), "0.01": 0.01}, "W1")
-    assert any("the course's earlier convention" in n.en for n in notes)
+def test_a_seed_per_layer_fails_the_deep_initialization():
+    """Is a seed set again before each layer (every layer repeats the first's numbers) caught?"""
+    verdict = _verdict(spec.initialize_parameters_deep, _deep_init(lambda n: n ** -0.5, reseed=True))
+    assert "W2 repeats the random numbers of W1" in verdict.message.en
 
 
-def test_a_repeated_seed_is_caught():
-    """Is a layer that repeats the previous layer's random numbers (a seed per layer) caught?"""
-    first = np.random.default_rng(3).normal(size=(200, 300))
-    with pytest.raises(CheckFailed, match="repeats the random numbers of W1"):
-        spec.expect_independent(first / 17, first.ravel()[:20000].reshape(100, 200) / 3, ("W1", "W2"))
+#: initialize_parameters(n_x, n_h, n_y) as students write it, right and wrong.
+TWO_LAYER = {
+    "correct": "W1 = np.random.randn(n_h, n_x) * 0.01; W2 = np.random.randn(n_y, n_h) * 0.01",
+    "W2-first-with-normal": "W2 = np.random.normal(0, 0.01, (n_y, n_h)); W1 = np.random.normal(0, 0.01, (n_h, n_x))",
+    "without-0.01": "W1 = np.random.randn(n_h, n_x); W2 = np.random.randn(n_y, n_h) * 0.01",
+    "rand": "W1 = np.random.randn(n_h, n_x) * 0.01; W2 = np.random.rand(n_y, n_h) * 0.01",
+    "zeros": "W1 = np.random.randn(n_h, n_x) * 0.01; W2 = np.zeros((n_y, n_h))",
+    "ones": "W1 = np.ones((n_h, n_x)) * 0.01; W2 = np.random.randn(n_y, n_h) * 0.01",
+    "swapped": "W1 = np.random.randn(n_x, n_h) * 0.01; W2 = np.random.randn(n_y, n_h) * 0.01",
+    "reseeded": "W1 = np.random.randn(n_h, n_x) * 0.01; np.random.seed(0); W2 = np.random.randn(n_y, n_h) * 0.01",
+    "times-0.1": "W1 = np.random.randn(n_h, n_x) * 0.1; W2 = np.random.randn(n_y, n_h) * 0.01",
+}
+
+
+def _two_layer(body, random_biases=False):
+    def initialize_parameters(n_x, n_h, n_y):
+        np.random.seed(0)
+        scope = {"np": np, "n_x": n_x, "n_h": n_h, "n_y": n_y}
+        exec(body, scope)
+        b1 = np.random.randn(n_h, 1) * 0.01 if random_biases else np.zeros((n_h, 1))
+        return {"W1": scope["W1"], "b1": b1, "W2": scope["W2"], "b2": np.zeros((n_y, 1))}
+    return initialize_parameters
+
+
+@pytest.mark.parametrize("body, random_biases", [*((b, False) for b in TWO_LAYER.values()), (TWO_LAYER["correct"], True)],
+                         ids=[*TWO_LAYER, "random-biases"])
+def test_weeks_3_and_4_give_initialize_parameters_one_verdict(body, random_biases):
+    """Does the same initialize_parameters meet the same verdict, for the same reason, in week
+    3 and in week 4 (their checks differ in sizes only, and in the numbers of the message)?"""
+    implementation = _two_layer(body, random_biases)
+    week3 = _verdict(planar.initialize_parameters, implementation)
+    week4 = _verdict(spec.initialize_parameters, implementation)
+    assert week3.passed == week4.passed == (body in (TWO_LAYER["correct"], TWO_LAYER["W2-first-with-normal"])
+                                            and not random_biases)
+
+    if not week3.passed:
+        reason = [re.sub(r"\[[^\]]*\]|[\d.]+", "#", v.message.en.split(": ", 2)[-1]) for v in (week3, week4)]
+        assert reason[0] == reason[1], reason
 
 
 @pytest.mark.parametrize("cache, fragment", [
