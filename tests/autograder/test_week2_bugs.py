@@ -3,24 +3,19 @@ take exactly the buggy function's points, and keep full marks for correct code w
 differently?
 
 Every submission is the instructor solution (``solutions/week2/logistic_regression.py``)
-with a few edits, written to a ``.py`` file and graded with the full spec, model on the
-real data included: the reference training runs once per process (the engine remembers
-slow reference calls), after which a submission takes about a second.
+with a few edits, graded with the full spec, model on the real data included
+(``tests/support/corpus.py`` says how): the reference training runs once per process (the
+engine remembers slow reference calls), after which a submission takes a few seconds.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
+from corpus import Case, Corpus, CorpusTests, bugs, unchanged
 from source_edits import Bug, mutate, rewrite
 
 from autograder import ROOT
-from autograder.engine import grade_submission
 from autograder.specs.week2.logistic_regression import notebook as SPEC
-from dlcheck.results import SubmissionReport
 
 pytestmark = [pytest.mark.grading, pytest.mark.real_data]  # model trains on the real data
 
@@ -71,55 +66,6 @@ BUGS = {
                                                   "num_iterations, 0.5, print_cost)"),), (
         "all results on a small problem", "w differs", "learning_rate")),
 }
-
-def _params():
-    return [pytest.param(name, bug, id=name) for name, bug in BUGS.items()]
-
-
-@pytest.fixture(scope="module")
-def grade(tmp_path_factory) -> Callable[[str, str], SubmissionReport]:
-    """``grade(name, source)``: the report of ``source`` graded as ``<name>.py``, each graded once."""
-    folder: Path = tmp_path_factory.mktemp("submissions")
-    reports: dict[str, SubmissionReport] = {}
-
-    def _grade(name: str, source: str) -> SubmissionReport:
-        if name not in reports:
-            path = folder / (re.sub(r"\W", "_", name) + ".py")
-            path.write_text(source)
-            reports[name] = grade_submission(path, SPEC)
-        return reports[name]
-
-    return _grade
-
-
-def _failures(report: SubmissionReport) -> dict[str, str]:
-    return {t.function: str(t.message) for t in report.tests if not t.passed}
-
-
-# -- bugs -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name, bug", _params())
-def test_bug_costs_exactly_its_own_function(grade, name, bug):
-    """Does this bug cost exactly the points of the function it is in, and nothing else?"""
-    report = grade(name, bug.source(SOLUTION))
-    assert report.error is None
-    assert set(_failures(report)) == {bug.function}, _failures(report)
-    assert report.score == SPEC.max_score - SPEC.function(bug.function).points
-
-
-@pytest.mark.parametrize("name, bug", _params())
-def test_bug_message_explains_it(grade, name, bug):
-    """Does the failing function's message name the check, expected vs got, and a hint that fits the bug?"""
-    message = _failures(grade(name, bug.source(SOLUTION))).get(bug.function, "(it passed)")
-    missing = [f for f in bug.fragments if f not in message]
-    assert not missing, f"{missing} not in: {message}"
-
-
-def test_the_solution_itself_gets_full_marks(grade):
-    """Do the unedited solution's functions all pass (so a lost point is the edit's doing)?"""
-    report = grade("solution", SOLUTION)
-    assert report.score == SPEC.max_score, _failures(report)
-
 
 # -- correct, but written differently -------------------------------------------------------
 
@@ -231,26 +177,25 @@ VARIANTS = {"loops-and-in-place": loops_and_in_place, "operators-and-order": ope
             "classic-idioms": classic_idioms, "harmless-representations": harmless_representations}
 
 
-@pytest.mark.parametrize("name, variant", VARIANTS.items(), ids=VARIANTS.keys())
-def test_correct_variant_keeps_full_marks(grade, name, variant):
-    """Does correct code written differently (see the variant's docstring) keep every point?"""
-    report = grade(name, variant(SOLUTION))
-    assert report.error is None
-    assert report.score == SPEC.max_score, _failures(report)
+
+def sign_and_m(source: str) -> str:
+    """A cost with its minus sign dropped *and* without the 1/m (is the sign still named?)."""
+    return mutate(source, "cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m",
+                  "cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))")
 
 
-def test_accepted_differences_are_said_in_the_verdict(grade):
-    """Does a harmless difference that keeps its points say what was accepted, so the learner knows?"""
-    report = grade("harmless-representations", harmless_representations(SOLUTION))
-    messages = {t.function: str(t.message) for t in report.tests}
-    assert "w holds int64 values where floats are expected (accepted" in messages["initialize_with_zeros"]
-    assert "db is an array of shape (1,); a number is expected (accepted" in messages["propagate"]
-    assert "holds bool values where floats are expected (accepted" in messages["predict"]
+CORPUS = Corpus(SPEC, {
+    "solution": Case(unchanged),
+    **bugs(BUGS),
+    "cost-sign-and-m": Case(sign_and_m, {"propagate"}, {"propagate": ("cost is negative", "minus sign")}),
+    **{name: Case(variant) for name, variant in VARIANTS.items()},
+    # A harmless difference that keeps its points says what was accepted, so the learner knows.
+    "harmless-representations": Case(harmless_representations, says={
+        "initialize_with_zeros": ("w holds int64 values where floats are expected (accepted",),
+        "propagate": ("db is an array of shape (1,); a number is expected (accepted",),
+        "predict": ("holds bool values where floats are expected (accepted",)}),
+})
 
 
-def test_a_dropped_minus_sign_is_named_beside_another_mistake(grade):
-    """A cost with its minus sign dropped *and* without the 1/m: is the sign still named?"""
-    source = mutate(SOLUTION, "cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m",
-                    "cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))")
-    message = _failures(grade("cost-sign-and-m", source))["propagate"]
-    assert "cost is negative" in message and "minus sign" in message
+class TestWeek2Bugs(CorpusTests):
+    corpus = CORPUS

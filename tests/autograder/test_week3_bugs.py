@@ -4,26 +4,20 @@ differently (loops, ``@``, einsum, another RNG order, in-place updates, the cour
 style with its old ``compute_cost(A2, Y, parameters)``)?
 
 Every submission is the instructor solution (``solutions/week3/planar_data_classification.py``)
-with a few edits, written to a ``.py`` file and graded with the full spec, training on the
-flower included: about two seconds a submission, so all of them are graded once, two at a
-time, before the first test reads its report.
+with a few edits, graded with the full spec, training on the flower included
+(``tests/support/corpus.py`` says how).
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
+from corpus import Case, Corpus, CorpusTests, bug, bugs, unchanged
 from source_edits import Bug, mutate, replace_function
 
 from autograder import ROOT
-from autograder.cli import grade_files
-from autograder.secret import DEVELOPMENT_SECRET
 from autograder.specs.week3.planar_data_classification import notebook as SPEC
-from dlcheck.results import SubmissionReport
 
-pytestmark = [pytest.mark.grading, pytest.mark.subprocess]  # graded two at a time, by a process pool
+pytestmark = pytest.mark.grading
 
 SOLUTION = (ROOT / SPEC.solution).read_text()
 
@@ -145,49 +139,6 @@ BUGS = {
                                                                  "        predictions[0, i] = 1 if A2[i] > 0.5 else 0"),), (
         "it raised TypeError", "len() of unsized object")),
 }
-
-
-def _params():
-    return [pytest.param(name, bug, id=name) for name, bug in BUGS.items()]
-
-
-def _failures(report: SubmissionReport) -> dict[str, str]:
-    return {t.function: str(t.message) for t in report.tests if not t.passed}
-
-
-# -- bugs -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name, bug", _params())
-def test_bug_costs_exactly_its_own_function(graded, name, bug):
-    """Does this bug cost exactly the points of the function it is in, and nothing else?"""
-    report = graded[name]
-    assert report.error is None
-    assert set(_failures(report)) == {bug.function}, _failures(report)
-    assert report.score == SPEC.max_score - SPEC.function(bug.function).points
-
-
-@pytest.mark.parametrize("name, bug", _params())
-def test_bug_message_explains_it(graded, name, bug):
-    """Does the failing function's message name the check, expected vs got, and a hint that fits the bug?"""
-    message = _failures(graded[name]).get(bug.function, "(it passed)")
-    missing = [f for f in bug.fragments if f not in message]
-    assert not missing, f"{missing} not in: {message}"
-
-
-def test_the_solution_itself_gets_full_marks(graded):
-    """Do the unedited solution's functions all pass (so a lost point is the edit's doing)?"""
-    report = graded["solution"]
-    assert report.score == SPEC.max_score, _failures(report)
-
-
-def test_callers_of_a_buggy_function_keep_their_points_and_say_why(graded):
-    """A wrong backward pass: do nn_model (which trains with it) and predict keep their
-    points, nn_model's verdict saying it was graded with a correct backward_propagation?"""
-    report = graded["backward-relu-derivative"]
-    verdicts = {t.function: t for t in report.tests}
-    assert verdicts["nn_model"].passed and verdicts["predict"].passed
-    assert "graded with correct versions of" in str(verdicts["nn_model"].message)
-    assert "backward_propagation" in str(verdicts["nn_model"].message)
 
 
 # -- correct, but written differently -------------------------------------------------------
@@ -347,44 +298,25 @@ VARIANTS = {"loops-and-in-place": loops_and_in_place, "operators-and-rng-order":
             "harmless-representations": harmless_representations}
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory) -> dict[str, SubmissionReport]:
-    """Every bug, every variant and the solution, graded (two files at a time), by name."""
-    folder: Path = tmp_path_factory.mktemp("submissions")
-    sources = {"solution": SOLUTION, **{name: bug.source(SOLUTION) for name, bug in BUGS.items()},
-               **{name: variant(SOLUTION) for name, variant in VARIANTS.items()}}
-    paths = {}
-    for name, source in sources.items():
-        paths[name] = folder / (re.sub(r"\W", "_", name) + ".py")
-        paths[name].write_text(source)
-    reports = grade_files([(str(p), SPEC.id) for p in paths.values()], DEVELOPMENT_SECRET, jobs=2)
-    return dict(zip(paths, reports, strict=True))
+CORPUS = Corpus(SPEC, {
+    "solution": Case(unchanged),
+    **bugs(BUGS),
+    # A wrong backward pass: nn_model (which trains with it) and predict keep their points,
+    # nn_model's verdict saying it was graded with a correct backward_propagation.
+    "backward-relu-derivative": bug(BUGS["backward-relu-derivative"], says={
+        "nn_model": ("graded with correct versions of", "backward_propagation")}),
+    **{name: Case(variant) for name, variant in VARIANTS.items()},
+    # The course's 2017-2019 compute_cost(A2, Y, parameters) is graded the old way, with its points and a note.
+    "classic-2017": Case(classic_2017, says={"compute_cost": ("earlier signature compute_cost(A2, Y, parameters)",)}),
+    # A harmless difference that keeps its points says what was accepted, so the learner knows.
+    "harmless-representations": Case(harmless_representations, says={
+        "backward_propagation": ("db2 is a single number where an array of shape (1, 1) is expected (accepted",),
+        "predict": ("holds bool values where floats are expected (accepted",)}),
+})
 
 
-@pytest.mark.parametrize("name, variant", VARIANTS.items(), ids=VARIANTS.keys())
-def test_correct_variant_keeps_full_marks(graded, name, variant):
-    """Does correct code written differently (see the variant's docstring) keep every point?"""
-    report = graded[name]
-    assert report.error is None
-    assert report.score == SPEC.max_score, _failures(report)
-
-
-def test_old_compute_cost_signature_keeps_its_points(graded):
-    """Is the course's 2017-2019 ``compute_cost(A2, Y, parameters)`` graded the old way, with
-    its points and a note saying so?"""
-    report = graded["classic-2017"]
-    verdict = next(t for t in report.tests if t.function == "compute_cost")
-    assert verdict.passed and verdict.score == SPEC.function("compute_cost").points
-    assert "earlier signature compute_cost(A2, Y, parameters)" in str(verdict.message)
-
-
-def test_accepted_differences_are_said_in_the_verdict(graded):
-    """Does a harmless difference that keeps its points say what was accepted, so the learner knows?"""
-    report = graded["harmless-representations"]
-    messages = {t.function: str(t.message) for t in report.tests}
-    assert "db2 is a single number where an array of shape (1, 1) is expected (accepted" in \
-        messages["backward_propagation"]
-    assert "holds bool values where floats are expected (accepted" in messages["predict"]
+class TestWeek3Bugs(CorpusTests):
+    corpus = CORPUS
 
 
 @pytest.mark.parametrize("name, fragment", [
@@ -393,7 +325,7 @@ def test_accepted_differences_are_said_in_the_verdict(graded):
     ("update-default-learning-rate-changed", "기본값이 1.2인 learning_rate 인자를 쓰세요"),
     ("init-zero-weights", "대칭이 깨지지 않습니다"),
 ], ids=["relu-derivative", "db1-axis", "learning-rate-default", "zero-weights"])
-def test_korean_message_carries_the_same_hint(graded, name, fragment):
+def test_korean_message_carries_the_same_hint(name, fragment):
     """Is the failing function's verdict in Korean too, with the hint that fits the bug?"""
-    verdict = next(t for t in graded[name].tests if not t.passed)
+    verdict = next(t for t in CORPUS.report(name).tests if not t.passed)
     assert fragment in verdict.message.ko, verdict.message.ko

@@ -2,35 +2,32 @@
 exactly the buggy function's points, with a message that names the mistake, and keep full
 marks for correct code written differently?
 
-Step-by-step submissions are graded with the full spec, by one ``autograde grade --json
---jobs 2`` run. Each application submission is graded in this process beside the
-solution's step-by-step notebook, as a learner hands in both, without the two checks
-that train on the cat pictures: none of these bugs is one that only the real data shows,
-and those trainings (about a minute per file) are graded where they are the point:
-``test_week4_examples.py``, ``test_course_weeks.py`` and ``tests/security/test_grading_logic.py``.
+Step-by-step submissions are graded with the full spec. Each application submission is
+graded beside the solution's step-by-step notebook, as a learner hands in both, without
+the two checks that train on the cat pictures: none of these bugs is one that only the
+real data shows, and those trainings (about a minute per file) are graded where they are
+the point: ``test_week4_examples.py``, ``test_course_weeks.py`` and
+``tests/security/test_grading_logic.py``. (``tests/support/corpus.py`` says how.)
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
-from pathlib import Path
 
 import pytest
-from example_class import graded, without_training
+from corpus import Case, Corpus, CorpusTests, bug, bugs, unchanged, without_training
 from source_edits import BACKWARD_BEFORE_V5, Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
-from autograder.engine import grade_submission
 
-#: `autograde grade` of the step files, the application files graded in this process; no real
-#: data (the step-by-step spec has none, and the application's is read by the trainings only).
-pytestmark = [pytest.mark.subprocess, pytest.mark.grading]
+#: No real data: the step-by-step spec has none, and the application's is read by the trainings only.
+pytestmark = pytest.mark.grading
 
 STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")
 STEP_SOLUTION = (ROOT / STEP.solution).read_text()
 APP_SOLUTION = (ROOT / APP.solution).read_text()
+APP_UNTRAINED = without_training(APP)
 
 
 STEP_BUGS = {
@@ -157,110 +154,6 @@ APP_BUGS = {
                                                             "    for i in range(num_iterations - 1):\n        AL, caches"),), (
         "differs after training",)),
 }
-
-
-# -- grading ------------------------------------------------------------------------------
-
-def _slug(name: str) -> str:
-    return re.sub(r"\W", "_", name)
-
-
-@pytest.fixture(scope="module")
-def step_reports(tmp_path_factory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("step")
-    files = []
-    for name, source in [*((n, b.source(STEP_SOLUTION)) for n, b in STEP_BUGS.items()),
-                         *((n, v(STEP_SOLUTION)) for n, v in STEP_VARIANTS.items()), ("solution", STEP_SOLUTION)]:
-        path = folder / f"{_slug(name)}.py"
-        path.write_text(source)
-        files.append(path)
-    _, reports, _ = graded(STEP.id, files, jobs=2)
-    return {Path(r["submission"]).stem: r for r in reports}
-
-
-@pytest.fixture(scope="module")
-def app_reports(tmp_path_factory) -> dict[str, dict]:
-    """Each application file in its own folder beside the solution's step-by-step notebook,
-    except the "buggy-companion" case, beside one whose linear_forward forgets b."""
-    root = tmp_path_factory.mktemp("app")
-    cases = [*((n, b.source(APP_SOLUTION)) for n, b in APP_BUGS.items()),
-             *((n, v(APP_SOLUTION)) for n, v in APP_VARIANTS.items()), ("solution", APP_SOLUTION),
-             ("buggy-companion", APP_SOLUTION)]
-    spec = without_training(APP)
-    reports = {}
-    for name, source in cases:
-        folder = root / _slug(name)
-        folder.mkdir()
-        companion = STEP_SOLUTION
-        if name == "buggy-companion":
-            companion = mutate(STEP_SOLUTION, "    Z = np.dot(W, A) + b\n", "    Z = np.dot(W, A)\n")
-        (folder / "deep_network_step_by_step.py").write_text(companion)
-        (folder / "deep_network_application.py").write_text(source)
-        reports[folder.name] = grade_submission(folder / "deep_network_application.py", spec).to_json()
-    return reports
-
-
-def _failures(report: dict) -> dict[str, str]:
-    return {t["function"]: t["message"] for t in report["tests"] if not t["passed"]}
-
-
-def _bug_params(bugs: dict[str, Bug]):
-    return [pytest.param(name, bug, id=name) for name, bug in bugs.items()]
-
-
-# -- bugs -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name, bug", _bug_params(STEP_BUGS))
-def test_step_bug_costs_exactly_its_own_function(step_reports, name, bug):
-    """Does this step-by-step bug cost exactly the points of the function it is in?"""
-    report = step_reports[_slug(name)]
-    assert set(_failures(report)) == {bug.function}, _failures(report)
-    assert report["score"] == STEP.max_score - STEP.function(bug.function).points
-
-
-@pytest.mark.parametrize("name, bug", _bug_params(STEP_BUGS))
-def test_step_bug_message_explains_it(step_reports, name, bug):
-    """Does the failing function's message name the check, what differs, and a hint that fits?"""
-    message = _failures(step_reports[_slug(name)]).get(bug.function, "(it passed)")
-    missing = [f for f in bug.fragments if f not in message]
-    assert not missing, f"{missing} not in: {message}"
-
-
-@pytest.mark.parametrize("name, bug", _bug_params(APP_BUGS))
-def test_application_bug_costs_exactly_its_own_function(app_reports, name, bug):
-    """Does this application bug cost exactly the points of the function it is in?"""
-    report = app_reports[_slug(name)]
-    assert set(_failures(report)) == {bug.function}, _failures(report)
-    assert report["score"] == APP.max_score - APP.function(bug.function).points
-
-
-@pytest.mark.parametrize("name, bug", _bug_params(APP_BUGS))
-def test_application_bug_message_explains_it(app_reports, name, bug):
-    """Does the failing model's message name the check, what differs, and a hint that fits?"""
-    message = _failures(app_reports[_slug(name)]).get(bug.function, "(it passed)")
-    missing = [f for f in bug.fragments if f not in message]
-    assert not missing, f"{missing} not in: {message}"
-
-
-def test_the_solutions_get_full_marks(step_reports, app_reports):
-    """Do the unedited solutions get full marks, so a lost point is the edit's doing?"""
-    assert step_reports["solution"]["score"] == STEP.max_score, _failures(step_reports["solution"])
-    assert app_reports["solution"]["score"] == APP.max_score, _failures(app_reports["solution"])
-
-
-def test_a_wrong_linear_forward_costs_linear_forward_only(step_reports, app_reports):
-    """Does a linear_forward that forgets b cost linear_forward alone in the step-by-step
-    notebook, and nothing in the application notebook beside it?"""
-    step = step_reports[_slug("linear-forward-no-b")]
-    assert set(_failures(step)) == {"linear_forward"}
-    messages = {t["function"]: t["message"] for t in step["tests"]}
-    for caller, callee in (("linear_activation_forward", "linear_forward"), ("L_model_forward", "linear_activation_forward")):
-        assert f"graded with correct versions of {callee}" in messages[caller], messages[caller]
-    app = app_reports["buggy_companion"]
-    assert app["score"] == APP.max_score, _failures(app)
-    two_layer = next(t["message"] for t in app["tests"] if t["function"] == "two_layer_model")
-    assert "graded with correct versions of linear_activation_forward" in two_layer
-    assert "all defaults (3000 iterations)" in two_layer and "Skipped" not in two_layer  # every check ran
 
 
 # -- correct, but written differently -------------------------------------------------------
@@ -398,31 +291,54 @@ def app_variant(source: str) -> str:
     return rewrite(source, "predict", "p = np.where(L_model_forward(X, parameters)[0] > 0.5, 1.0, 0.0)  # noqa: F405")
 
 
-APP_VARIANTS = {"another-loop-and-old-predict": app_variant}
+def forgets_b(source: str) -> str:
+    """A step-by-step notebook whose linear_forward forgets b."""
+    return mutate(source, "    Z = np.dot(W, A) + b\n", "    Z = np.dot(W, A)\n")
 
 
-@pytest.mark.parametrize("name", list(STEP_VARIANTS), ids=list(STEP_VARIANTS))
-def test_correct_step_variant_keeps_full_marks(step_reports, name):
-    """Does correct step-by-step code written differently (see the variant's docstring)
-    keep every point?"""
-    report = step_reports[_slug(name)]
-    assert report["score"] == STEP.max_score, _failures(report)
+def application(case: Case, step=unchanged) -> Case:
+    """``case`` of the application notebook, graded as ``deep_network_application.py`` beside
+    the solution's step-by-step notebook (or ``step`` of it), without the trainings."""
+    def files(source: str) -> dict[str, str]:
+        return {"deep_network_application.py": case.submission(source),
+                "deep_network_step_by_step.py": step(STEP_SOLUTION)}
+    return Case(files, case.failing, case.says, APP_UNTRAINED)
 
 
-def test_earlier_conventions_are_accepted_with_a_note(step_reports):
-    """Do the 0.01 scale and the in-place update of the course's earlier versions keep their
-    points with a note saying what was accepted?"""
-    messages = {t["function"]: t["message"] for t in step_reports[_slug("classic-idioms")]["tests"]}
-    assert messages["initialize_parameters_deep"].count("are scaled by 0.01 (accepted: the classic course's convention); "
-                                                        "this notebook asks for 1/sqrt(n_{l-1}).") == 1
-    assert "updated them in place" in messages["update_parameters"]
-    assert "earlier signature update_parameters(parameters, grads, learning_rate)" in messages["update_parameters"]
+CORPUS = Corpus(STEP, {
+    "solution": Case(unchanged),
+    **bugs(STEP_BUGS),
+    # A wrong linear_forward costs linear_forward only; its callers are graded with a correct one.
+    "linear-forward-no-b": bug(STEP_BUGS["linear-forward-no-b"], says={
+        "linear_activation_forward": ("graded with correct versions of linear_forward",),
+        "L_model_forward": ("graded with correct versions of linear_activation_forward",)}),
+    **{name: Case(variant) for name, variant in STEP_VARIANTS.items()},
+    # Earlier conventions of the course keep their points with a note saying what was accepted.
+    "classic-idioms": Case(classic_idioms, says={"update_parameters": (
+        "updated them in place", "earlier signature update_parameters(parameters, grads, learning_rate)")}),
+    "application solution": application(Case(unchanged)),
+    **{name: application(case) for name, case in bugs(APP_BUGS).items()},
+    # ...and beside the application, a wrong linear_forward costs nothing, every check run.
+    "buggy-companion": application(Case(unchanged, says={"two_layer_model": (
+        "graded with correct versions of linear_activation_forward", "all defaults (3000 iterations)")}), forgets_b),
+    "another-loop-and-old-predict": application(Case(app_variant, says={
+        "predict": ("earlier signature predict(parameters, X)",)})),
+})
 
 
-@pytest.mark.parametrize("name", list(APP_VARIANTS), ids=list(APP_VARIANTS))
-def test_correct_application_variant_keeps_full_marks(app_reports, name):
-    """Does a correct application notebook written differently keep every point?"""
-    report = app_reports[_slug(name)]
-    assert report["score"] == APP.max_score, _failures(report)
-    predict = next(t["message"] for t in report["tests"] if t["function"] == "predict")
-    assert "earlier signature predict(parameters, X)" in predict
+class TestWeek4Bugs(CorpusTests):
+    corpus = CORPUS
+
+
+def test_a_buggy_companion_skips_no_check_of_the_application():
+    """Beside a step-by-step notebook whose linear_forward forgets b, does every check of
+    two_layer_model still run?"""
+    assert "Skipped" not in CORPUS.messages("buggy-companion")["two_layer_model"]
+
+
+def test_the_classic_deep_initialization_is_noted_once():
+    """Is the 0.01 scale of the course's earlier deep initialization accepted with one note
+    saying so (not one per layer)?"""
+    message = CORPUS.messages("classic-idioms")["initialize_parameters_deep"]
+    assert message.count("are scaled by 0.01 (accepted: the classic course's convention); "
+                         "this notebook asks for 1/sqrt(n_{l-1}).") == 1

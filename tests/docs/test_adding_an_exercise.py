@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from needs import fixture_needs
 
-from autograder import ROOT
+from autograder import ROOT, specs
 
 GUIDE = ROOT / "docs" / "adding-an-exercise.md"
 BIN = Path(sys.executable).parent
@@ -83,3 +83,87 @@ def test_the_students_copy_holds_no_answer(project):
     assert "np.maximum(0, z)" not in notebook and "raise NotImplementedError" in notebook
     korean = (project / "assignments/week1/activations.ko.ipynb").read_text(encoding="utf-8")
     assert "활성화 함수" in korean and 'checker(\\"week1/activations\\", lang=\\"ko\\")' in korean
+
+
+# -- the table of every file a notebook touches ------------------------------------------------
+
+#: Folders of the project that hold no file of its own (tools' caches, the environment, builds).
+NOT_THE_PROJECT = re.compile(r"^\.|^__pycache__$|\.egg-info$|^build$")
+#: What a placeholder of the table stands for.
+PLACEHOLDERS = {"<week>": r"week\d+", "<stem>": r"\w+", "<module>": r"\w+", "**/": r"(?:.*/)?", "*": r"[^/]*"}
+
+
+def table_of_the_guide() -> list[tuple[list[str], str]]:
+    """``(file patterns, when)`` of each row of the guide's table of every file a notebook touches."""
+    section = GUIDE.read_text(encoding="utf-8").split("## Every file a notebook touches\n", 1)[1].split("\n## ")[0]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("| `")]
+    return [(re.findall(r"`([^`]+)`", patterns), when) for patterns, _, when in rows]
+
+
+def project_files() -> list[str]:
+    """Every file of the project, by its path from the root."""
+    found = []
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = sorted(d for d in subfolders if not NOT_THE_PROJECT.search(d))
+        found += [(Path(folder) / f).relative_to(ROOT).as_posix() for f in files if not f.endswith((".pyc", ".h5", ".mat"))]
+    return found
+
+
+def matches(pattern: str, path: str) -> bool:
+    """Whether ``path`` is a file ``pattern`` of the table names."""
+    parts = re.split(r"(<week>|<stem>|<module>|\*\*/|\*)", pattern)
+    return re.fullmatch("".join(PLACEHOLDERS.get(part, re.escape(part)) for part in parts), path) is not None
+
+
+def notebooks() -> list[tuple[str, str]]:
+    """``(week, stem)`` of every notebook of the project."""
+    return [tuple(notebook_id.split("/")) for notebook_id in specs.notebooks()]
+
+
+def test_every_notebook_and_week_has_the_files_the_table_says():
+    """Does every notebook have each file the guide's table says every notebook has (and each
+    week, every week's), the shared ones naming it?"""
+    files, missing = project_files(), []
+    for patterns, when in table_of_the_guide():
+        for week, stem in notebooks() if when.startswith(("every notebook", "every week")) else ():
+            for pattern in patterns:
+                if "<" not in pattern:  # a shared file: it names the notebook
+                    if f"{week}/{stem}" not in (ROOT / pattern).read_text(encoding="utf-8"):
+                        missing.append(f"{pattern} does not name {week}/{stem}")
+                    continue
+                concrete = pattern.replace("<week>", week)
+                if when.startswith("every notebook"):
+                    concrete = concrete.replace("<stem>", stem)
+                if not any(matches(concrete, f) for f in files):
+                    missing.append(f"{concrete} (of {week}/{stem})")
+    assert not missing, missing
+
+
+def test_every_other_row_of_the_table_names_files_that_exist():
+    """Does each pattern of a row with a condition name at least one file (so none is stale)?"""
+    files = project_files()
+    stale = [pattern for patterns, when in table_of_the_guide() if not when.startswith(("every notebook", "every week"))
+             for pattern in patterns if not any(matches(pattern, f) for f in files)]
+    assert not stale, stale
+
+
+def test_every_file_named_after_a_week_or_a_notebook_is_in_the_table():
+    """Is every file of the project whose path names a week or a notebook one the guide's
+    table lists (so a file a new notebook needs cannot hide from the guide)?"""
+    named = re.compile(r"week\d+|" + "|".join(re.escape(stem) for _, stem in notebooks()))
+    patterns = [pattern for row, _ in table_of_the_guide() for pattern in row]
+    unlisted = [f for f in project_files() if named.search(f) and not any(matches(p, f) for p in patterns)]
+    assert not unlisted, unlisted
+
+
+def test_every_document_that_names_every_notebook_is_in_the_table():
+    """Is every document or module outside the tests that names every notebook (a list of
+    them, which a new notebook must join) one the guide's table lists?"""
+    ids = [f"{week}/{stem}" for week, stem in notebooks()]
+    patterns = [pattern for row, _ in table_of_the_guide() for pattern in row]
+    lists = [f for f in project_files() if f.endswith((".md", ".py")) and not f.startswith("tests/")
+             and all(i in (ROOT / f).read_text(encoding="utf-8") for i in ids)]
+    assert lists, "no document names every notebook: where did the README's curriculum go?"
+    unlisted = [f for f in lists if not any(matches(p, f) for p in patterns)]
+    assert not unlisted, unlisted

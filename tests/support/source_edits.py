@@ -1,5 +1,5 @@
-"""Bug corpora and correct variants as source edits of an instructor solution (shared by
-the weeks' ``test_weekN_bugs.py``)."""
+"""Source edits of an instructor solution, for the weeks' bug corpora and correct variants
+(``test_weekN_bugs.py``, graded by ``corpus.py``) and the notebook-shape tests."""
 
 from __future__ import annotations
 
