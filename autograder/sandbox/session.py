@@ -10,9 +10,10 @@ by :attr:`Limits.message_mb`. Their output is discarded, and they are never cach
 (:meth:`autograder.reference.Reference.for_callback`).
 
 The time spent answering callbacks (waiting for the grader's turn included) is the
-grader's, not the function's: it does not count against the call's own limit, so how
-busy the grading machine is never decides whether a function was fast enough. It does
-count against the outer deadline, so the grader's work for one file stays bounded.
+grader's, not the function's: it does not count against the call's own limit, so the
+grader's own work (and how long it waits behind other reference calls) never makes a
+function too slow. It does count against the outer deadline, so the grader's work for
+one file stays bounded. (The call's own limit is still wall time.)
 
 A training loop answered this way sends the same large arrays back and forth in every
 step (the training set, the caches, the parameters), so the session's channel shares
