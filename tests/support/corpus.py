@@ -14,15 +14,17 @@ one file after another, each when a test first asks for its report. That is what
 instructor command runs for each file, sandbox included: ``autograde grade`` does the same
 in its own process with ``--jobs 1``, its default; ``--jobs N`` adds a pool of processes,
 and the command adds progress lines and the JSON rendering (``tests/autograder/test_cli.py``
-tests those). It is the cheapest way too. Measured on 12 week-3 bugs, on the shared 2-core
-machine (load 4-5 from others): 112 s in this process, 124 s through the command's
-``grade_files`` with one job, 128 s with two; a pool adds a process start per worker and
-repeats the reference's remembered calls in each (``autograder/memo.py``); here they are
-computed once for all the cases of a run. No week needs a process per file: the sandbox
-already runs each submission's code in processes of its own. And the command could not
-grade everything: it takes a notebook id, not a spec, so not the week-4 application
-without its trainings (:func:`without_training`); and started from a git worktree, the
-``autograde`` script imports the checkout it was installed from, not the one under test.
+tests those). It costs the least machine: on the week-3 corpus (47 files, the 2-core
+machine shared with others at load 3 to 4), 263 s of CPU in this process against 317 s
+through the command's ``grade_files`` with two jobs, for each worker of a pool is a
+process of its own that computes the reference's remembered calls again
+(``autograder/memo.py``); here they are computed once for every case of a run. The pool
+was faster while a core was free (337 s wall against 412 s), a gain the shared machine
+pays for. No week needs a process per file: the sandbox already runs each submission's
+code in processes of its own. And the command could not grade everything: it takes a
+notebook id, not a spec, so not the week-4 application without its trainings
+(:func:`without_training`); and started from a git worktree, the ``autograde`` script
+imports the checkout it was installed from, not the one under test.
 """
 
 from __future__ import annotations
