@@ -5,8 +5,8 @@ import json
 import subprocess
 import sys
 
-import jsonschema
 import pytest
+import report_schema
 
 from autograder import ROOT, specs
 from autograder.sandbox.isolation import LEVELS
@@ -54,9 +54,8 @@ def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
     assert [r["submission"] for r in reports] == [str(broken), str(stub)]
     assert reports[0]["score"] == 0 and "not valid JSON" in reports[0]["error"]
     assert reports[1]["score"] == 0 and reports[1]["max_score"] == specs.get("week2/logistic_regression").max_score
-    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text())
     for report in reports:
-        jsonschema.validate(report, schema)
+        report_schema.validate(report)
     assert reports[1]["tests"][0]["messages"]["ko"].startswith("sigmoid이(가) 아직 구현되지 않았습니다")
     assert reports[1]["isolation"] in LEVELS
     assert "[2/2]" in proc.stderr  # progress goes to stderr, JSON stays clean

@@ -270,7 +270,8 @@ def test_fresh_gradebook_without_alembic_on_path(tmp_path: Path, monkeypatch: py
 def test_missing_course_dir_is_named(tmp_path: Path) -> None:
     """Does a course directory that does not exist give an error naming it, instead of an sqlite error?"""
     with pytest.raises(GradebookError, match=re.escape(f"no course directory at {tmp_path / 'nope'}")):
-        gradebook.opened(tmp_path / "nope").__enter__()
+        with gradebook.opened(tmp_path / "nope"):
+            pass
 
 
 def comments(course: Path, student: str, notebook: str = "logistic_regression") -> dict:
