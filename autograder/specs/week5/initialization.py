@@ -257,18 +257,18 @@ def _check_model(got, want: dict, label, others: dict[str, dict] | None = None, 
     for key in MODEL_KEYS:
         expect_array(parameters[key], want[key], key, rtol=1e-5, atol=1e-8, hints=[
             lambda g, w: tr("these are the parameters trained from the \"{other}\" initialization; this call asks "
-                            "for initialization=\"{kind}\". Hint: call the initialization function that the argument "
+                            "for initialization=\"{kind}\": call the initialization function that the argument "
                             "initialization names.",
                             "\"{other}\" 초기화에서 학습한 파라미터입니다. 이 호출은 initialization=\"{kind}\"를 "
-                            "요구합니다. 힌트: 인자 initialization이 가리키는 초기화 함수를 호출하세요.",
+                            "요구합니다. 인자 initialization이 가리키는 초기화 함수를 호출하세요.",
                             other=other, kind=kind) if other else None,
             lambda g, w: tr("the parameters differ from a model trained from the same initialization (np.random seeded "
-                            "with {seed}). Hint: layers_dims = [X.shape[0], 10, 5, 1]; in each of the num_iterations "
+                            "with {seed}): layers_dims = [X.shape[0], 10, 5, 1]; in each of the num_iterations "
                             "iterations call forward_propagation, compute_loss, backward_propagation and "
                             "update_parameters(parameters, grads, learning_rate). In your notebook this check uses your "
                             "initializations, so it assumes W1, W2, W3 drawn in this order with np.random.randn as the "
                             "stubs say; the grader uses its own.",
-                            "같은 초기화(시드 {seed}로 정한 np.random)에서 학습한 모델과 파라미터가 다릅니다. 힌트: "
+                            "같은 초기화(시드 {seed}로 정한 np.random)에서 학습한 모델과 파라미터가 다릅니다: "
                             "layers_dims = [X.shape[0], 10, 5, 1]이고, num_iterations번의 반복마다 forward_propagation, "
                             "compute_loss, backward_propagation, update_parameters(parameters, grads, learning_rate)를 "
                             "호출하세요. 노트북에서는 이 검사가 여러분의 초기화 함수를 쓰므로 스텁의 설명대로 "
