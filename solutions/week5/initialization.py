@@ -339,16 +339,11 @@ check(initialize_parameters_xavier)
 #
 # The network has the layer sizes `layers_dims = [X.shape[0], 10, 5, 1]`. Initialize its
 # parameters with the function that `initialization` names: `"zeros"`, `"random"`, `"he"` or
-# `"xavier"`. Then repeat `num_iterations` times, with the given functions of `init_utils`:
-#
-# ```python
-# a3, cache = forward_propagation(X, parameters)
-# cost = compute_loss(a3, Y)
-# grads = backward_propagation(X, Y, cache)
-# parameters = update_parameters(parameters, grads, learning_rate)
-# ```
-#
-# and return the trained `parameters`. Keep the defaults of the signature. The given part
+# `"xavier"`. Then repeat `num_iterations` times one step of gradient descent, with the given
+# functions of `init_utils`: `forward_propagation(X, parameters)` returns the output `a3` and
+# a `cache`; `compute_loss(a3, Y)` the cost; `backward_propagation(X, Y, cache)` the
+# gradients; `update_parameters(parameters, grads, learning_rate)` the parameters after the
+# step. Return the trained `parameters`. Keep the defaults of the signature. The given part
 # prints the cost every 1000 iterations.
 #
 # The grader runs your `model` with its own initializations, from a seeded `np.random`, so its
@@ -363,17 +358,10 @@ check(initialize_parameters_xavier)
 #
 # 신경망의 층 크기는 `layers_dims = [X.shape[0], 10, 5, 1]`입니다. `initialization`이 가리키는 함수
 # (`"zeros"`, `"random"`, `"he"`, `"xavier"`)로 파라미터를 초기화하세요. 그다음 `init_utils`에 주어진
-# 함수로 다음을 `num_iterations`번 반복하고
-#
-# ```python
-# a3, cache = forward_propagation(X, parameters)
-# cost = compute_loss(a3, Y)
-# grads = backward_propagation(X, Y, cache)
-# parameters = update_parameters(parameters, grads, learning_rate)
-# ```
-#
-# 학습된 `parameters`를 반환하세요. 시그니처의 기본값은 그대로 두세요. 주어진 부분이 1000번마다 비용을
-# 출력합니다.
+# 함수로 경사 하강법 한 단계를 `num_iterations`번 반복하세요. `forward_propagation(X, parameters)`는 출력
+# `a3`와 `cache`를, `compute_loss(a3, Y)`는 비용을, `backward_propagation(X, Y, cache)`는 기울기를,
+# `update_parameters(parameters, grads, learning_rate)`는 한 단계 뒤의 파라미터를 반환합니다. 학습된
+# `parameters`를 반환하세요. 시그니처의 기본값은 그대로 두세요. 주어진 부분이 1000번마다 비용을 출력합니다.
 #
 # 채점기는 결과를 정확히 비교할 수 있도록, 시드를 정한 `np.random`과 자신의 초기화 함수로 여러분의
 # `model`을 실행합니다. check 셀은 같은 일을 여러분의 초기화 함수로 하므로, 위 스텁의 설명처럼
