@@ -45,7 +45,7 @@ INIT_CORPUS = Corpus(INIT, dict([
         'trained from the "he" initialization; this call asks for initialization="zeros"',)}),
     # The classic notebook has no Xavier initialization (this course's addition): that point only.
     init("classic_course.ipynb", {"initialize_parameters_xavier"}, {"initialize_parameters_xavier": (
-        "initialize_parameters_xavier is not defined",)}),
+        "initialize_parameters_xavier is not defined", "this course's addition", "only its 1 point is lost")}),
     ("the solution, as a .py file", Case(ROOT / INIT.solution)),
 ]))
 

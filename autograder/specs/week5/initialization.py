@@ -16,7 +16,7 @@ this course's by its imports (both import ``init_utils``).
 
 ``initialize_parameters_xavier`` is this course's addition: a classic notebook has none,
 and no helper module gives it, so such a notebook gets 0 of its 1 point (the notebook's
-text says so); every other function is graded as usual. ``init_utils`` gives only
+text and the verdict say so: ``missing``); every other function is graded as usual. ``init_utils`` gives only
 ungraded functions (the network's forward and backward passes, its loss and update, the
 data, plots), so no ``given`` is declared.
 """
@@ -38,7 +38,9 @@ notebook = NotebookSpec("week5/initialization", helpers=("init_utils", "public_t
 initialize_parameters_zeros = notebook.graded("initialize_parameters_zeros", points=1)
 initialize_parameters_random = notebook.graded("initialize_parameters_random", points=1)
 initialize_parameters_he = notebook.graded("initialize_parameters_he", points=2)
-initialize_parameters_xavier = notebook.graded("initialize_parameters_xavier", points=1)
+initialize_parameters_xavier = notebook.graded("initialize_parameters_xavier", points=1, missing=tr(
+    "it is this course's addition, which the classic course's notebook lacks: only its 1 point is lost",
+    "이 코스에서 더한 함수이며 고전 코스의 노트북에는 없습니다. 이 함수의 1점만 잃습니다"))
 INITIALIZERS = ("initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he",
                 "initialize_parameters_xavier")
 # The initializations are always the reference's, from a seeded np.random: a trained model
