@@ -200,14 +200,16 @@ LayerScales = Callable[[int], Mapping[str, float]]
 
 def expect_deep_initialization(got, dims: Sequence[int], label: Text | str, scales: LayerScales, *,
                                distribution: bool = False, dims_name: str = "layer_dims",
-                               accepted: Text | None = None) -> dict:
+                               accepted: Text | None = None,
+                               spread_hint: Callable[[int, np.ndarray], Text | None] | None = None) -> dict:
     """The rule of a random initialization of an L-layer network of layer sizes ``dims``
     (``W[l]`` drawn as ``np.random.randn(n_l, n_{l-1}) * scale_l``, zero biases), whichever
     notebook asks for it: exactly the keys, the shapes, zero biases, the symmetry broken in
     every layer (not zero, rows that differ, no weight beyond :data:`OUTLIER` times the
     scale), no layer repeating the previous one's draws and, with ``distribution``, the
     normal distribution of each layer's scale on every layer of at least
-    :data:`MIN_ENTRIES` weights (smaller layers of a large network are judged without it)."""
+    :data:`MIN_ENTRIES` weights (smaller layers of a large network are judged without it).
+    ``spread_hint(l, W)``: a hint for layer l's wrong spread (what formula it looks like), or None."""
     label = as_text(label)
     expect_layer_keys(got, dims, label, dims_name)
     names = [f"n_{l}" for l in range(len(dims))]
@@ -218,7 +220,13 @@ def expect_deep_initialization(got, dims: Sequence[int], label: Text | str, scal
         asked_label, asked = next(iter(scales(l).items()))
         expect_small_random_weights(parameters[f"W{l}"], f"W{l}", asked, asked_label)
         if distribution and parameters[f"W{l}"].size >= MIN_ENTRIES:
-            expect_normal_draws(parameters[f"W{l}"], scales(l), f"W{l}", accepted=accepted)
+            try:
+                expect_normal_draws(parameters[f"W{l}"], scales(l), f"W{l}", accepted=accepted)
+            except CheckFailed as failed:
+                hint = spread_hint(l, parameters[f"W{l}"]) if spread_hint is not None else None
+                if hint is None:
+                    raise
+                raise CheckFailed(failed.text + tr(" Hint: ", " 힌트: ") + hint) from None
         if l > 1:
             expect_independent(parameters[f"W{l - 1}"], parameters[f"W{l}"], (f"W{l - 1}", f"W{l}"))
     return parameters

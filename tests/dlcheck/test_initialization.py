@@ -9,6 +9,7 @@ from scipy import stats
 from dlcheck import initialization as init
 from dlcheck.checks import CheckFailed, GraderError
 from dlcheck.compare import collecting_notes
+from dlcheck.text import Text
 
 #: The sizes the specs ask initialize_parameters for (week 3's scale check, week 4's).
 DISTRIBUTION_SIZES = [(30, 40, 20), (300, 200, 100)]
@@ -258,3 +259,20 @@ def test_deep_rule_rejects_the_bugs_by_name(bug, fragment):
     with pytest.raises(CheckFailed) as failed:
         _deep_rule(bug(_deep(dims, DEEP_SCALES["he"], seed=5)), dims, DEEP_SCALES["he"])
     assert fragment in failed.value.text.en, failed.value.text.en
+
+
+def test_deep_rule_adds_the_spread_hint_to_a_wrong_spread_only():
+    """Is ``spread_hint`` said after a layer's wrong spread, and not after another failure
+    (a non-zero bias) of the same initialization?"""
+    dims, he = DEEP_SIZES[0], DEEP_SCALES["he"]
+    hint = lambda l, w: Text(f"layer {l} looks like Xavier", f"{l}층은 Xavier 같습니다")
+    xavier = _deep(dims, DEEP_SCALES["xavier"], seed=6)
+    with pytest.raises(CheckFailed) as failed:
+        init.expect_deep_initialization(xavier, dims, "init", lambda l: {"s": he(dims, l)}, distribution=True,
+                                        spread_hint=hint)
+    assert failed.value.text.en.endswith("Hint: layer 1 looks like Xavier"), failed.value.text.en
+    assert failed.value.text.ko.endswith("힌트: 1층은 Xavier 같습니다"), failed.value.text.ko
+    with pytest.raises(CheckFailed) as failed:
+        init.expect_deep_initialization({**xavier, "b1": xavier["b1"] + 1}, dims, "init", lambda l: {"s": he(dims, l)},
+                                        distribution=True, spread_hint=hint)
+    assert "Xavier" not in failed.value.text.en

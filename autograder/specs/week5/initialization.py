@@ -121,21 +121,9 @@ def _check_random(t, name: str, dims: list[int], *, distribution: bool) -> None:
     """The rule of a random initialization (dlcheck.initialization) for ``name`` and layer
     sizes ``dims``, with a hint when a large layer's spread is another formula's."""
     scales = RANDOM[name]
-    label = f"{name}({dims})"
-    got = t.call(list(dims))
-    try:
-        initialization.expect_deep_initialization(got, dims, label, lambda l: scales(l, dims), distribution=distribution,
-                                                  dims_name="layers_dims")
-    except CheckFailed as failed:
-        hint = None
-        if isinstance(got, dict):
-            hint = next((h for l in range(1, len(dims)) if isinstance(w := got.get(f"W{l}"), np.ndarray)
-                         and w.shape == (dims[l], dims[l - 1]) and w.size >= initialization.MIN_ENTRIES
-                         and (h := _scale_hint(name, w, l, dims)) is not None), None)
-        if hint is None:
-            raise
-        raise CheckFailed(failed.text + tr(" Hint: ", " 힌트: ") + hint) from None
-
+    initialization.expect_deep_initialization(t.call(list(dims)), dims, f"{name}({dims})", lambda l: scales(l, dims),
+                                              distribution=distribution, dims_name="layers_dims",
+                                              spread_hint=lambda l, w: _scale_hint(name, w, l, dims))
 
 
 @initialize_parameters_random.public("keys, shapes, zero biases and random weights for layers_dims = [3, 2, 1]",
