@@ -23,6 +23,17 @@ INIT_EXPLORATION = (
 )
 
 
+#: Top-level cells that raise or take long in Jupyter; grading never runs them.
+INIT_CRASHING = (
+    ("", 'print("accuracy:", accuracy_he)  # NameError: never defined'),
+    ("", 'assert initialize_parameters_zeros([2, 1])["W1"].shape == (2, 1), "TODO: check the shapes"'),
+    ("", 'print("cost:", compute_loss(np.array([[0.5]]), np.array([[1.0]]))'),  # SyntaxError: a parenthesis short
+    ("", '# Train much longer, to see where the large random weights end up (minutes in Jupyter)\n'
+         'np.random.seed(3)\n'
+         'long_run = model(train_X, train_Y, num_iterations=200000, initialization="random")'),
+)
+
+
 def _init(file: str, what: str, edits: tuple = (), cells: tuple = (), stub: bool = False) -> Example:
     return Example(f"initialization/{file}", what, edits, cells, notebook=INIT, stub=stub)
 
@@ -31,6 +42,8 @@ INIT_EXAMPLES = (
     _init("correct.ipynb", "the solution, filled in, plus exploration cells that train and plot at top level",
           cells=INIT_EXPLORATION),
     _init("stub.ipynb", "the untouched student copy", stub=True),
+    _init("crashing_cells.ipynb", "correct functions; top-level cells raise NameError and AssertionError, one is a "
+          "SyntaxError, and one trains for 200000 steps", cells=INIT_CRASHING),
     _init("he_with_n.ipynb", "initialize_parameters_he scales by sqrt(2 / n_l), the layer's own size, not n_{l-1}", (
         Edit("n_l for n_{l-1}", "np.sqrt(2 / layers_dims[l - 1])", "np.sqrt(2 / layers_dims[l])"),)),
     _init("random_zero_weights.ipynb", "initialize_parameters_random sets its weights to zeros", (

@@ -9,6 +9,7 @@ here, and in ``examples/week5/README.md`` for people.
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterable
 
 import pytest
@@ -16,6 +17,7 @@ from corpus import Case, Corpus, ExampleClassTests, failing_all_but
 
 from autograder import ROOT, names, specs
 from autograder.engine import grade_submission
+from dlcheck.extract import read_submission
 
 EXAMPLES = ROOT / "examples" / "week5"
 
@@ -33,6 +35,7 @@ def init(name: str, failing: Iterable[str] = (), says: dict | None = None) -> tu
 INIT_CORPUS = Corpus(INIT, dict([
     init("correct.ipynb"),
     init("stub.ipynb", failing_all_but(INIT, ()), {f.name: ("not implemented yet",) for f in INIT.functions}),
+    init("crashing_cells.ipynb"),
     init("he_with_n.ipynb", {"initialize_parameters_he"}, {"initialize_parameters_he": (
         "for [400, 300, 200, 100]", "expected 0.07071", "the layer's own size n_l = layers_dims[l]")}),
     init("he_random_biases.ipynb", {"initialize_parameters_he"}, {"initialize_parameters_he": (
@@ -55,6 +58,24 @@ class TestInitializationExamples(ExampleClassTests):
     folder = EXAMPLES
     members = ("initialization/*.ipynb",)
     needs = ("grading", "e2e")  # a class graded whole
+
+
+def test_initialization_crashing_cells_reach_the_reader_as_written():
+    """Does the crash example really hold its traps (one syntax error; the 200000-step
+    training is a top-level call, so it is never kept)?"""
+    crashing = read_submission(EXAMPLES / "initialization" / "crashing_cells.ipynb")
+    assert len(crashing.syntax_errors) == 1
+    assert not any("200000" in text for _, text in crashing.statements)
+
+
+@pytest.mark.grading
+def test_initialization_crashing_cells_cost_no_time():
+    """Does the notebook whose top-level cells raise or train for 200000 steps grade in
+    seconds, with full marks?"""
+    start = time.perf_counter()
+    report = grade_submission(EXAMPLES / "initialization" / "crashing_cells.ipynb", INIT)
+    assert time.perf_counter() - start < 60
+    assert report.error is None and report.score == report.max_score == 7
 
 
 @pytest.mark.parametrize("filename", ["Initialization.ipynb", "Initialization (1).ipynb", "Initialization_v2a.ipynb",
