@@ -82,7 +82,7 @@ GC_BUGS = {
         "dW1 0.01 % too large", "it says the backward pass works")),
     "gcn-epsilon-ignored": Bug("gradient_check_n", (_in("gradient_check_n", (
         "    for i in range(num_parameters):\n", "    epsilon = 1e-7\n    for i in range(num_parameters):\n")),), (
-        "with epsilon = 0.01 (m = 4)",)),
+        "with epsilon = 0.01 (m = 4)", "use the argument epsilon")),
     # The difference is the function's own result, which the notebook asks for as a number.
     "gcn-difference-as-an-array": Bug("gradient_check_n", (_in("gradient_check_n", (
         "    numerator = np.linalg.norm(grad - gradapprox)\n",

@@ -24,10 +24,11 @@ gradient_check, gradient_check_n = REFERENCE.function("gradient_check"), REFEREN
     ("incorrect gradient\n", True),
     ("역전파에 실수가 있습니다\n", True),
     ("역전파가 맞습니다\n", False),
+    ("기울기가 맞지 않습니다\n", True),
     ("difference = 1e-09\n", None),
     ("", None),
 ], ids=["mistake", "mistake-in-colour", "fine", "before-2021-correct", "before-2021-wrong", "incorrect",
-        "korean-mistake", "korean-fine", "no-verdict", "nothing"])
+        "korean-mistake", "korean-fine", "korean-not-right", "no-verdict", "nothing"])
 def test_a_printed_verdict_is_read_as_the_course_means_it(printed, mistake):
     """Is "mistake" / "wrong" read as a mistake (before "correct": "incorrect"), "fine" /
     "correct" as a working backward pass, and anything else as no verdict?"""
@@ -37,13 +38,14 @@ def test_a_printed_verdict_is_read_as_the_course_means_it(printed, mistake):
 @settings(max_examples=60, deadline=None, database=None)
 @given(week5._cases())
 def test_every_hidden_case_is_far_from_the_threshold(case):
-    """Is the reference's difference of every hidden network below 2e-8 on right gradients
-    and above 2e-6 on each kind of wrong ones (ten times either side of 2e-7), so the
-    verdict does not hang on rounding or on a threshold of 1e-7?"""
+    """Is the reference's difference of every hidden network below 5e-8 on right gradients
+    and above 2e-6 on each kind of wrong ones (four and ten times away from 2e-7), so the
+    verdict does not hang on rounding or on a threshold of 1e-7? (The largest of 3300
+    networks measured on right gradients: 2.3e-8.)"""
     m, seed, _ = case
     x, y, params = week5.network(m, seed)
     right = week5.right_gradients(x, y, params)
-    assert gradient_check_n(params, right, x, y) < 2e-8
+    assert gradient_check_n(params, right, x, y) < 5e-8
     for _, _, wrong in week5.WRONG.values():
         assert gradient_check_n(params, wrong(right), x, y) > 2e-6
 
