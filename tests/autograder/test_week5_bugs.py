@@ -10,7 +10,7 @@ graded with the full spec (``tests/support/corpus.py`` says how).
 from __future__ import annotations
 
 import pytest
-from corpus import Case, Corpus, CorpusTests, bugs, unchanged
+from corpus import Case, Corpus, CorpusTests, bug, bugs, unchanged
 from source_edits import Bug, in_region, mutate, replace_function, rewrite
 
 from autograder import ROOT, specs
@@ -214,6 +214,10 @@ GC_VARIANTS = {"sums-and-copies": sums_and_copies, "vectorised": vectorised,
 GC_CORPUS = Corpus(GC, {
     "solution": Case(unchanged),
     **bugs(GC_BUGS),
+    # A wrong backward_propagation: gradient_check (which calls it) keeps its points, its
+    # verdict saying it was graded with a correct backward_propagation.
+    "backward-returns-theta": bug(GC_BUGS["backward-returns-theta"], says={
+        "gradient_check": ("graded with correct versions of forward_propagation, backward_propagation",)}),
     **{name: Case(variant) for name, variant in GC_VARIANTS.items()},
     # The course's earlier signatures are graded the old way, with their points and a note.
     "classic-before-2021": Case(classic_before_2021, says={

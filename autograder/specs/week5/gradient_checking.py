@@ -114,9 +114,9 @@ def expect_right(got, label: Text | str, hint: Text | None = None) -> float:
     label = as_text(label)
     value = _number(got, label)
     if not 0 <= value < THRESHOLD:
-        raise CheckFailed(tr("{label} is {got:.6g}; the backward pass is right here, so the difference is rounding "
+        raise CheckFailed(tr("{label} is {got:.6g}; with a right backward pass, as here, the difference is rounding "
                              "noise, expected between 0 and 2e-7.{hint}",
-                             "{label}이(가) {got:.6g}입니다. 여기서는 역전파가 맞으므로 차이는 반올림 잡음이며, 0과 2e-7 "
+                             "{label}이(가) {got:.6g}입니다. 여기처럼 역전파가 맞으면 차이는 반올림 잡음이며, 0과 2e-7 "
                              "사이여야 합니다.{hint}", label=label, got=value,
                              hint=tr(" Hint: {h}", " 힌트: {h}", h=hint) if hint else ""))
     return value
