@@ -1,20 +1,17 @@
 """The week-5 example class: each notebook the solution with small named edits.
 
 Declarations only; ``examples/make_examples.py`` builds the notebooks. Each notebook of the
-week has a folder and a block of its own below (its examples, its written notebooks), and
-``EXAMPLES`` and ``WRITTEN`` gather the blocks. The expected scores are listed in
-``README.md`` here and asserted by ``tests/autograder/test_week5_examples.py``.
+week has its folder (``gradient_checking/``) and its block below; ``EXAMPLES`` and
+``WRITTEN`` gather the blocks. The expected scores are listed in ``README.md`` here and
+asserted by ``tests/autograder/test_week5_examples.py``.
 """
 
 from make_examples import Edit, Example
 
+# == week5/gradient_checking =================================================================
+
 GRADIENT_CHECKING = "week5/gradient_checking"
 
-#: make_examples' default notebook; every example below names its own.
-NOTEBOOK = GRADIENT_CHECKING
-
-
-# -- week5/gradient_checking ----------------------------------------------------------------
 
 def _gc(file: str, what: str, edits: tuple = (), cells: tuple = (), stub: bool = False) -> Example:
     return Example(f"gradient_checking/{file}", what, edits, cells, notebook=GRADIENT_CHECKING, stub=stub)
@@ -154,8 +151,8 @@ GC_WRITTEN = {"gradient_checking/classic_course.ipynb": (
     "gradient_check(x, theta, epsilon) and gradient_check_n(parameters, gradients, X, Y, epsilon) without print_msg, "
     "always printing, backward_propagation_n's bugs left in, test-case calls at top level", GC_CLASSIC_CELLS)}
 
-# -- end of week5/gradient_checking ---------------------------------------------------------
+# == end of week5/gradient_checking ==========================================================
 
-
+NOTEBOOK = GRADIENT_CHECKING  # the default of an Example without its own notebook (each here names its own)
 EXAMPLES = (*GC_EXAMPLES,)
 WRITTEN = {**GC_WRITTEN}

@@ -18,7 +18,7 @@ from autograder import ROOT, specs
 pytestmark = pytest.mark.grading
 
 
-# -- week5/gradient_checking ------------------------------------------------------------------
+# == week5/gradient_checking =================================================================
 
 GC = specs.get("week5/gradient_checking")
 GC_SOLUTION = (ROOT / GC.solution).read_text()
@@ -240,4 +240,4 @@ def test_gradient_checking_korean_message_carries_the_same_hint(name, fragment):
     verdict = next(t for t in GC_CORPUS.report(name).tests if not t.passed)
     assert fragment in verdict.message.ko, verdict.message.ko
 
-# -- end of week5/gradient_checking -----------------------------------------------------------
+# == end of week5/gradient_checking ==========================================================
