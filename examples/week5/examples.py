@@ -26,10 +26,22 @@ GC_EXPLORATION = (
          'print("after the fix:", gradient_check_n(parameters, gradients, X, Y, print_msg=True))'),
 )
 
+#: Top-level cells that raise or take long in Jupyter; grading never runs them.
+GC_CRASHING = (
+    ("", 'print("the fixed difference:", fixed_difference)  # NameError: never defined'),
+    ("", 'assert difference < 2e-7, "TODO: fix backward_propagation_n"'),
+    ("", 'print(gradient_check(2, 3, print_msg=True)'),  # SyntaxError: a parenthesis short
+    ("", '# How does the difference change with epsilon? (hours in Jupyter)\n'
+         'for k in range(1, 100000):\n'
+         '    gradient_check_n(parameters, gradients, X, Y, epsilon=10.0 ** -(k % 12), print_msg=False)'),
+)
+
 GC_EXAMPLES = (
     _gc("correct.ipynb", "the solution, filled in, plus exploration cells that check at top level",
         cells=GC_EXPLORATION),
     _gc("stub.ipynb", "the untouched student copy", stub=True),
+    _gc("crashing_cells.ipynb", "correct functions; top-level cells raise NameError and AssertionError, one is a "
+        "SyntaxError, and one runs gradient_check_n a hundred thousand times", cells=GC_CRASHING),
     _gc("absolute_difference.ipynb", "gradient_check returns ||grad - gradapprox||, not the relative difference", (
         Edit("absolute difference", "    grad = backward_propagation(x, theta)\n"
              "    numerator = np.linalg.norm(grad - gradapprox)\n"

@@ -18,6 +18,7 @@ from corpus import Case, Corpus, ExampleClassTests, failing_all_but
 
 from autograder import ROOT, names, specs
 from autograder.engine import grade_submission
+from dlcheck.extract import read_submission
 
 EXAMPLES = ROOT / "examples" / "week5"
 
@@ -35,6 +36,7 @@ def gc(name: str, failing: frozenset[str] | set[str] = frozenset(), says: dict |
 GC_CORPUS = Corpus(GC, dict([
     gc("correct.ipynb"),
     gc("stub.ipynb", failing_all_but(GC, ()), {f.name: ("not implemented yet",) for f in GC.functions}),
+    gc("crashing_cells.ipynb"),
     gc("absolute_difference.ipynb", {"gradient_check"}, {"gradient_check": (
         "x = 10000, theta = 0.5", "2.51021e-06", "expected between 0 and 2e-7", "divide it by ||grad|| + ||gradapprox||")}),
     gc("verdict_reversed.ipynb", {"gradient_check"}, {"gradient_check": (
@@ -67,6 +69,14 @@ def test_gradient_checking_failure_messages_are_in_korean_too(name):
     for verdict in GC_CORPUS.report(name).tests:
         if not verdict.passed:
             assert re.search("[가-힣]", verdict.message.ko), verdict.message.ko
+
+
+def test_gradient_checking_crashing_cells_reach_the_grader_as_written():
+    """Does the crash example really hold its traps (the half-typed cell is a syntax error,
+    the hundred thousand gradient checks are a top-level loop, so they are never kept)?"""
+    crashing = read_submission(EXAMPLES / "gradient_checking" / "crashing_cells.ipynb")
+    assert len(crashing.syntax_errors) == 1
+    assert not any("100000" in text for _, text in crashing.statements)
 
 
 @pytest.mark.parametrize("filename", ["Gradient Checking.ipynb", "Gradient+Checking+v1.ipynb", "Gradient_Checking.ipynb",
