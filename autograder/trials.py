@@ -67,17 +67,23 @@ class SandboxTrial:
                                  "결과가 아닌 것을 돌려보냈습니다 (입력 없음)"))
         return returned.value, tuple(inputs[0])
 
+    def call_printed(self, *args: Any, **kwargs: Any) -> tuple[Any, str]:
+        """The value, and what the call printed (its first few thousand characters)."""
+        returned = self._call(args, kwargs, printed=True)
+        return returned.value, returned.printed or ""
+
     @property
     def parameters(self) -> tuple[str, ...] | None:
         return tuple(self.params) if self.params is not None else None
 
-    def _call(self, args: tuple, kwargs: dict, inputs: bool = False) -> Returned:
+    def _call(self, args: tuple, kwargs: dict, inputs: bool = False, printed: bool = False) -> Returned:
         if time.monotonic() >= self.deadline:
             raise StudentDied(tr("the file used up its time budget before this call",
                                  "이 호출 전에 파일의 시간 예산을 다 썼습니다"))
         if self.adapt is not None:
             args, kwargs = self.adapt(args, kwargs)
-        outcome = self.session.call(args, kwargs, self.call_seconds, inputs=inputs, until=self.deadline)
+        outcome = self.session.call(args, kwargs, self.call_seconds, inputs=inputs, until=self.deadline,
+                                    printed=printed)
         if isinstance(outcome, Returned):
             return outcome
         if isinstance(outcome, Raised):

@@ -102,6 +102,11 @@ class Trial(Protocol):
         """Like :meth:`call` (positional arguments), also returning the arguments as they
         are after the call: whether the function changed its inputs in place."""
 
+    def call_printed(self, *args: Any, **kwargs: Any) -> tuple[Any, str]:
+        """Like :meth:`call`, also returning what the call printed (its first few thousand
+        characters): for a function whose printed message is part of what it is asked
+        for (``gradient_check(..., print_msg=True)`` says whether the backward pass is right)."""
+
     @property
     def parameters(self) -> tuple[str, ...] | None:
         """The parameter names of the submission's function (``None`` if unknown)."""
@@ -255,6 +260,10 @@ class NotebookSpec:
         ``{"dnn_app_utils_v3": ("predict", "L_model_forward", ...)}``. A function a file
         imports from such a module and does not define is the course's, not the learner's:
         the reference answers it, and the notebook does not grade it (``autograder.given``).
+    provided : functions the notebook itself gives its learners, written out in one of its
+        cells (week 5's ``forward_propagation_n``), that graded functions call: never graded,
+        never asked for; a graded function that names one in its ``reference_callees`` is
+        graded with the reference's in its place, so the grader chooses what it computes.
     classic_names : the classic course's names of this notebook (file stems without a
         version suffix, e.g. ``"Logistic_Regression_with_a_Neural_Network_mindset"``) and of
         its assignment (``"W2A2"``), so a class that kept them is graded without renaming
@@ -266,12 +275,13 @@ class NotebookSpec:
 
     def __init__(self, id: str, *, helpers: Iterable[str] = (), data_files: Iterable[str] = (),
                  companions: Iterable[str] = (), given: Mapping[str, Iterable[str]] | None = None,
-                 classic_names: Iterable[str] = (), seconds: float = 60):
+                 provided: Iterable[str] = (), classic_names: Iterable[str] = (), seconds: float = 60):
         self.id = id
         self.helpers = tuple(helpers)
         self.data_files = tuple(data_files)
         self.companions = tuple(companions)
         self.given = {module: tuple(functions) for module, functions in (given or {}).items()}
+        self.provided = tuple(provided)
         self.classic_names = tuple(classic_names)
         self.seconds = seconds
         self.functions: list[GradedFunction] = []  # graded, in order
@@ -321,7 +331,8 @@ class NotebookSpec:
         """A copy grading only the functions ``names`` (for tests and partial runs); the
         others stay declared (they are still the notebook's, and may be called)."""
         copy = NotebookSpec(self.id, helpers=self.helpers, data_files=self.data_files, companions=self.companions,
-                            given=self.given, classic_names=self.classic_names, seconds=self.seconds)
+                            given=self.given, provided=self.provided, classic_names=self.classic_names,
+                            seconds=self.seconds)
         copy.functions = [f for f in self.functions if f.name in names]
         copy.declared = self.declared
         return copy

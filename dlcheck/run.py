@@ -7,8 +7,10 @@ own process. Both produce the same messages.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
+import io
 import os
 import re
 import sysconfig
@@ -164,6 +166,13 @@ class KernelTrial:
         args, kwargs = self._adapted(copy.deepcopy(args), {})
         value = self._call(args, kwargs)
         return value, tuple(wire.decode(wire.encode(list(args))))
+
+    def call_printed(self, *args: Any, **kwargs: Any) -> tuple[Any, str]:
+        """The value, and what the call printed (kept from the learner's output here too)."""
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            value = self.call(*args, **kwargs)
+        return value, out.getvalue()[:4000]
 
     @property
     def parameters(self) -> tuple[str, ...] | None:

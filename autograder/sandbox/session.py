@@ -44,14 +44,15 @@ from dlcheck.text import Text, tr
 
 from .isolation import Limits
 
-#: Longest text kept from a Raised reply (type, message).
-_TYPE_KEEP, _MESSAGE_KEEP = 100, 2000
+#: Longest text kept from a Raised reply (type, message), and of what a call printed.
+_TYPE_KEEP, _MESSAGE_KEEP, _PRINTED_KEEP = 100, 2000, 4000
 
 
 @dataclass
 class Returned:
     value: Any
     inputs: Any = None  # [args, kwargs] after the call, when asked for
+    printed: str | None = None  # what the call printed (its first characters), when asked for
 
 
 @dataclass
@@ -216,9 +217,10 @@ class FunctionSession:
         self.dead: Text | None = None  # why the child can no longer answer
 
     def call(self, args: tuple = (), kwargs: dict | None = None, seconds: float | None = None,
-             inputs: bool = False, until: float | None = None) -> Outcome:
+             inputs: bool = False, until: float | None = None, printed: bool = False) -> Outcome:
         """Call the function; with ``inputs``, the reply also holds the arguments as they
-        are after the call (:attr:`Returned.inputs`).
+        are after the call (:attr:`Returned.inputs`); with ``printed``, what the call
+        printed (:attr:`Returned.printed`, at most :data:`_PRINTED_KEEP` characters).
 
         The function's own wall time is bounded by ``seconds`` (default
         :attr:`Limits.call_seconds`), the time its callbacks take not counted; the whole
@@ -231,7 +233,8 @@ class FunctionSession:
         own_end = time.monotonic() + seconds  # moved on by the time callbacks take
         outer, until = until is not None, own_end if until is None else until
         try:
-            self._channel.send({"op": "call", "args": list(args), "kwargs": kwargs or {}, "inputs": inputs})
+            self._channel.send({"op": "call", "args": list(args), "kwargs": kwargs or {}, "inputs": inputs,
+                                "printed": printed})
             while True:
                 reply = self._channel.receive(min(own_end, until))
                 if not isinstance(reply, dict):
@@ -242,7 +245,8 @@ class FunctionSession:
                     self._channel.send_frame(self._answer_callback(reply, until))
                     own_end += time.monotonic() - began
                 elif op == "return":  # copies where they are the table's: the check may write into them
-                    return Returned(_writable(reply.get("value")), _writable(reply.get("inputs")))
+                    return Returned(_writable(reply.get("value")), _writable(reply.get("inputs")),
+                                    str(reply.get("printed", ""))[:_PRINTED_KEEP] if printed else None)
                 elif op == "raise":
                     frames = reply.get("frames") if isinstance(reply.get("frames"), list) else []
                     return Raised(str(reply.get("type"))[:_TYPE_KEEP], str(reply.get("message"))[:_MESSAGE_KEEP],

@@ -15,7 +15,9 @@ Protocol, all messages framed by ``wire.Channel``:
    worker forks a child for that one function and passes the grader the child's own
    socket (one byte ``b"F"`` plus the descriptor). A child serves
    ``{"op": "call", "args": [..], "kwargs": {..}}`` with ``{"op": "return", "value": v}`` (plus
-   ``"inputs": [args, kwargs]`` as they are after the call, when the call asks ``"inputs": true``) or
+   ``"inputs": [args, kwargs]`` as they are after the call, when the call asks ``"inputs": true``,
+   and ``"printed": text``, what the call printed to ``sys.stdout`` (its first
+   :data:`PRINTED_KEEP` characters), when it asks ``"printed": true``) or
    ``{"op": "raise", "type": .., "message": .., "frames": [[file, line, func], ..]}``.
    Names in ``stubs`` are replaced, in the child only, by functions that ask the grader
    to run its reference version (``{"op": "callback", ..}`` answered by
@@ -30,6 +32,8 @@ dies with its child, and the next function starts from the freshly loaded submis
 from __future__ import annotations
 
 import builtins
+import contextlib
+import io
 import os
 import re
 import resource
@@ -39,6 +43,9 @@ import types
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import wire
+
+#: Characters of what one call printed that are kept, when the call asks for them.
+PRINTED_KEEP = 4000
 
 #: Filenames of the submission's cells, ``<cell 3>`` (or a companion notebook's, ``<step cell 3>``).
 _CELL = re.compile(r"^<([\w.-]+ )?cell \d+>$")
@@ -108,6 +115,38 @@ def _stub(name: str, channel: wire.Channel):
     return call_reference
 
 
+class _Printed(io.TextIOBase):
+    """A stdout that keeps the first :data:`PRINTED_KEEP` characters written to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.kept = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text) -> int:
+        text = str(text)
+        if self.kept < PRINTED_KEEP:
+            self.parts.append(text[:PRINTED_KEEP - self.kept])
+            self.kept += len(self.parts[-1])
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _call(fn, args: list, kwargs: dict, printed: bool) -> dict:
+    """The "return" reply of ``fn(*args, **kwargs)``, with what it printed when asked."""
+    if not printed:
+        return {"op": "return", "value": fn(*args, **kwargs)}
+    out = _Printed()
+    with contextlib.redirect_stdout(out):
+        value = fn(*args, **kwargs)
+    return {"op": "return", "value": value, "printed": out.text()}
+
+
 def _serve_function(channel: wire.Channel, namespace: dict, function: str) -> None:
     """Child side: answer calls of one function until the grader hangs up."""
     fn = namespace.get(function)
@@ -120,7 +159,7 @@ def _serve_function(channel: wire.Channel, namespace: dict, function: str) -> No
             os._exit(0)
         args, kwargs = message.get("args", []), message.get("kwargs", {})
         try:
-            reply = {"op": "return", "value": fn(*args, **kwargs)}
+            reply = _call(fn, args, kwargs, bool(message.get("printed")))
             if message.get("inputs"):
                 reply["inputs"] = [args, kwargs]
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt too

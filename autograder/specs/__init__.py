@@ -62,12 +62,14 @@ def get(notebook_id: str) -> NotebookSpec:
 def declared(spec: NotebookSpec) -> list[GradedFunction]:
     """Every graded function ``spec``'s notebook may call: its own declared ones, then
     those of its companions (graded in their own notebook, answered by the reference
-    there when they are wrong, never graded again here)."""
+    there when they are wrong, never graded again here), then the ones the notebook
+    provides ready-made (:class:`NotebookSpec`'s ``provided``: 0 points, never graded)."""
     functions = list(spec.declared)
     for companion in spec.companions:
         names = {f.name for f in functions}
         functions += [f for f in get(companion).declared if f.name not in names]
-    return functions
+    names = {f.name for f in functions}
+    return functions + [GradedFunction(name, 0) for name in spec.provided if name not in names]
 
 
 #: Stand-ins every notebook gets: plotting draws nothing while grading (see autograder/helpers).

@@ -1,8 +1,9 @@
 """The week-5 example class: each notebook the solution with small named edits.
 
 Declarations only; ``examples/make_examples.py`` builds the notebooks. Each notebook of the
-week has its folder (``initialization/``) and its block below; the expected scores are
-listed in ``README.md`` here and asserted by ``tests/autograder/test_week5_examples.py``.
+week has its folder (``initialization/``, ``gradient_checking/``) and its block below; ``EXAMPLES`` and
+``WRITTEN`` gather the blocks. The expected scores are listed in ``README.md`` here and
+asserted by ``tests/autograder/test_week5_examples.py``.
 """
 
 from make_examples import Edit, Example
@@ -144,6 +145,163 @@ INIT_WRITTEN = {"initialization/classic_course.ipynb": (
 
 # == end of week5/initialization =============================================================
 
+# == week5/gradient_checking =================================================================
+
+GRADIENT_CHECKING = "week5/gradient_checking"
+
+
+def _gc(file: str, what: str, edits: tuple = (), cells: tuple = (), stub: bool = False) -> Example:
+    return Example(f"gradient_checking/{file}", what, edits, cells, notebook=GRADIENT_CHECKING, stub=stub)
+
+
+GC_EXPLORATION = (
+    ("", 'for x, theta in [(1, 1), (-2, 0.5), (1000, 3)]:\n'
+         '    print(x, theta, gradient_check(x, theta))'),
+    ("", '# Fixing the two bugs of backward_propagation_n by hand, then checking again\n'
+         'gradients["dW2"] = gradients["dW2"] / 2\n'
+         'gradients["db1"] = gradients["db1"] / 4\n'
+         'print("after the fix:", gradient_check_n(parameters, gradients, X, Y, print_msg=True))'),
+)
+
+#: Top-level cells that raise or take long in Jupyter; grading never runs them.
+GC_CRASHING = (
+    ("", 'print("the fixed difference:", fixed_difference)  # NameError: never defined'),
+    ("", 'assert difference < 2e-7, "TODO: fix backward_propagation_n"'),
+    ("", 'print(gradient_check(2, 3, print_msg=True)'),  # SyntaxError: a parenthesis short
+    ("", '# How does the difference change with epsilon? (hours in Jupyter)\n'
+         'for k in range(1, 100000):\n'
+         '    gradient_check_n(parameters, gradients, X, Y, epsilon=10.0 ** -(k % 12), print_msg=False)'),
+)
+
+GC_EXAMPLES = (
+    _gc("correct.ipynb", "the solution, filled in, plus exploration cells that check at top level",
+        cells=GC_EXPLORATION),
+    _gc("stub.ipynb", "the untouched student copy", stub=True),
+    _gc("crashing_cells.ipynb", "correct functions; top-level cells raise NameError and AssertionError, one is a "
+        "SyntaxError, and one runs gradient_check_n a hundred thousand times", cells=GC_CRASHING),
+    _gc("absolute_difference.ipynb", "gradient_check returns ||grad - gradapprox||, not the relative difference", (
+        Edit("absolute difference", "    grad = backward_propagation(x, theta)\n"
+             "    numerator = np.linalg.norm(grad - gradapprox)\n"
+             "    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)\n"
+             "    difference = numerator / denominator\n",
+             "    grad = backward_propagation(x, theta)\n"
+             "    difference = np.linalg.norm(grad - gradapprox)\n"),)),
+    _gc("verdict_reversed.ipynb", "gradient_check compares the wrong way: it calls a difference below 2e-7 a mistake", (
+        Edit("< for >", "    difference = numerator / denominator\n    if print_msg:\n        if difference > 2e-7:\n"
+             "            print(\"There is a mistake in the backward propagation! difference = \" + str(difference))\n"
+             "        else:\n"
+             "            print(\"Your backward propagation works perfectly fine! difference = \" + str(difference))\n"
+             "    ### END SOLUTION\n    return difference\n\n# %%\ncheck(gradient_check)\n",
+             "    difference = numerator / denominator\n    if print_msg:\n        if difference < 2e-7:\n"
+             "            print(\"There is a mistake in the backward propagation! difference = \" + str(difference))\n"
+             "        else:\n"
+             "            print(\"Your backward propagation works perfectly fine! difference = \" + str(difference))\n"
+             "    ### END SOLUTION\n    return difference\n\n# %%\ncheck(gradient_check)\n"),)),
+    _gc("epsilon_not_doubled.ipynb", "gradient_check_n divides J_plus[i] - J_minus[i] by epsilon, not 2 * epsilon", (
+        Edit("/ epsilon", "gradapprox[i] = (J_plus[i] - J_minus[i]) / (2 * epsilon)",
+             "gradapprox[i] = (J_plus[i] - J_minus[i]) / epsilon"),)),
+    _gc("copy_missing.ipynb", "gradient_check_n's theta_plus and theta_minus are the parameter vector itself, no copy", (
+        Edit("theta_plus without np.copy", "theta_plus = np.copy(parameters_values)", "theta_plus = parameters_values"),
+        Edit("theta_minus without np.copy", "theta_minus = np.copy(parameters_values)",
+             "theta_minus = parameters_values"),)),
+)
+
+#: The classic notebook before 2021 (its v1): gradient_check(x, theta, epsilon) and
+#: gradient_check_n(parameters, gradients, X, Y, epsilon), no print_msg, always printing,
+#: the bugs of backward_propagation_n left in; testCases and gc_utils imports.
+GC_CLASSIC_CELLS = (
+    ("markdown", "# Gradient Checking\n\nWelcome to the final assignment for this week! In this assignment you will "
+                 "learn to implement and use gradient checking."),
+    ("code", "# Packages\nimport numpy as np\nfrom testCases import *\n"
+             "from gc_utils import sigmoid, relu, dictionary_to_vector, vector_to_dictionary, gradients_to_vector"),
+    ("code", "# GRADED FUNCTION: forward_propagation\n\ndef forward_propagation(x, theta):\n    \"\"\"\n"
+             "    Implement the linear forward propagation (compute J) presented in Figure 1 (J(theta) = theta * x)\n"
+             "    \"\"\"\n    \n    ### START CODE HERE ### (approx. 1 line)\n    J = theta * x\n"
+             "    ### END CODE HERE ###\n    \n    return J"),
+    ("code", "x, theta = 2, 4\nJ = forward_propagation(x, theta)\nprint (\"J = \" + str(J))"),
+    ("code", "# GRADED FUNCTION: backward_propagation\n\ndef backward_propagation(x, theta):\n    \"\"\"\n"
+             "    Computes the derivative of J with respect to theta (see Figure 1).\n    \"\"\"\n    \n"
+             "    ### START CODE HERE ### (approx. 1 line)\n    dtheta = x\n    ### END CODE HERE ###\n    \n"
+             "    return dtheta"),
+    ("code", "# GRADED FUNCTION: gradient_check\n\ndef gradient_check(x, theta, epsilon = 1e-7):\n    \"\"\"\n"
+             "    Implement the backward propagation presented in Figure 1.\n    \"\"\"\n    \n"
+             "    # Compute gradapprox using left side of formula (1). epsilon is small enough, you don't need to worry "
+             "about the limit.\n    ### START CODE HERE ### (approx. 5 lines)\n    thetaplus = theta + epsilon\n"
+             "    thetaminus = theta - epsilon\n    J_plus = forward_propagation(x, thetaplus)\n"
+             "    J_minus = forward_propagation(x, thetaminus)\n    gradapprox = (J_plus - J_minus) / (2 * epsilon)\n"
+             "    ### END CODE HERE ###\n    \n"
+             "    # Check if gradapprox is close enough to the output of backward_propagation()\n"
+             "    ### START CODE HERE ### (approx. 1 line)\n    grad = backward_propagation(x, theta)\n"
+             "    ### END CODE HERE ###\n    \n    ### START CODE HERE ### (approx. 1 line)\n"
+             "    numerator = np.linalg.norm(grad - gradapprox)\n"
+             "    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)\n"
+             "    difference = numerator / denominator\n    ### END CODE HERE ###\n    \n"
+             "    if difference < 1e-7:\n        print (\"The gradient is correct!\")\n    else:\n"
+             "        print (\"The gradient is wrong!\")\n    \n    return difference"),
+    ("code", "x, theta = 2, 4\ndifference = gradient_check(x, theta)\nprint(\"difference = \" + str(difference))"),
+    ("code", "def forward_propagation_n(X, Y, parameters):\n    \"\"\"\n"
+             "    Implements the forward propagation (and computes the cost) presented in Figure 3.\n    \"\"\"\n"
+             "    \n    # retrieve parameters\n    m = X.shape[1]\n    W1 = parameters[\"W1\"]\n"
+             "    b1 = parameters[\"b1\"]\n    W2 = parameters[\"W2\"]\n    b2 = parameters[\"b2\"]\n"
+             "    W3 = parameters[\"W3\"]\n    b3 = parameters[\"b3\"]\n\n"
+             "    # LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID\n    Z1 = np.dot(W1, X) + b1\n"
+             "    A1 = relu(Z1)\n    Z2 = np.dot(W2, A1) + b2\n    A2 = relu(Z2)\n    Z3 = np.dot(W3, A2) + b3\n"
+             "    A3 = sigmoid(Z3)\n\n    # Cost\n"
+             "    logprobs = np.multiply(-np.log(A3),Y) + np.multiply(-np.log(1 - A3), 1 - Y)\n"
+             "    cost = 1./m * np.sum(logprobs)\n    \n"
+             "    cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)\n    \n    return cost, cache"),
+    ("code", "def backward_propagation_n(X, Y, cache):\n    \"\"\"\n"
+             "    Implement the backward propagation presented in figure 2.\n    \"\"\"\n    \n    m = X.shape[1]\n"
+             "    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache\n    \n    dZ3 = A3 - Y\n"
+             "    dW3 = 1./m * np.dot(dZ3, A2.T)\n    db3 = 1./m * np.sum(dZ3, axis=1, keepdims = True)\n    \n"
+             "    dA2 = np.dot(W3.T, dZ3)\n    dZ2 = np.multiply(dA2, np.int64(A2 > 0))\n"
+             "    dW2 = 1./m * np.dot(dZ2, A1.T) * 2\n    db2 = 1./m * np.sum(dZ2, axis=1, keepdims = True)\n    \n"
+             "    dA1 = np.dot(W2.T, dZ2)\n    dZ1 = np.multiply(dA1, np.int64(A1 > 0))\n"
+             "    dW1 = 1./m * np.dot(dZ1, X.T)\n    db1 = 4./m * np.sum(dZ1, axis=1, keepdims = True)\n    \n"
+             "    gradients = {\"dZ3\": dZ3, \"dW3\": dW3, \"db3\": db3,\n"
+             "                 \"dA2\": dA2, \"dZ2\": dZ2, \"dW2\": dW2, \"db2\": db2,\n"
+             "                 \"dA1\": dA1, \"dZ1\": dZ1, \"dW1\": dW1, \"db1\": db1}\n    \n    return gradients"),
+    ("code", "# GRADED FUNCTION: gradient_check_n\n\n"
+             "def gradient_check_n(parameters, gradients, X, Y, epsilon = 1e-7):\n    \"\"\"\n"
+             "    Checks if backward_propagation_n computes correctly the gradient of the cost output by "
+             "forward_propagation_n\n    \"\"\"\n    \n    # Set-up variables\n"
+             "    parameters_values, _ = dictionary_to_vector(parameters)\n"
+             "    grad = gradients_to_vector(gradients)\n    num_parameters = parameters_values.shape[0]\n"
+             "    J_plus = np.zeros((num_parameters, 1))\n    J_minus = np.zeros((num_parameters, 1))\n"
+             "    gradapprox = np.zeros((num_parameters, 1))\n    \n    # Compute gradapprox\n"
+             "    for i in range(num_parameters):\n        \n"
+             "        # Compute J_plus[i]. Inputs: \"parameters_values, epsilon\". Output = \"J_plus[i]\".\n"
+             "        ### START CODE HERE ### (approx. 3 lines)\n        thetaplus = np.copy(parameters_values)\n"
+             "        thetaplus[i][0] = thetaplus[i][0] + epsilon\n"
+             "        J_plus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(thetaplus))\n"
+             "        ### END CODE HERE ###\n        \n        # Compute J_minus[i].\n"
+             "        ### START CODE HERE ### (approx. 3 lines)\n        thetaminus = np.copy(parameters_values)\n"
+             "        thetaminus[i][0] = thetaminus[i][0] - epsilon\n"
+             "        J_minus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(thetaminus))\n"
+             "        ### END CODE HERE ###\n        \n        # Compute gradapprox[i]\n"
+             "        ### START CODE HERE ### (approx. 1 line)\n"
+             "        gradapprox[i] = (J_plus[i] - J_minus[i]) / (2 * epsilon)\n        ### END CODE HERE ###\n"
+             "    \n    # Compare gradapprox to backward propagation gradients by computing difference.\n"
+             "    ### START CODE HERE ### (approx. 1 line)\n    numerator = np.linalg.norm(grad - gradapprox)\n"
+             "    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)\n"
+             "    difference = numerator / denominator\n    ### END CODE HERE ###\n\n    if difference > 2e-7:\n"
+             "        print (\"\\033[93m\" + \"There is a mistake in the backward propagation! difference = \" + "
+             "str(difference) + \"\\033[0m\")\n    else:\n"
+             "        print (\"\\033[92m\" + \"Your backward propagation works perfectly fine! difference = \" + "
+             "str(difference) + \"\\033[0m\")\n    \n    return difference"),
+    ("code", "X, Y, parameters = gradient_check_n_test_case()\n\n"
+             "cost, cache = forward_propagation_n(X, Y, parameters)\n"
+             "gradients = backward_propagation_n(X, Y, cache)\n"
+             "difference = gradient_check_n(parameters, gradients, X, Y)"),
+)
+
+GC_WRITTEN = {"gradient_checking/classic_course.ipynb": (
+    "correct functions in the classic course's style before 2021: testCases and gc_utils imports, "
+    "gradient_check(x, theta, epsilon) and gradient_check_n(parameters, gradients, X, Y, epsilon) without print_msg, "
+    "always printing, backward_propagation_n's bugs left in, test-case calls at top level", GC_CLASSIC_CELLS)}
+
+# == end of week5/gradient_checking ==========================================================
+
 NOTEBOOK = INIT  # the default of an Example without its own notebook (each here names its own)
-EXAMPLES = (*INIT_EXAMPLES,)
-WRITTEN = {**INIT_WRITTEN}
+EXAMPLES = (*INIT_EXAMPLES, *GC_EXAMPLES)
+WRITTEN = {**INIT_WRITTEN, **GC_WRITTEN}

@@ -1,17 +1,19 @@
 """Realistic week-5 bugs, each one small source edit of a solution: does the grader take
 exactly the buggy function's points, with a message that names the mistake, and keep full
 marks for correct code written differently (loops, comprehensions, another draw order or
-generator, ``np.sqrt(2./n)`` for ``np.sqrt(2 / n)``, the classic course's seeds and model)?
+generator, ``np.sqrt(2./n)`` for ``np.sqrt(2 / n)``, the classic course's seeds and model,
+``np.linalg.norm`` or a sum of squares, ``np.copy`` or ``.copy()``)?
 
-Every submission is an instructor solution with a few edits, graded with the full spec
-(``tests/support/corpus.py`` says how). Each notebook of the week has its own block below.
+Each notebook of the week has a block of its own below (its bugs, its variants, its
+corpus and test class). Every submission is the instructor solution with a few edits,
+graded with the full spec (``tests/support/corpus.py`` says how).
 """
 
 from __future__ import annotations
 
 import pytest
-from corpus import Case, Corpus, CorpusTests, bugs, unchanged
-from source_edits import Bug, in_region, replace_function
+from corpus import Case, Corpus, CorpusTests, bug, bugs, unchanged
+from source_edits import Bug, in_region, mutate, replace_function, rewrite
 
 from autograder import ROOT, specs
 
@@ -291,3 +293,228 @@ def test_initialization_korean_message_carries_the_same_hint(name, fragment):
     assert fragment in verdict.message.ko, verdict.message.ko
 
 # == end of week5/initialization =============================================================
+
+
+# == week5/gradient_checking =================================================================
+
+GC = specs.get("week5/gradient_checking")
+GC_SOLUTION = (ROOT / GC.solution).read_text()
+
+#: The end of gradient_check's and gradient_check_n's solution regions: the verdict printed.
+_VERDICT = ("        if difference > 2e-7:\n", "        if difference < 2e-7:\n")
+
+
+def _in(function: str, edit: tuple[str, str]) -> tuple[str, str]:
+    """An edit of ``function``'s solution region only (the two checks share many lines)."""
+    return in_region(GC_SOLUTION, function, edit)
+
+
+GC_BUGS = {
+    # forward_propagation, backward_propagation
+    "forward-adds": Bug("forward_propagation", (("    J = theta * x\n", "    J = theta + x\n"),), (
+        "forward_propagation(3, 4)", "Expected 12, got 7", "J is theta * x, not theta + x")),
+    "backward-returns-theta": Bug("backward_propagation", (("    dtheta = x\n", "    dtheta = theta\n"),), (
+        "backward_propagation(3, 4)", "Expected 3, got 4", "dtheta = dJ/dtheta is x")),
+    # gradient_check
+    "gc-absolute-difference": Bug("gradient_check", (_in("gradient_check", (
+        "    difference = numerator / denominator\n", "    difference = numerator\n")),), (
+        "x = 10000, theta = 0.5", "gradient_check(10000.0, 0.5, print_msg=True) is 2.51", "grew with the scale of x",
+        "divide it by ||grad|| + ||gradapprox||")),
+    "gc-epsilon-not-doubled": Bug("gradient_check", (("gradapprox = (J_plus - J_minus) / (2 * epsilon)",
+                                                      "gradapprox = (J_plus - J_minus) / epsilon"),), (
+        "gradient_check(3, 4, print_msg=True) is 0.333333", "expected between 0 and 2e-7",
+        "divide J_plus - J_minus by 2 * epsilon")),
+    "gc-gradapprox-sign-flipped": Bug("gradient_check", (("gradapprox = (J_plus - J_minus) / (2 * epsilon)",
+                                                          "gradapprox = (J_minus - J_plus) / (2 * epsilon)"),), (
+        "gradient_check(3, 4, print_msg=True) is 1;",)),
+    "gc-verdict-reversed": Bug("gradient_check", (_in("gradient_check", _VERDICT),), (
+        "printed 'There is a mistake in the backward propagation! difference = 7.81", "it says there is a mistake",
+        "below the threshold 2e-7, so the backward pass works", "`if difference > 2e-7:`")),
+    "gc-prints-nothing": Bug("gradient_check", (_in("gradient_check", (
+        "    if print_msg:\n", "    if print_msg and False:\n")),), (
+        "gradient_check(3, 4, print_msg=True) printed ''", "does not say whether the backward pass has a mistake",
+        "There is a mistake in the backward propagation!")),
+    # gradient_check_n
+    "gcn-absolute-difference": Bug("gradient_check_n", (_in("gradient_check_n", (
+        "    difference = numerator / denominator\n", "    difference = numerator\n")),), (
+        "the classic's two bugs: dW2 doubled, db1 four times too large (m = 3) is wrong", "Expected 0.285881",
+        "your difference is ||grad - gradapprox|| alone")),
+    "gcn-epsilon-not-doubled": Bug("gradient_check_n", (("gradapprox[i] = (J_plus[i] - J_minus[i]) / (2 * epsilon)",
+                                                         "gradapprox[i] = (J_plus[i] - J_minus[i]) / epsilon"),), (
+        "Expected 0.285881, got 0.293283", "a gradapprox twice the derivative", "2 * epsilon")),
+    "gcn-copy-missing": Bug("gradient_check_n", (("theta_plus = np.copy(parameters_values)",
+                                                  "theta_plus = parameters_values"),
+                                                 ("theta_minus = np.copy(parameters_values)",
+                                                  "theta_minus = parameters_values")), (
+        "Expected 0.285881, got 0.516354", "a gradapprox half the derivative", "np.copy")),
+    "gcn-gradapprox-sign-flipped": Bug("gradient_check_n", (
+        ("gradapprox[i] = (J_plus[i] - J_minus[i]) / (2 * epsilon)",
+         "gradapprox[i] = (J_minus[i] - J_plus[i]) / (2 * epsilon)"),), (
+        "a gradapprox of the wrong sign",)),
+    "gcn-verdict-reversed": Bug("gradient_check_n", (_in("gradient_check_n", _VERDICT),), (
+        "it says the backward pass works, but the difference is 0.286, above the threshold 2e-7",)),
+    # A threshold far too loose passes the classic's bugs but not a gradient 0.01 % off.
+    "gcn-threshold-1e-3 (shows on a small error)": Bug("gradient_check_n", (_in("gradient_check_n", (
+        "        if difference > 2e-7:\n", "        if difference > 1e-3:\n")),), (
+        "dW1 0.01 % too large", "it says the backward pass works")),
+    "gcn-epsilon-ignored": Bug("gradient_check_n", (_in("gradient_check_n", (
+        "    for i in range(num_parameters):\n", "    epsilon = 1e-7\n    for i in range(num_parameters):\n")),), (
+        "with epsilon = 0.01 (m = 4)", "use the argument epsilon")),
+    # The difference is the function's own result, which the notebook asks for as a number.
+    "gcn-difference-as-an-array": Bug("gradient_check_n", (_in("gradient_check_n", (
+        "    numerator = np.linalg.norm(grad - gradapprox)\n",
+        "    numerator = np.linalg.norm(grad - gradapprox, axis=0)\n")),), (
+        "is an array of shape (1,); expected a number",)),
+}
+
+
+# -- correct, but written differently -------------------------------------------------------
+
+def sums_and_copies(source: str) -> str:
+    """Norms as square roots of sums of squares (abs in one dimension), copies with
+    ``.copy()``, ``0.5 * (...) / epsilon``, f-string messages in the classic's colours."""
+    source = rewrite(source, "gradient_check", """
+        gradapprox = 0.5 * (forward_propagation(x, theta + epsilon) - forward_propagation(x, theta - epsilon)) / epsilon
+        grad = backward_propagation(x, theta)
+        difference = abs(grad - gradapprox) / (abs(grad) + abs(gradapprox))
+        if print_msg:
+            if difference > 2e-7:
+                print(f"\\033[93mThere is a mistake in the backward propagation! difference = {difference}\\033[0m")
+            else:
+                print(f"\\033[92mYour backward propagation works perfectly fine! difference = {difference}\\033[0m")
+    """)
+    return rewrite(source, "gradient_check_n", """
+        for i in range(num_parameters):
+            theta_plus = parameters_values.copy()
+            theta_plus[i][0] += epsilon
+            J_plus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_plus))
+            theta_minus = parameters_values.copy()
+            theta_minus[i][0] -= epsilon
+            J_minus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_minus))
+        gradapprox = 0.5 * (J_plus - J_minus) / epsilon
+        numerator = np.sqrt(np.sum((grad - gradapprox) ** 2))
+        difference = numerator / (np.sqrt(np.sum(grad ** 2)) + np.sqrt(np.sum(gradapprox ** 2)))
+        if print_msg:
+            verdict = "There is a mistake in the backward propagation!" if difference > 2e-7 else \\
+                "Your backward propagation works perfectly fine!"
+            print(f"{verdict} difference = {difference}")
+    """)
+
+
+def vectorised(source: str) -> str:
+    """Every shifted vector at once (columns of ``theta + epsilon * I``), costs by a list
+    comprehension, ``x * theta`` and a float ``dtheta``."""
+    source = rewrite(source, "forward_propagation", "J = x * theta")
+    source = rewrite(source, "backward_propagation", "dtheta = 1.0 * x")
+    return rewrite(source, "gradient_check_n", """
+        shifts = epsilon * np.eye(num_parameters)
+        J_plus = np.array([[forward_propagation_n(X, Y, vector_to_dictionary(parameters_values + shifts[:, [i]]))[0]]
+                           for i in range(num_parameters)])
+        J_minus = np.array([[forward_propagation_n(X, Y, vector_to_dictionary(parameters_values - shifts[:, [i]]))[0]]
+                            for i in range(num_parameters)])
+        gradapprox = (J_plus - J_minus) / (2 * epsilon)
+        difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+        if print_msg:
+            print(("There is a mistake in the backward propagation! " if difference > 2e-7 else
+                   "Your backward propagation works perfectly fine! ") + "difference = " + str(difference))
+    """)
+
+
+def in_place_and_restored(source: str) -> str:
+    """Each entry of the parameters' own arrays moved in place and put back (no vectors),
+    the gradients read from the dict in the same order."""
+    return replace_function(source, "gradient_check_n", """
+        def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+            approx, exact = [], []
+            for key in ("W1", "b1", "W2", "b2", "W3", "b3"):
+                for index in np.ndindex(parameters[key].shape):
+                    kept = parameters[key][index]
+                    parameters[key][index] = kept + epsilon
+                    J_plus, _ = forward_propagation_n(X, Y, parameters)
+                    parameters[key][index] = kept - epsilon
+                    J_minus, _ = forward_propagation_n(X, Y, parameters)
+                    parameters[key][index] = kept
+                    approx.append((J_plus - J_minus) / (2 * epsilon))
+                    exact.append(gradients["d" + key][index])
+            approx, exact = np.array(approx), np.array(exact)
+            difference = np.linalg.norm(exact - approx) / (np.linalg.norm(exact) + np.linalg.norm(approx))
+            if print_msg:
+                if difference > 2e-7:
+                    print("There is a mistake in the backward propagation! difference = " + str(difference))
+                else:
+                    print("Your backward propagation works perfectly fine! difference = " + str(difference))
+            return difference
+    """)
+
+
+def classic_before_2021(source: str) -> str:
+    """The classic notebook's signatures before 2021: no print_msg, a message always
+    printed ("The gradient is correct!" / "wrong", threshold 1e-7, in one dimension)."""
+    source = replace_function(source, "gradient_check", """
+        def gradient_check(x, theta, epsilon=1e-7):
+            thetaplus = theta + epsilon
+            thetaminus = theta - epsilon
+            J_plus = forward_propagation(x, thetaplus)
+            J_minus = forward_propagation(x, thetaminus)
+            gradapprox = (J_plus - J_minus) / (2 * epsilon)
+            grad = backward_propagation(x, theta)
+            numerator = np.linalg.norm(grad - gradapprox)
+            denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+            difference = numerator / denominator
+            if difference < 1e-7:
+                print("The gradient is correct!")
+            else:
+                print("The gradient is wrong!")
+            return difference
+    """)
+    source = mutate(source, "def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):",
+                    "def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):")
+    region, always_printing = _in("gradient_check_n", ("    if print_msg:\n", "    if True:\n"))
+    return mutate(source, region, always_printing)
+
+
+def own_forward_n_and_fixed_backward(source: str) -> str:
+    """The learner fixed backward_propagation_n's bugs (not graded) and changed their copy
+    of forward_propagation_n (a cost without the 1/m): gradient_check_n is graded with the
+    grader's forward pass, so neither changes a point."""
+    source = mutate(source, "dW2 = 1.0 / m * np.dot(dZ2, A1.T) * 2", "dW2 = 1.0 / m * np.dot(dZ2, A1.T)")
+    source = mutate(source, "db1 = 4.0 / m * np.sum(dZ1, axis=1, keepdims=True)",
+                    "db1 = 1.0 / m * np.sum(dZ1, axis=1, keepdims=True)")
+    return mutate(source, "cost = 1.0 / m * np.sum(log_probs)", "cost = np.sum(log_probs)")
+
+
+GC_VARIANTS = {"sums-and-copies": sums_and_copies, "vectorised": vectorised,
+               "in-place-and-restored": in_place_and_restored, "classic-before-2021": classic_before_2021,
+               "own-forward-n-and-fixed-backward": own_forward_n_and_fixed_backward}
+
+
+GC_CORPUS = Corpus(GC, {
+    "solution": Case(unchanged),
+    **bugs(GC_BUGS),
+    # A wrong backward_propagation: gradient_check (which calls it) keeps its points, its
+    # verdict saying it was graded with a correct backward_propagation.
+    "backward-returns-theta": bug(GC_BUGS["backward-returns-theta"], says={
+        "gradient_check": ("graded with correct versions of forward_propagation, backward_propagation",)}),
+    **{name: Case(variant) for name, variant in GC_VARIANTS.items()},
+    # The course's earlier signatures are graded the old way, with their points and a note.
+    "classic-before-2021": Case(classic_before_2021, says={
+        "gradient_check": ("earlier signature gradient_check(x, theta, epsilon)",),
+        "gradient_check_n": ("earlier signature gradient_check_n(parameters, gradients, X, Y, epsilon)",)}),
+})
+
+
+class TestGradientCheckingBugs(CorpusTests):
+    corpus = GC_CORPUS
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("gc-absolute-difference", "||grad|| + ||gradapprox||로 나누세요"),
+    ("gcn-copy-missing", "복사본(np.copy)"),
+    ("gc-verdict-reversed", "2e-7보다 큰 차이가 실수입니다"),
+], ids=["absolute", "copy", "verdict"])
+def test_gradient_checking_korean_message_carries_the_same_hint(name, fragment):
+    """Is the failing function's verdict in Korean too, with the hint that fits the bug?"""
+    verdict = next(t for t in GC_CORPUS.report(name).tests if not t.passed)
+    assert fragment in verdict.message.ko, verdict.message.ko
+
+# == end of week5/gradient_checking ==========================================================

@@ -94,7 +94,8 @@ def without_training(spec: NotebookSpec) -> NotebookSpec:
     about a minute each): for verdicts the small checks decide. Its files keep the whole
     spec's time budget, so a busy machine does not decide a verdict."""
     copy = NotebookSpec(spec.id, helpers=spec.helpers, data_files=spec.data_files, companions=spec.companions,
-                        given=spec.given, classic_names=spec.classic_names, seconds=budget(spec, Limits()))
+                        given=spec.given, provided=spec.provided, classic_names=spec.classic_names,
+                        seconds=budget(spec, Limits()))
     copy.functions[:] = [fn.with_checks(c for c in fn.checks if not c.seconds) for fn in spec.functions]
     assert sum(len(f.checks) for f in copy.functions) < sum(len(f.checks) for f in spec.functions)
     return copy
