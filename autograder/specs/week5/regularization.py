@@ -21,8 +21,8 @@ numerical gradients are exact to rounding.
   ``A1``, ``A2`` and hold only 0 and 1; every value of the pass follows from the masks
   (``Z1 = W1 X + b1``: no dropout on the input; ``A1 = relu(Z1) * D1 / keep_prob``: inverted
   dropout; ``A3 = sigmoid(Z3)``: none on the output); on large layers each mask keeps a
-  share of units within six standard errors of ``keep_prob``, and varies along both axes
-  (one draw per unit and example); with ``keep_prob = 1`` nothing is dropped.
+  share of units within six standard errors of ``keep_prob``, and is not the same along every
+  row or every column (one draw per unit and example); with ``keep_prob = 1`` nothing is dropped.
 
 ``model`` is given (the classic notebook gives it too): ``provided``, never graded. The
 classic notebook's helper modules (``reg_utils``, ``testCases``, ``public_tests``) give no
@@ -362,7 +362,14 @@ def _dropout_pass(t, x, params, keep_prob, label: Text, *, default: bool = False
 
 
 def _expect_share(mask: np.ndarray, keep_prob: float, name: str, label: Text) -> None:
-    """The share of ones of a large mask must be keep_prob, up to chance, and vary along both axes."""
+    """A large mask must be drawn per unit and per example (not every row, nor every column,
+    the same), and keep a share of ones equal to keep_prob, up to chance."""
+    if keep_prob < 1 and (np.all(mask == mask[:, :1]) or np.all(mask == mask[:1, :])):
+        _fail("{name} of {label} is the same along every row or every column: draw one number per unit and per "
+              "example, np.random.rand(A.shape[0], A.shape[1]), not one per unit or per example.",
+              "{label}의 {name}이(가) 모든 행 또는 모든 열을 따라 같습니다: 유닛 하나, 예제 하나마다 숫자 하나를 "
+              "뽑으세요 (np.random.rand(A.shape[0], A.shape[1])). 유닛마다나 예제마다 하나가 아닙니다.",
+              name=name, label=label)
     share = float(mask.mean())
     tolerance = STANDARD_ERRORS * np.sqrt(keep_prob * (1 - keep_prob) / mask.size)
     if abs(share - keep_prob) > tolerance:
@@ -375,12 +382,6 @@ def _expect_share(mask: np.ndarray, keep_prob: float, name: str, label: Text) ->
               "{label}의 {name}이(가) 유닛의 {share:.2%}를 남깁니다. 유닛 {n}개에서 keep_prob = {p:g}이면 {p:.0%}에서 "
               "{tol:.1%} 이내여야 합니다.{hint}", name=name, label=label, share=share, p=keep_prob, n=mask.size,
               tol=tolerance, hint=hint)
-    if keep_prob < 1 and (np.any(np.all(mask == mask[:, :1], axis=1)) or np.any(np.all(mask == mask[:1, :], axis=0))):
-        _fail("{name} of {label} is the same along a row or a column: draw one number per unit and per example, "
-              "np.random.rand(A.shape[0], A.shape[1]), not one per unit or per example.",
-              "{label}의 {name}이(가) 어떤 행이나 열을 따라 같습니다: 유닛 하나, 예제 하나마다 숫자 하나를 "
-              "뽑으세요 (np.random.rand(A.shape[0], A.shape[1])). 유닛마다나 예제마다 하나가 아닙니다.",
-              name=name, label=label)
 
 
 def _wide(seed: int):
