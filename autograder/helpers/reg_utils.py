@@ -192,3 +192,10 @@ def plot_decision_boundary(model, X, y, resolution=0.01, ax=None):
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     return ax
+
+
+def load_planar_dataset(*args, **kwargs):
+    """The classic course's module has this loader too, which its regularization notebook
+    never calls; it is here so that a notebook importing it still imports everything else."""
+    raise RuntimeError("load_planar_dataset() is not part of this course's reg_utils: "
+                       "the regularization notebook's data comes from load_2D_dataset()")

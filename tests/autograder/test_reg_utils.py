@@ -107,3 +107,16 @@ def test_load_2d_dataset_says_why_not_where_dldata_is_missing(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", without_dldata)
     with pytest.raises(RuntimeError, match=r"load_2D_dataset\(\) is not available inside a graded function"):
         utils.load_2D_dataset()
+
+
+#: The functions of the classic course's reg_utils: a notebook may import any of them, and
+#: one name missing would fail its whole import statement (and every graded function calling
+#: relu or sigmoid with it).
+CLASSIC_NAMES = ("sigmoid", "relu", "load_planar_dataset", "initialize_parameters", "compute_cost",
+                 "forward_propagation", "backward_propagation", "update_parameters", "predict", "load_2D_dataset",
+                 "plot_decision_boundary", "predict_dec")
+
+
+def test_every_name_of_the_classic_module_can_be_imported():
+    utils = _module()
+    assert [name for name in CLASSIC_NAMES if not callable(getattr(utils, name, None))] == []

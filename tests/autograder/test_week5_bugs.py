@@ -336,6 +336,12 @@ def reg_masks_through_relu(source: str) -> str:
     return mutate(mutate(source, "    dA2 = dA2 * D2\n", ""), "    dA1 = dA1 * D1\n", "")
 
 
+def reg_imports_the_whole_classic_module(source: str) -> str:
+    """An import of every name of the classic reg_utils (load_planar_dataset among them):
+    the stand-in has them all, so relu and sigmoid still arrive."""
+    return mutate(source, "    predict_dec,\n", "    predict_dec,\n    load_planar_dataset,\n")
+
+
 def reg_norms_and_loops(source: str) -> str:
     """The L2 term by norms over a loop, and the backward pass's term written lambd * W / m."""
     source = mutate(source, _L2_TERM, "    L2_regularization_cost = 0\n    for W in (W1, W2, W3):\n"
@@ -348,7 +354,7 @@ def reg_norms_and_loops(source: str) -> str:
 
 
 REG_VARIANTS = {"other-draws": reg_other_draws, "masks-through-relu": reg_masks_through_relu,
-                "norms-and-loops": reg_norms_and_loops}
+                "norms-and-loops": reg_norms_and_loops, "whole-classic-module": reg_imports_the_whole_classic_module}
 
 REG_CORPUS = Corpus(REG, {
     "solution": Case(unchanged),
