@@ -424,7 +424,7 @@ class _Grading:
         name = next((n for n in fn.names if n in functions), None)
         params = list(self.reference.params[fn.name])
         if name is None:
-            detail = None
+            detail = fn.missing
             if self.submission.syntax_errors:
                 cell, error = next(iter(self.submission.syntax_errors.items()))
                 detail = tr("{cell} has a syntax error at {error}; fix it so the definition is read",

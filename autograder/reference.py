@@ -13,13 +13,16 @@ calls made for a sandbox (callbacks) are not, so a student cannot fill the cache
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from dlcheck import written
 from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
@@ -82,6 +85,22 @@ class Reference:
 
         call.__name__ = fn.name
         return call
+
+
+@contextlib.contextmanager
+def fixed_random_state(seed: int = 0) -> Iterator[None]:
+    """Run the block (reference calls of a check) alone among reference calls, from NumPy's
+    global random state seeded with ``seed``, and put the state back after. The state is
+    part of a remembered result's key (:mod:`autograder.memo`), so a slow reference that
+    seeds itself is then found in the cache whatever ran before it, in whichever thread
+    (long checks run side by side)."""
+    with quiet():
+        state = np.random.get_state()
+        np.random.seed(seed)
+        try:
+            yield
+        finally:
+            np.random.set_state(state)
 
 
 def _quiet(fn: Callable[..., Any]) -> Callable[..., Any]:

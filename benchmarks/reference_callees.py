@@ -6,8 +6,8 @@ asserts nothing.
     .venv/bin/python benchmarks/reference_callees.py [--model two_layer_model|L_layer_model] [--repeat N]
 
 For each model (``two_layer_model`` (12288, 7, 1) and ``L_layer_model`` [12288, 20, 7, 5, 1],
-2500 iterations on the cat pictures, the completed example notebooks): the long check
-("trained on the cat pictures") run through the engine (``_Grading._run``), once with
+the check's 200 iterations on the cat pictures, the completed example notebooks): the long
+check ("trained on the cat pictures") run through the engine (``_Grading._run``), once with
 the solution's step-by-step functions running in the sandbox ("own"), once with
 ``linear_activation_forward`` / ``L_model_forward``, ``compute_cost``, the backward steps
 and ``update_parameters`` answered by the reference in the grader ("reference"). Each run
@@ -21,9 +21,10 @@ Target: reference <= 3 x own. Every step sends 20 MB back (the gradient of the 1
 input, which the reference computes and the student's code may use); the training set,
 the caches and the parameters go back as references (``dlcheck/wire.py``).
 
-Before references and the copy-free wire, the reference run of ``two_layer_model`` did not
-finish within the check's 300 s, and the 20 MB round trip took 68 ms (median, this machine).
-"""
+Before references and the copy-free wire, the reference run of ``two_layer_model`` (then
+the full 2500 iterations) did not finish within the check's 300 s, and the 20 MB round trip
+took 68 ms (median, this machine). The reference's own full training, which the check also
+asks for, is remembered after its first run (``autograder/memo.py``)."""
 
 from __future__ import annotations
 

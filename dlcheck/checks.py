@@ -184,15 +184,19 @@ class GradedFunction:
     old_signatures : earlier signatures still accepted (see :class:`OldSignature`).
     reference_callees : graded functions that always run as the reference while this one
         is graded, e.g. a random initialization, so a model's results are comparable.
+    missing : what the verdict adds when the notebook does not define it, e.g. that it is
+        this course's addition, which the classic course's notebook lacks.
     """
 
     def __init__(self, name: str, points: float, *, aliases: Iterable[str] = (),
-                 old_signatures: Iterable[OldSignature] = (), reference_callees: Iterable[str] = ()):
+                 old_signatures: Iterable[OldSignature] = (), reference_callees: Iterable[str] = (),
+                 missing: Text | None = None):
         self.name = name
         self.points = points
         self.aliases = tuple(aliases)
         self.old_signatures = tuple(old_signatures)
         self.reference_callees = tuple(reference_callees)
+        self.missing = missing
         self.checks: list[Check] = []
 
     def __repr__(self) -> str:
@@ -227,7 +231,7 @@ class GradedFunction:
     def with_checks(self, checks: Iterable[Check]) -> GradedFunction:
         """A copy holding only ``checks`` (the self-check keeps the public ones)."""
         copy = GradedFunction(self.name, self.points, aliases=self.aliases, old_signatures=self.old_signatures,
-                              reference_callees=self.reference_callees)
+                              reference_callees=self.reference_callees, missing=self.missing)
         copy.checks = list(checks)
         return copy
 

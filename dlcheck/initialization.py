@@ -19,12 +19,13 @@ draws correct and broken initializations.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
 from .checks import CheckFailed, GraderError
 from .compare import as_array, expect_array, expect_keys, note
+from .dense import parameter_keys
 from .text import Text, as_text, tr
 
 #: Fewest weights whose distribution is judged: W2 of (20, 40), week 3's initialize_parameters(30, 40, 20).
@@ -177,4 +178,55 @@ def expect_initialize_parameters(got, sizes: tuple[int, int, int], label: Text |
         if distribution:
             expect_normal_draws(parameters[key], {"0.01": TWO_LAYER_SCALE}, key)
     expect_independent(parameters["W1"], parameters["W2"], ("W1", "W2"))
+    return parameters
+
+
+def expect_layer_keys(got, dims: Sequence[int], label: Text | str, dims_name: str = "layer_dims") -> None:
+    """Exactly the keys W1, b1, ..., WL, bL (L = len(dims) - 1): a layer missing or one too
+    many is the loop's range, and the hint says so (``dims_name``: the argument's name)."""
+    keys = parameter_keys(len(dims) - 1)
+    if isinstance(got, dict) and set(map(str, got)) != set(keys):
+        raise CheckFailed(tr("{label} has the keys {got}; expected exactly {keys}. Hint: the layers with parameters "
+                             "are 1 to L = len({dims}) - 1: loop over range(1, L + 1), with \"W\" + str(l).",
+                             "{label}의 키가 {got}입니다. 정확히 {keys}여야 합니다. 힌트: 파라미터가 있는 층은 "
+                             "1부터 L = len({dims}) - 1까지입니다: range(1, L + 1)로 돌고 \"W\" + str(l)을 쓰세요.",
+                             label=as_text(label), got=sorted(map(str, got)), keys=keys, dims=dims_name))
+
+
+#: ``scales(l)``: layer l's scales, label -> scale, the one the notebook asks for first (see
+#: :func:`expect_normal_draws`), e.g. ``{"sqrt(2 / n_0) = sqrt(2 / 400)": 0.0707}``.
+LayerScales = Callable[[int], Mapping[str, float]]
+
+
+def expect_deep_initialization(got, dims: Sequence[int], label: Text | str, scales: LayerScales, *,
+                               distribution: bool = False, dims_name: str = "layer_dims",
+                               accepted: Text | None = None,
+                               spread_hint: Callable[[int, np.ndarray], Text | None] | None = None) -> dict:
+    """The rule of a random initialization of an L-layer network of layer sizes ``dims``
+    (``W[l]`` drawn as ``np.random.randn(n_l, n_{l-1}) * scale_l``, zero biases), whichever
+    notebook asks for it: exactly the keys, the shapes, zero biases, the symmetry broken in
+    every layer (not zero, rows that differ, no weight beyond :data:`OUTLIER` times the
+    scale), no layer repeating the previous one's draws and, with ``distribution``, the
+    normal distribution of each layer's scale on every layer of at least
+    :data:`MIN_ENTRIES` weights (smaller layers of a large network are judged without it).
+    ``spread_hint(l, W)``: a hint for layer l's wrong spread (what formula it looks like), or None."""
+    label = as_text(label)
+    expect_layer_keys(got, dims, label, dims_name)
+    names = [f"n_{l}" for l in range(len(dims))]
+    shapes = layer_shapes(dims, names)
+    parameters = expect_shapes(got, shapes, label)
+    expect_zero_biases(parameters, shapes)
+    for l in range(1, len(dims)):
+        asked_label, asked = next(iter(scales(l).items()))
+        expect_small_random_weights(parameters[f"W{l}"], f"W{l}", asked, asked_label)
+        if distribution and parameters[f"W{l}"].size >= MIN_ENTRIES:
+            try:
+                expect_normal_draws(parameters[f"W{l}"], scales(l), f"W{l}", accepted=accepted)
+            except CheckFailed as failed:
+                hint = spread_hint(l, parameters[f"W{l}"]) if spread_hint is not None else None
+                if hint is None:
+                    raise
+                raise CheckFailed(failed.text + tr(" Hint: ", " 힌트: ") + hint) from None
+        if l > 1:
+            expect_independent(parameters[f"W{l - 1}"], parameters[f"W{l}"], (f"W{l - 1}", f"W{l}"))
     return parameters

@@ -1,5 +1,6 @@
-"""`autograde course` on the later weeks: week 3's notebook, and week 4's two notebooks
-handed in together, the application graded with the step-by-step notebook beside it."""
+"""`autograde course` on the later weeks: week 3's notebook, week 4's two notebooks
+handed in together, the application graded with the step-by-step notebook beside it, and
+week 5's under the classic course's names."""
 
 from __future__ import annotations
 
@@ -98,6 +99,24 @@ def test_week4_application_alone_is_trained_with_the_reference_step_functions(tm
     assert "trained on the cat pictures" in page
     assert "no deep_network_step_by_step notebook of yours was found in your submission" in page
     assert "Hand it in with deep_network_application.ipynb so that your own functions are used" in page
+
+
+# == week5/initialization ====================================================================
+
+def test_week5_initialization_is_graded_under_the_classic_names(tmp_path):
+    """In an assignment named as Coursera names it (W1A1), are a finished notebook saved as
+    Initialization_v2a.ipynb, the classic notebook as "Initialization (1).ipynb" and the
+    untouched stub graded 7, 6 (no Xavier initialization, this course's addition) and 0?"""
+    notebook = "week5/initialization"
+    classic = ROOT / "examples" / "week5" / "initialization" / "classic_course.ipynb"
+    course = _course(tmp_path, {
+        ("alice", "W1A1"): {"Initialization_v2a.ipynb": _completed(notebook)},
+        ("carol", "W1A1"): {"Initialization (1).ipynb": classic.read_text()},
+        ("bob", "W1A1"): {"initialization.ipynb": (ROOT / specs.get(notebook).release).read_text()}})
+    assert _grade(course, "W1A1") == {"alice": {"initialization": 7.0}, "carol": {"initialization": 6.0},
+                                      "bob": {"initialization": 0.0}}
+
+# == end of week5/initialization =============================================================
 
 
 # == week5/regularization ====================================================================

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from autograder import memo
+from autograder.reference import fixed_random_state
 
 
 @pytest.fixture
@@ -110,3 +111,29 @@ def test_a_cached_answer_leaves_the_random_state_as_the_call_would(cache_dir):
     np.random.seed(5)
     cached(2)  # from disk now
     assert np.allclose(np.random.randn(2), cold_next)
+
+
+def test_a_fixed_random_state_finds_a_remembered_training_whatever_ran_before(cache_dir):
+    """Is a slow reference that seeds itself (a model's training) computed once when called
+    under fixed_random_state, whatever drew from np.random before (another long check), and
+    is the state put back after? Without it, another state is another computation."""
+    calls = []
+
+    def model(n):
+        calls.append(1)
+        time.sleep(memo.SLOW_SECONDS * 2)
+        np.random.seed(1)
+        return np.random.randn(n)
+
+    cached = memo.memoized("model", model, "d")
+    np.random.seed(7)
+    with fixed_random_state():
+        first = cached(2)
+    np.random.seed(8)
+    before = np.random.get_state()[1].copy()
+    with fixed_random_state():
+        second = cached(2)
+    assert len(calls) == 1 and np.array_equal(first, second)
+    assert np.array_equal(np.random.get_state()[1], before)
+    cached(2)  # from the state seed 8 left: another key
+    assert len(calls) == 2

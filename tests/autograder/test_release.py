@@ -7,7 +7,14 @@ import nbformat
 import pytest
 
 from autograder import ROOT, specs
-from autograder.release import HIDDEN_MARKERS, expected_path, public_spec_source, release_all, stub_out
+from autograder.release import (
+    HIDDEN_MARKERS,
+    expected_path,
+    kept_record,
+    public_spec_source,
+    release_all,
+    stub_out,
+)
 
 SPECS = list(specs.notebooks().values())
 IDS = [s.id for s in SPECS]
@@ -17,6 +24,26 @@ def test_committed_student_copies_are_up_to_date():
     """Would `autograde release` change any committed student file? (Run it if so.)"""
     assert release_all(ROOT, check=True) == []
 
+
+
+def _record(values):
+    return json.dumps({"notebook": "week2/x", "values": values}, indent=1, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize(("computed", "kept"), [
+    ([0.1 + 0.2, 1e-17, {"$t": "nd", "data": [2.5]}], True),   # last digits, noise around zero
+    ([0.3 * (1 + 1e-6), 0.0, {"$t": "nd", "data": [2.5]}], False),  # a value that changed
+    ([0.3, 0.0], False),                                          # a value missing
+    ([0.3, 0, {"$t": "nd", "data": [2.5]}], False),               # an int where a float was
+], ids=["last-digits", "changed", "shorter", "int-for-float"])
+def test_recorded_values_are_kept_unless_this_machine_computes_other_values(tmp_path, computed, kept):
+    """Does a recorded expected-values file stay as committed when this machine's BLAS
+    gives the same values in other last digits, and only then?"""
+    path = tmp_path / "x.expected.json"
+    path.write_text(_record([0.3, 0.0, {"$t": "nd", "data": [2.5]}]), encoding="utf-8")
+    new = _record(computed)
+    assert kept_record(path, new) == (path.read_text(encoding="utf-8") if kept else new)
+    assert kept_record(tmp_path / "missing.expected.json", new) == new
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_student_notebook_holds_no_solution_code(spec):

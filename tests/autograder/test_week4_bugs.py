@@ -3,11 +3,10 @@ exactly the buggy function's points, with a message that names the mistake, and 
 marks for correct code written differently?
 
 Step-by-step submissions are graded with the full spec. Each application submission is
-graded beside the solution's step-by-step notebook, as a learner hands in both, without
-the two checks that train on the cat pictures: none of these bugs is one that only the
-real data shows, and those trainings (about a minute per file) are graded where they are
-the point: ``test_week4_examples.py``, ``test_course_weeks.py`` and
-``tests/security/test_grading_logic.py``. (``tests/support/corpus.py`` says how.)
+graded, with the full spec too, beside the solution's step-by-step notebook, as a learner
+hands in both: the correct ones also train on the cat pictures, step for step the
+reference's (a bug fails a small check first, and the training is then not run).
+(``tests/support/corpus.py`` says how.)
 """
 
 from __future__ import annotations
@@ -15,19 +14,18 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from corpus import Case, Corpus, CorpusTests, bug, bugs, unchanged, without_training
+from corpus import Case, Corpus, CorpusTests, bug, bugs, unchanged
 from source_edits import BACKWARD_BEFORE_V5, Bug, in_region, mutate, rewrite
 
 from autograder import ROOT, specs
 
-#: No real data: the step-by-step spec has none, and the application's is read by the trainings only.
-pytestmark = pytest.mark.grading
+#: The correct applications train on the cat pictures.
+pytestmark = [pytest.mark.grading, pytest.mark.real_data]
 
 STEP = specs.get("week4/deep_network_step_by_step")
 APP = specs.get("week4/deep_network_application")
 STEP_SOLUTION = (ROOT / STEP.solution).read_text()
 APP_SOLUTION = (ROOT / APP.solution).read_text()
-APP_UNTRAINED = without_training(APP)
 
 
 STEP_BUGS = {
@@ -298,11 +296,11 @@ def forgets_b(source: str) -> str:
 
 def application(case: Case, step=unchanged) -> Case:
     """``case`` of the application notebook, graded as ``deep_network_application.py`` beside
-    the solution's step-by-step notebook (or ``step`` of it), without the trainings."""
+    the solution's step-by-step notebook (or ``step`` of it)."""
     def files(source: str) -> dict[str, str]:
         return {"deep_network_application.py": case.submission(source),
                 "deep_network_step_by_step.py": step(STEP_SOLUTION)}
-    return Case(files, case.failing, case.says, APP_UNTRAINED)
+    return Case(files, case.failing, case.says, APP)
 
 
 CORPUS = Corpus(STEP, {

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
+from collections.abc import Iterable
 
 import pytest
 from corpus import Case, Corpus, ExampleClassTests, failing_all_but
@@ -21,6 +23,83 @@ from autograder.engine import grade_submission
 from dlcheck.extract import read_submission
 
 EXAMPLES = ROOT / "examples" / "week5"
+
+
+# == week5/initialization ====================================================================
+
+INIT = specs.get("week5/initialization")
+
+
+def init(name: str, failing: Iterable[str] = (), says: dict | None = None) -> tuple[str, Case]:
+    """An initialization example, named as the README names it."""
+    return f"initialization/{name}", Case(EXAMPLES / "initialization" / name, failing, says or {})
+
+
+INIT_CORPUS = Corpus(INIT, dict([
+    init("correct.ipynb"),
+    init("stub.ipynb", failing_all_but(INIT, ()), {f.name: ("not implemented yet",) for f in INIT.functions}),
+    init("crashing_cells.ipynb"),
+    init("he_with_n.ipynb", {"initialize_parameters_he"}, {"initialize_parameters_he": (
+        "for [400, 300, 200, 100]", "expected 0.07071", "the layer's own size n_l = layers_dims[l]")}),
+    init("he_random_biases.ipynb", {"initialize_parameters_he"}, {"initialize_parameters_he": (
+        "b1 differs", "biases start at zero")}),
+    init("random_zero_weights.ipynb", {"initialize_parameters_random"}, {"initialize_parameters_random": (
+        "W1 is all zeros", "symmetry")}),
+    init("random_times_1.ipynb", {"initialize_parameters_random"}, {"initialize_parameters_random": (
+        "expected 10", "your values look unscaled")}),
+    init("model_ignores_initialization.ipynb", {"model"}, {"model": (
+        'trained from the "he" initialization; this call asks for initialization="zeros"',)}),
+    # The classic notebook has no Xavier initialization (this course's addition): that point only.
+    init("classic_course.ipynb", {"initialize_parameters_xavier"}, {"initialize_parameters_xavier": (
+        "initialize_parameters_xavier is not defined", "this course's addition", "only its 1 point is lost")}),
+    ("the solution, as a .py file", Case(ROOT / INIT.solution)),
+]))
+
+
+class TestInitializationExamples(ExampleClassTests):
+    corpus = INIT_CORPUS
+    folder = EXAMPLES
+    members = ("initialization/*.ipynb",)
+    needs = ("grading", "e2e")  # a class graded whole
+
+
+def test_initialization_crashing_cells_reach_the_reader_as_written():
+    """Does the crash example really hold its traps (one syntax error; the 200000-step
+    training is a top-level call, so it is never kept)?"""
+    crashing = read_submission(EXAMPLES / "initialization" / "crashing_cells.ipynb")
+    assert len(crashing.syntax_errors) == 1
+    assert not any("200000" in text for _, text in crashing.statements)
+
+
+@pytest.mark.grading
+def test_initialization_crashing_cells_cost_no_time():
+    """Does the notebook whose top-level cells raise or train for 200000 steps grade in
+    seconds, with full marks?"""
+    start = time.perf_counter()
+    report = grade_submission(EXAMPLES / "initialization" / "crashing_cells.ipynb", INIT)
+    assert time.perf_counter() - start < 60
+    assert report.error is None and report.score == report.max_score == 7
+
+
+@pytest.mark.parametrize("filename", ["Initialization.ipynb", "Initialization (1).ipynb", "Initialization_v2a.ipynb",
+                                      "Initialization-Copy1.ipynb", "initialization.ko.ipynb", "W1A1 - Initialization.ipynb"])
+def test_the_classic_file_names_mean_this_notebook(filename):
+    """Is a file under the classic course's names (a version, a copy, a learner's numbering)
+    recognised as week5/initialization?"""
+    assert names.match(filename, {s.id: names.names_of(s) for s in specs.notebooks().values()}) == INIT.id
+
+
+@pytest.mark.grading
+def test_a_classic_notebook_under_coursera_s_name_is_graded_as_the_classic(tmp_path):
+    """Is the classic example, saved as Coursera names it, graded as the classic notebook:
+    every point but the Xavier initialization's?"""
+    path = tmp_path / "Initialization_v2a.ipynb"
+    shutil.copy(EXAMPLES / "initialization" / "classic_course.ipynb", path)
+    report = grade_submission(path, INIT)
+    assert report.error is None and {t.function for t in report.tests if not t.passed} == {"initialize_parameters_xavier"}
+    assert report.score == INIT.max_score - 1
+
+# == end of week5/initialization =============================================================
 
 
 # == week5/gradient_checking =================================================================

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.subprocess, pytest.mark.grading, pytest.mark.real_data
 
 def test_training_with_reference_callees_completes_within_its_check():
     """Does ``two_layer_model`` trained on the cat pictures, its callees answered by the
-    reference, pass its check (whose calls get 300 s), the grader growing by at most the
+    reference, pass its check (whose calls get 60 s), the grader growing by at most the
     shared arrays' bound and the training's own working memory?"""
     benchmark_scripts.skip_without_cat_data()
     script = benchmark_scripts.load("reference_callees")

@@ -9,6 +9,7 @@ from scipy import stats
 from dlcheck import initialization as init
 from dlcheck.checks import CheckFailed, GraderError
 from dlcheck.compare import collecting_notes
+from dlcheck.text import Text
 
 #: The sizes the specs ask initialize_parameters for (week 3's scale check, week 4's).
 DISTRIBUTION_SIZES = [(30, 40, 20), (300, 200, 100)]
@@ -201,3 +202,77 @@ def test_layer_shapes_name_the_sizes():
     assert init.layer_shapes([2, 4, 1], ("n_x", "n_h", "n_y")) == {
         "W1": ((4, 2), "= (n_h, n_x)"), "b1": ((4, 1), "= (n_h, 1)"),
         "W2": ((1, 4), "= (n_y, n_h)"), "b2": ((1, 1), "= (n_y, 1)")}
+
+
+# -- the L-layer rule (week 5's initializations) ------------------------------------------------
+
+#: The scales week 5 asks for, per layer l of layer sizes dims.
+DEEP_SCALES = {"times-10": lambda dims, l: 10.0, "he": lambda dims, l: np.sqrt(2 / dims[l - 1]),
+               "xavier": lambda dims, l: np.sqrt(1 / dims[l - 1])}
+#: The sizes whose distribution week 5 judges: its public and its hidden large networks.
+DEEP_SIZES = [[400, 300, 200, 100], [500, 64, 64, 64, 32]]
+
+
+def _deep(dims, scale, seed=0, reverse=False):
+    rng = np.random.default_rng(seed)
+    layers = list(range(1, len(dims)))
+    parameters = {}
+    for l in reversed(layers) if reverse else layers:
+        parameters[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1])) * scale(dims, l)
+        parameters[f"b{l}"] = np.zeros((dims[l], 1))
+    return parameters
+
+
+def _deep_rule(parameters, dims, scale, distribution=True):
+    return init.expect_deep_initialization(parameters, dims, "init", lambda l: {"s": scale(dims, l)},
+                                           distribution=distribution, dims_name="layers_dims")
+
+
+@pytest.mark.parametrize("dims", DEEP_SIZES, ids=["400-300-200-100", "500-64-64-64-32"])
+@pytest.mark.parametrize("kind", list(DEEP_SCALES))
+def test_deep_rule_passes_correct_draws_in_either_order_under_many_seeds(kind, dims):
+    """Do 20 correct initializations of each scale, drawn first layer first or last layer
+    first, pass the L-layer rule with each layer's distribution judged?"""
+    for seed in range(20):
+        for reverse in (False, True):
+            _deep_rule(_deep(dims, DEEP_SCALES[kind], seed, reverse), dims, DEEP_SCALES[kind])
+
+
+def test_deep_rule_passes_small_networks_without_statistics():
+    """At sizes too small to judge (one weight per layer included), do 200 correct draws pass?"""
+    for seed in range(200):
+        for dims in ([1, 1], [3, 2, 1], [2, 10, 5, 1], [30, 1, 30, 1]):
+            _deep_rule(_deep(dims, DEEP_SCALES["he"], seed), dims, DEEP_SCALES["he"], distribution=False)
+
+
+@pytest.mark.parametrize("bug, fragment", [
+    (lambda p: {k: v for k, v in p.items() if k not in ("W3", "b3")}, "range(1, L + 1)"),
+    (lambda p: {**p, "W2": p["W1"].ravel()[:p["W2"].size].reshape(p["W2"].shape) * np.sqrt(400 / 300)},
+     "W2 repeats the random numbers of W1"),
+    (lambda p: {**p, "W1": p["W1"] * np.sqrt(400 / 300)}, "W1 has standard deviation"),
+    (lambda p: {**p, "b2": np.full_like(p["b2"], 0.1)}, "biases start at zero"),
+    (lambda p: {**p, "W3": np.zeros_like(p["W3"])}, "W3 is all zeros"),
+], ids=["last-layer-missing", "reseeded", "n_l-for-n_l-1", "non-zero-bias", "zero-layer"])
+def test_deep_rule_rejects_the_bugs_by_name(bug, fragment):
+    """Is each bug of an L-layer initialization rejected with a message naming it?"""
+    dims = DEEP_SIZES[0]
+    with pytest.raises(CheckFailed) as failed:
+        _deep_rule(bug(_deep(dims, DEEP_SCALES["he"], seed=5)), dims, DEEP_SCALES["he"])
+    assert fragment in failed.value.text.en, failed.value.text.en
+
+
+def test_deep_rule_adds_the_spread_hint_to_a_wrong_spread_only():
+    """Is ``spread_hint`` said after a layer's wrong spread, and not after another failure
+    (a non-zero bias) of the same initialization?"""
+    dims, he = DEEP_SIZES[0], DEEP_SCALES["he"]
+    hint = lambda l, w: Text(f"layer {l} looks like Xavier", f"{l}층은 Xavier 같습니다")
+    xavier = _deep(dims, DEEP_SCALES["xavier"], seed=6)
+    with pytest.raises(CheckFailed) as failed:
+        init.expect_deep_initialization(xavier, dims, "init", lambda l: {"s": he(dims, l)}, distribution=True,
+                                        spread_hint=hint)
+    assert failed.value.text.en.endswith("Hint: layer 1 looks like Xavier"), failed.value.text.en
+    assert failed.value.text.ko.endswith("힌트: 1층은 Xavier 같습니다"), failed.value.text.ko
+    with pytest.raises(CheckFailed) as failed:
+        init.expect_deep_initialization({**xavier, "b1": xavier["b1"] + 1}, dims, "init", lambda l: {"s": he(dims, l)},
+                                        distribution=True, spread_hint=hint)
+    assert "Xavier" not in failed.value.text.en

@@ -168,6 +168,9 @@ def l_layer_default_lr(t):
 ### BEGIN HIDDEN
 from hypothesis import strategies as st
 
+from autograder.reference import fixed_random_state
+from dlcheck.checks import GraderError
+
 
 @st.composite
 def model_problems(draw, depth: tuple[int, int]):
@@ -265,6 +268,18 @@ def predict_random(t, case):
 
 # -- on the real data --------------------------------------------------------------------
 #
+# The facts: the learner's model, with their own step-by-step functions (or the reference's,
+# see the engine), trains correctly at full scale and reaches the held-out accuracy. They
+# are established without training the learner's model to the end
+# (docs/grading.md, "The week-4 application without two full trainings"):
+# 1. on the cat pictures, the learner's model is the reference's step for step over the
+#    first STEPS_ON_CATS iterations at the notebook's default learning rate (parameters and
+#    costs, the first cost that of the reference initialization);
+# 2. on small problems it is the reference's over random sizes and iteration counts, and
+#    over 3000 iterations with every default (the checks above);
+# 3. the reference, trained in full from the same start (once per solution: remembered),
+#    reaches the floors, which is the accuracy reported.
+#
 # Calibration (this project's solution, float64, single-thread BLAS, initialization by the
 # reference: seed 1 inside initialize_parameters / initialize_parameters_deep), 2500
 # iterations at learning_rate 0.0075:
@@ -274,8 +289,9 @@ def predict_random(t, case):
 # and 62-80 % (four), which is why the initialization is the reference's. The floors allow
 # one misclassified example more than the calibration in each set.
 
-ITERATIONS = 2500
-TRAINING_SECONDS = 300  # a wall-time bound per training, several times the ~30-50 s it takes here
+ITERATIONS = 2500  # the notebook's training
+STEPS_ON_CATS = 200  # the iterations compared step for step on the cat pictures
+STEPS_SECONDS = 60  # a wall-time bound for those steps, many times the 2-5 s they take here
 FLOORS = {"two_layer_model": ((12288, 7, 1), 208 / 209, 35 / 50),
           "L_layer_model": ([12288, 20, 7, 5, 1], 205 / 209, 39 / 50)}
 
@@ -285,45 +301,47 @@ def _accuracy(t, params: dict, x: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean((al > 0.5) == y))
 
 
-def _trained_on_cats(t, name: str, init: str) -> None:
-    """Train the student's model on the real data (with their own step-by-step functions,
-    or the reference's when theirs fail: see the engine); the first cost must be that of
-    the reference initialization, and the accuracies reach the floors (computed by the
-    grader from the returned parameters)."""
+def _trained_on_cats(t, name: str) -> None:
+    """The learner's model on the real data, step for step the reference's; then the
+    reference's full training from the same start, which must reach the floors (else the
+    grader is at fault), said in a note."""
     from dldata.catvnoncat import load_catvnoncat
 
     data = load_catvnoncat()
     dims, train_floor, test_floor = FLOORS[name]
-    params, costs = _results(t, t.call(data.train_x, data.train_y, dims, num_iterations=ITERATIONS, print_cost=False), name)
-    params = expect_keys(params, _layer_keys(dims), "parameters")
-    if costs is not None:
-        start = t.reference_of(init)(*dims) if name == "two_layer_model" else t.reference_of(init)(list(dims))
-        first = t.reference_of("compute_cost")(t.reference_of("L_model_forward")(data.train_x, start)[0], data.train_y)
-        if not isinstance(costs, list) or len(costs) != ITERATIONS // 100:
-            raise CheckFailed(tr("costs is {kind}; expected a list of {n} costs (one per 100 iterations).",
-                                 "costs가 {kind}입니다. 비용 {n}개(100번마다 하나)의 list여야 합니다.",
-                                 kind=describe(costs), n=ITERATIONS // 100))
-        expect_array(np.array([as_number(costs[0], "costs[0]")]), np.array([first]), "costs[0]", rtol=1e-6)
-    for split, x, y, floor in (("train", data.train_x, data.train_y, train_floor),
-                               ("test", data.test_x, data.test_y, test_floor)):
-        accuracy = _accuracy(t, {k: np.asarray(v, dtype=float) for k, v in params.items()}, x, y)
-        if not accuracy >= floor - 1e-9:
-            raise CheckFailed(tr("trained for {n} iterations on the cat pictures, the model is {acc:.1%} accurate on the "
-                                 "{split} set; expected at least {floor:.1%}.",
-                                 "고양이 사진으로 {n}번 학습한 모델의 {split} 세트 정확도가 {acc:.1%}입니다. 최소 "
-                                 "{floor:.1%}여야 합니다.", n=ITERATIONS, acc=accuracy, split=split, floor=floor))
+    args = (data.train_x, data.train_y, dims)
+    steps = dict(num_iterations=STEPS_ON_CATS, print_cost=False)
+    with fixed_random_state():  # the reference seeds its initialization: found remembered whatever ran before
+        want = t.reference(*args, **steps)
+    check_model(t, args, steps, want, tr("{fn} on the cat pictures, {n} iterations", "고양이 사진에서 {n}번 반복한 {fn}",
+                                         fn=name, n=STEPS_ON_CATS))
+    with fixed_random_state():
+        params, _ = t.reference(*args, num_iterations=ITERATIONS, print_cost=False)
+    accuracy = {split: _accuracy(t, params, x, y) for split, x, y in (("train", data.train_x, data.train_y),
+                                                                      ("test", data.test_x, data.test_y))}
+    if not (accuracy["train"] >= train_floor - 1e-9 and accuracy["test"] >= test_floor - 1e-9):
+        raise GraderError(f"the reference {name}, trained for {ITERATIONS} iterations on the cat pictures, reaches "
+                          f"{accuracy['train']:.1%} train and {accuracy['test']:.1%} test accuracy, below the floors "
+                          f"{train_floor:.1%} and {test_floor:.1%}: the spec's calibration no longer holds")
+    note(tr("on the cat pictures your model takes the reference's steps ({n} iterations compared); trained for "
+            "{total} iterations from the same start, it reaches {train:.1%} train and {test:.1%} test accuracy.",
+            "고양이 사진에서 모델이 정답과 같은 단계를 밟습니다 ({n}번 반복 비교). 같은 시작점에서 {total}번 학습하면 "
+            "훈련 정확도 {train:.1%}, 테스트 정확도 {test:.1%}에 이릅니다.", n=STEPS_ON_CATS, total=ITERATIONS,
+            train=accuracy["train"], test=accuracy["test"]), key="accuracy on the cat pictures")
 
 
-@two_layer_model.hidden("trained on the cat pictures: at least 99.5 % train and 70 % test accuracy",
-                        "고양이 사진에서 학습: 훈련 정확도 99.5 %, 테스트 70 % 이상",
-                        seconds=TRAINING_SECONDS)
+@two_layer_model.hidden("trained on the cat pictures: the reference's steps, then at least 99.5 % train and 70 % "
+                        "test accuracy",
+                        "고양이 사진에서 학습: 정답과 같은 단계, 끝까지 학습하면 훈련 정확도 99.5 %, 테스트 70 % 이상",
+                        seconds=STEPS_SECONDS)
 def two_layer_cats(t):
-    _trained_on_cats(t, "two_layer_model", "initialize_parameters")
+    _trained_on_cats(t, "two_layer_model")
 
 
-@L_layer_model.hidden("trained on the cat pictures: at least 98 % train and 78 % test accuracy",
-                      "고양이 사진에서 학습: 훈련 정확도 98 %, 테스트 78 % 이상",
-                      seconds=TRAINING_SECONDS)
+@L_layer_model.hidden("trained on the cat pictures: the reference's steps, then at least 98 % train and 78 % "
+                      "test accuracy",
+                      "고양이 사진에서 학습: 정답과 같은 단계, 끝까지 학습하면 훈련 정확도 98 %, 테스트 78 % 이상",
+                      seconds=STEPS_SECONDS)
 def l_layer_cats(t):
-    _trained_on_cats(t, "L_layer_model", "initialize_parameters_deep")
+    _trained_on_cats(t, "L_layer_model")
 ### END HIDDEN

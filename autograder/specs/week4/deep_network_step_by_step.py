@@ -157,24 +157,12 @@ ACCEPTED_SCALE = {
 }
 
 
-def _expect_layer_keys(params, dims: list[int], label) -> None:
-    """Exactly the keys W1, b1, ..., WL, bL (L = len(dims) - 1): a layer missing or too many
-    is the loop's range, and the hint says so."""
-    keys = dense.parameter_keys(len(dims) - 1)
-    if isinstance(params, dict) and set(map(str, params)) != set(keys):
-        raise CheckFailed(tr("{label} has the keys {got}; expected exactly {keys}. Hint: the layers with parameters "
-                             "are 1 to L = len(layer_dims) - 1: loop over range(1, L + 1), with \"W\" + str(l).",
-                             "{label}의 키가 {got}입니다. 정확히 {keys}여야 합니다. 힌트: 파라미터가 있는 층은 "
-                             "1부터 L = len(layer_dims) - 1까지입니다: range(1, L + 1)로 돌고 \"W\" + str(l)을 쓰세요.",
-                             label=as_text(label), got=sorted(map(str, params)), keys=keys))
-
-
 def _check_deep_init(t, dims: list[int], distribution: bool) -> None:
     """The rule of a random initialization (dlcheck.initialization) for layer sizes ``dims``:
     with ``distribution``, each layer's scale, 1/sqrt(n_{l-1}) or the accepted 0.01."""
     label = f"initialize_parameters_deep({dims})"
     params = t.call(list(dims))
-    _expect_layer_keys(params, dims, label)
+    initialization.expect_layer_keys(params, dims, label)
     shapes = initialization.layer_shapes(dims, [f"n_{l}" for l in range(len(dims))])
     params = initialization.expect_shapes(params, shapes, label)
     initialization.expect_zero_biases(params, shapes)
