@@ -5,10 +5,12 @@ The classic week-4 application (W4A2) never asks for ``predict``: ``from dnn_app
 import *`` gives it, with the course's own step-by-step functions, and the notebook only
 calls them. Each spec declares what each classic helper module gives
 (``NotebookSpec(..., given={"dnn_app_utils_v3": ("predict", ...)})``); weeks 5 and 6
-declare ``reg_utils`` and ``opt_utils`` the same way where their classic notebooks import
-graded functions from them (``init_utils`` and ``gc_utils`` give none: W1A1 imports only
-helpers from ``init_utils``, and W1A3 writes its ``forward_propagation_n`` in a cell, which
-this course's notebook provides the same way, ``NotebookSpec(..., provided=...)``).
+declare ``opt_utils`` the same way where its classic notebooks import graded functions from
+it (``init_utils``, ``reg_utils`` and ``gc_utils`` give none: W1A1 imports only helpers
+from ``init_utils``, W1A2 only the network its graded functions regularize from
+``reg_utils`` (its ``model`` is a cell of the notebook, provided), and W1A3 writes its
+``forward_propagation_n`` in a cell, which this course's notebook provides the same way,
+``NotebookSpec(..., provided=...)``).
 
 A declared function is *given* to a file that imports it from such a module (``from m
 import *`` or ``from m import f``) and does not define it itself (under any of its names).

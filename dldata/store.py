@@ -120,15 +120,19 @@ class Mirror:
     host: str = "https://raw.githubusercontent.com"
 
     def url(self, name: str) -> str:
-        path = "/".join(urllib.parse.quote(part) for part in (*self.folder.split("/"), name))
+        path = "/".join(urllib.parse.quote(part) for part in (*self.folder.split("/"), name) if part)  # "": the root
         return f"{self.host.rstrip('/')}/{self.repo}/{self.commit}/{path}"
 
     def __str__(self) -> str:
         return f"{self.repo}@{self.commit[:7]}"
 
 
-#: Tried in order by ``fetch`` when no local folder holds a valid copy. Each holds both
-#: cat/non-cat files with exactly the sha256 of ``KNOWN_FILES`` at the pinned commit.
+#: The regularization exercise's points (week 5), fetched on request (``fetch data.mat``).
+REGULARIZATION = ("data.mat",)
+
+#: Tried in order by ``fetch`` when no local folder holds a valid copy, each for the files
+#: it lists: the first four hold both cat/non-cat files, the last four ``data.mat``, each
+#: with exactly the sha256 of ``KNOWN_FILES`` at the pinned commit.
 MIRRORS: tuple[Mirror, ...] = (
     Mirror("Kulbear/deep-learning-coursera", "8ef9dd4fd4a627217d4ff31e63b661dbb3db9150",
            "Neural Networks and Deep Learning/datasets"),
@@ -136,6 +140,13 @@ MIRRORS: tuple[Mirror, ...] = (
     Mirror("martishin/coursera-deep-learning-specialization", "10e38146d2e9498d1a82792d5570730d1b374571",
            "W2A2/datasets"),
     Mirror("Mikhailry/dl-logistic-regression", "5946e8823f28e3a161fcec1a489c6be3bd2a1c03", "datasets"),
+    Mirror("MarcosSoares10/Improving-Deep-Neural-Networks-Hyperparameter-Tuning-Regularization-and-Optimization",
+           "31506571c83dce8f7a089b182c44cf16c53b66f2", "datasets", REGULARIZATION),
+    Mirror("SiHaoShen/Improving-Deep-Neural-Networks", "7128e3e3b06abde57c775a50ea7e5d77276bf7fc",
+           "Regularization/datasets", REGULARIZATION),
+    Mirror("siddharthchd/Improving-Deep-Neural-Networks", "1e96ebce16cbb86f91a7823336b7c993969adb0f",
+           "Hyperparameter-tuning/Regularization/datasets", REGULARIZATION),
+    Mirror("Pavgro/NN_optimization_methods", "8bd3386f700f274c7ffe241d715449e3cd6bbbd2", "", REGULARIZATION),
 )
 
 

@@ -1,7 +1,7 @@
 """The week-5 example class: each notebook the solution with small named edits.
 
 Declarations only; ``examples/make_examples.py`` builds the notebooks. Each notebook of the
-week has its folder (``initialization/``, ``gradient_checking/``) and its block below; ``EXAMPLES`` and
+week has its folder (``initialization/``, ``gradient_checking/``, ``regularization/``) and its block below; ``EXAMPLES`` and
 ``WRITTEN`` gather the blocks. The expected scores are listed in ``README.md`` here and
 asserted by ``tests/autograder/test_week5_examples.py``.
 """
@@ -302,6 +302,176 @@ GC_WRITTEN = {"gradient_checking/classic_course.ipynb": (
 
 # == end of week5/gradient_checking ==========================================================
 
+# == week5/regularization ====================================================================
+
+REGULARIZATION = "week5/regularization"
+
+
+def _reg(file: str, what: str, edits: tuple = (), cells: tuple = (), stub: bool = False) -> Example:
+    return Example(f"regularization/{file}", what, edits, cells, notebook=REGULARIZATION, stub=stub)
+
+
+REG_EXPLORATION = (
+    ("", '# Does the L2 term grow with lambda as it should?\n'
+         'for lambd in (0.0, 0.1, 1.0):\n'
+         '    a3, _ = forward_propagation(train_X, parameters)\n'
+         '    print(lambd, compute_cost_with_regularization(a3, train_Y, parameters, lambd))'),
+    ("", '# What share of the units does dropout keep?\n'
+         'a3, cache = forward_propagation_with_dropout(train_X, parameters, keep_prob=0.86)\n'
+         'print("kept:", cache[1].mean(), cache[6].mean())'),
+)
+
+#: Top-level cells that raise or take long in Jupyter; grading never runs them.
+REG_CRASHING = (
+    ("", 'print("best lambda:", best_lambda)  # NameError: never defined'),
+    ("", 'assert parameters["W1"].shape == (2, 2), "TODO: smaller network"'),
+    ("", 'parameters = model(train_X, train_Y, lambd=0.7'),  # SyntaxError: a parenthesis short
+    ("", '# Every lambda from 0 to 10 (hours in Jupyter)\n'
+         'for k in range(1000):\n'
+         '    parameters = model(train_X, train_Y, lambd=k / 100, num_iterations=300000, print_cost=False)'),
+)
+
+_L2_TERM = "    L2_regularization_cost = lambd / (2 * m) * ("
+
+REG_EXAMPLES = (
+    _reg("correct.ipynb", "the solution, filled in, plus exploration cells at top level", cells=REG_EXPLORATION),
+    _reg("stub.ipynb", "the untouched student copy", stub=True),
+    _reg("crashing_cells.ipynb", "correct functions; top-level cells raise NameError and AssertionError, one is a "
+         "SyntaxError, and one trains a thousand models", cells=REG_CRASHING),
+    _reg("l2_without_1_over_m.ipynb", "the L2 term is lambd / 2 times the sum of squares: the 1/m forgotten", (
+        Edit("lambd / 2", _L2_TERM, "    L2_regularization_cost = lambd / 2 * ("),)),
+    _reg("l2_lambd_over_m.ipynb", "the L2 term is lambd / m, not lambd / (2 * m), times the sum of squares", (
+        Edit("lambd / m", _L2_TERM, "    L2_regularization_cost = lambd / m * ("),)),
+    _reg("dw_without_l2_term.ipynb", "backward_propagation_with_regularization's dW1 lacks lambd / m * W1", (
+        Edit("no L2 term in dW1", "    dW1 = 1.0 / m * np.dot(dZ1, X.T) + lambd / m * W1\n",
+             "    dW1 = 1.0 / m * np.dot(dZ1, X.T)\n"),)),
+    _reg("dropout_not_scaled.ipynb", "forward_propagation_with_dropout never divides by keep_prob", (
+        Edit("A1 not scaled", "    A1 = A1 / keep_prob\n", ""), Edit("A2 not scaled", "    A2 = A2 / keep_prob\n", ""))),
+    _reg("dropout_on_output.ipynb", "forward_propagation_with_dropout drops units of the output layer too", (
+        Edit("D3", "    A3 = sigmoid(Z3)\n    cache = (Z1, D1,",
+             "    A3 = sigmoid(Z3)\n    D3 = (np.random.rand(A3.shape[0], A3.shape[1]) < keep_prob).astype(int)\n"
+             "    A3 = A3 * D3 / keep_prob\n    cache = (Z1, D1,"),)),
+    _reg("mask_not_applied.ipynb", "backward_propagation_with_dropout never multiplies by the masks and takes the ReLU "
+         "derivative from Z, so the dropped units get gradients", (
+             Edit("no D2", "    dA2 = dA2 * D2\n", ""), Edit("no D1", "    dA1 = dA1 * D1\n", ""),
+             Edit("relu from Z2", "    dZ2 = np.multiply(dA2, np.int64(A2 > 0))\n    dW2 = 1.0 / m * np.dot(dZ2, A1.T)\n"
+                  "    db2 = 1.0 / m * np.sum(dZ2, axis=1, keepdims=True)\n    dA1 = np.dot(W2.T, dZ2)\n    dA1 = dA1 /",
+                  "    dZ2 = np.multiply(dA2, np.int64(Z2 > 0))\n    dW2 = 1.0 / m * np.dot(dZ2, A1.T)\n"
+                  "    db2 = 1.0 / m * np.sum(dZ2, axis=1, keepdims=True)\n    dA1 = np.dot(W2.T, dZ2)\n    dA1 = dA1 /"),
+             Edit("relu from Z1", "    dZ1 = np.multiply(dA1, np.int64(A1 > 0))\n    dW1 = 1.0 / m * np.dot(dZ1, X.T)\n"
+                  "    db1 = 1.0 / m * np.sum(dZ1, axis=1, keepdims=True)\n    ### END SOLUTION\n    gradients = {\"dZ3\": dZ3, "
+                  "\"dW3\": dW3, \"db3\": db3, \"dA2\": dA2, \"dZ2\": dZ2, \"dW2\": dW2, \"db2\": db2,\n"
+                  "                 \"dA1\": dA1, \"dZ1\": dZ1, \"dW1\": dW1, \"db1\": db1}\n    return gradients\n\n"
+                  "# %%\ncheck(backward_propagation_with_dropout)",
+                  "    dZ1 = np.multiply(dA1, np.int64(Z1 > 0))\n    dW1 = 1.0 / m * np.dot(dZ1, X.T)\n"
+                  "    db1 = 1.0 / m * np.sum(dZ1, axis=1, keepdims=True)\n    ### END SOLUTION\n    gradients = {\"dZ3\": dZ3, "
+                  "\"dW3\": dW3, \"db3\": db3, \"dA2\": dA2, \"dZ2\": dZ2, \"dW2\": dW2, \"db2\": db2,\n"
+                  "                 \"dA1\": dA1, \"dZ1\": dZ1, \"dW1\": dW1, \"db1\": db1}\n    return gradients\n\n"
+                  "# %%\ncheck(backward_propagation_with_dropout)"))),
+)
+
+#: The classic notebook (v2a's layout): its imports (sklearn, scipy.io, reg_utils, testCases),
+#: the given model before the graded functions, the course's code between START / END CODE HERE,
+#: test-case calls and trainings at top level.
+REG_CLASSIC_CELLS = (
+    ("markdown", "# Regularization\n\nWelcome to the second assignment of this week. Deep Learning models have so much "
+                 "flexibility and capacity that **overfitting can be a serious problem**."),
+    ("code", "# import packages\nimport numpy as np\nimport matplotlib.pyplot as plt\n"
+             "from reg_utils import sigmoid, relu, plot_decision_boundary, initialize_parameters, load_2D_dataset, "
+             "predict_dec\nfrom reg_utils import compute_cost, predict, forward_propagation, backward_propagation, "
+             "update_parameters\nimport sklearn\nimport sklearn.datasets\nimport scipy.io\nfrom testCases import *\n\n"
+             "%matplotlib inline\nplt.rcParams['figure.figsize'] = (7.0, 4.0)"),
+    ("code", "train_X, train_Y, test_X, test_Y = load_2D_dataset()"),
+    ("code", "def model(X, Y, learning_rate = 0.3, num_iterations = 30000, print_cost = True, lambd = 0, "
+             "keep_prob = 1):\n    grads = {}\n    costs = []\n    m = X.shape[1]\n"
+             "    layers_dims = [X.shape[0], 20, 3, 1]\n    parameters = initialize_parameters(layers_dims)\n\n"
+             "    for i in range(0, num_iterations):\n        if keep_prob == 1:\n"
+             "            a3, cache = forward_propagation(X, parameters)\n        elif keep_prob < 1:\n"
+             "            a3, cache = forward_propagation_with_dropout(X, parameters, keep_prob)\n"
+             "        if lambd == 0:\n            cost = compute_cost(a3, Y)\n        else:\n"
+             "            cost = compute_cost_with_regularization(a3, Y, parameters, lambd)\n"
+             "        assert(lambd==0 or keep_prob==1)\n        if lambd == 0 and keep_prob == 1:\n"
+             "            grads = backward_propagation(X, Y, cache)\n        elif lambd != 0:\n"
+             "            grads = backward_propagation_with_regularization(X, Y, cache, lambd)\n"
+             "        elif keep_prob < 1:\n            grads = backward_propagation_with_dropout(X, Y, cache, keep_prob)\n"
+             "        parameters = update_parameters(parameters, grads, learning_rate)\n"
+             "        if print_cost and i % 10000 == 0:\n"
+             "            print(\"Cost after iteration {}: {}\".format(i, cost))\n"
+             "        if print_cost and i % 1000 == 0:\n            costs.append(cost)\n\n"
+             "    plt.plot(costs)\n    plt.ylabel('cost')\n    plt.xlabel('iterations (x1,000)')\n"
+             "    plt.title(\"Learning rate =\" + str(learning_rate))\n    plt.show()\n\n    return parameters"),
+    ("code", "parameters = model(train_X, train_Y)\nprint (\"On the training set:\")\n"
+             "predictions_train = predict(train_X, train_Y, parameters)\nprint (\"On the test set:\")\n"
+             "predictions_test = predict(test_X, test_Y, parameters)"),
+    ("code", "# GRADED FUNCTION: compute_cost_with_regularization\n\n"
+             "def compute_cost_with_regularization(A3, Y, parameters, lambd):\n    m = Y.shape[1]\n"
+             "    W1 = parameters[\"W1\"]\n    W2 = parameters[\"W2\"]\n    W3 = parameters[\"W3\"]\n    \n"
+             "    cross_entropy_cost = compute_cost(A3, Y) # This gives you the cross-entropy part of the cost\n    \n"
+             "    ### START CODE HERE ### (approx. 1 line)\n"
+             "    L2_regularization_cost = (1./m*lambd/2)*(np.sum(np.square(W1)) + np.sum(np.square(W2)) + "
+             "np.sum(np.square(W3)))\n    ### END CODER HERE ###\n    \n"
+             "    cost = cross_entropy_cost + L2_regularization_cost\n    \n    return cost"),
+    ("code", "A3, Y_assess, parameters = compute_cost_with_regularization_test_case()\n\n"
+             "print(\"cost = \" + str(compute_cost_with_regularization(A3, Y_assess, parameters, lambd = 0.1)))"),
+    ("code", "# GRADED FUNCTION: backward_propagation_with_regularization\n\n"
+             "def backward_propagation_with_regularization(X, Y, cache, lambd):\n    m = X.shape[1]\n"
+             "    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache\n    \n    dZ3 = A3 - Y\n    \n"
+             "    ### START CODE HERE ### (approx. 1 line)\n    dW3 = 1./m * np.dot(dZ3, A2.T) + lambd/m * W3\n"
+             "    ### END CODE HERE ###\n    db3 = 1./m * np.sum(dZ3, axis=1, keepdims = True)\n    \n"
+             "    dA2 = np.dot(W3.T, dZ3)\n    dZ2 = np.multiply(dA2, np.int64(A2 > 0))\n"
+             "    ### START CODE HERE ### (approx. 1 line)\n    dW2 = 1./m * np.dot(dZ2, A1.T) + lambd/m * W2\n"
+             "    ### END CODE HERE ###\n    db2 = 1./m * np.sum(dZ2, axis=1, keepdims = True)\n    \n"
+             "    dA1 = np.dot(W2.T, dZ2)\n    dZ1 = np.multiply(dA1, np.int64(A1 > 0))\n"
+             "    ### START CODE HERE ### (approx. 1 line)\n    dW1 = 1./m * np.dot(dZ1, X.T) + lambd/m * W1\n"
+             "    ### END CODE HERE ###\n    db1 = 1./m * np.sum(dZ1, axis=1, keepdims = True)\n    \n"
+             "    gradients = {\"dZ3\": dZ3, \"dW3\": dW3, \"db3\": db3,\"dA2\": dA2,\n"
+             "                 \"dZ2\": dZ2, \"dW2\": dW2, \"db2\": db2, \"dA1\": dA1, \n"
+             "                 \"dZ1\": dZ1, \"dW1\": dW1, \"db1\": db1}\n    \n    return gradients"),
+    ("code", "parameters = model(train_X, train_Y, lambd = 0.7)\nprint (\"On the train set:\")\n"
+             "predictions_train = predict(train_X, train_Y, parameters)\nprint (\"On the test set:\")\n"
+             "predictions_test = predict(test_X, test_Y, parameters)"),
+    ("code", "# GRADED FUNCTION: forward_propagation_with_dropout\n\n"
+             "def forward_propagation_with_dropout(X, parameters, keep_prob = 0.5):\n    np.random.seed(1)\n    \n"
+             "    # retrieve parameters\n    W1 = parameters[\"W1\"]\n    b1 = parameters[\"b1\"]\n"
+             "    W2 = parameters[\"W2\"]\n    b2 = parameters[\"b2\"]\n    W3 = parameters[\"W3\"]\n"
+             "    b3 = parameters[\"b3\"]\n    \n    # LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID\n"
+             "    Z1 = np.dot(W1, X) + b1\n    A1 = relu(Z1)\n"
+             "    ### START CODE HERE ### (approx. 4 lines)\n"
+             "    D1 = np.random.rand(A1.shape[0], A1.shape[1])\n    D1 = D1 < keep_prob\n"
+             "    A1 = A1 * D1\n    A1 = A1 / keep_prob\n    ### END CODE HERE ###\n"
+             "    Z2 = np.dot(W2, A1) + b2\n    A2 = relu(Z2)\n    ### START CODE HERE ### (approx. 4 lines)\n"
+             "    D2 = np.random.rand(A2.shape[0], A2.shape[1])\n    D2 = D2 < keep_prob\n"
+             "    A2 = A2 * D2\n    A2 = A2 / keep_prob\n    ### END CODE HERE ###\n"
+             "    Z3 = np.dot(W3, A2) + b3\n    A3 = sigmoid(Z3)\n    \n"
+             "    cache = (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)\n    \n    return A3, cache"),
+    ("code", "X_assess, parameters = forward_propagation_with_dropout_test_case()\n\n"
+             "A3, cache = forward_propagation_with_dropout(X_assess, parameters, keep_prob = 0.7)\n"
+             "print (\"A3 = \" + str(A3))"),
+    ("code", "# GRADED FUNCTION: backward_propagation_with_dropout\n\n"
+             "def backward_propagation_with_dropout(X, Y, cache, keep_prob):\n    m = X.shape[1]\n"
+             "    (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache\n    \n    dZ3 = A3 - Y\n"
+             "    dW3 = 1./m * np.dot(dZ3, A2.T)\n    db3 = 1./m * np.sum(dZ3, axis=1, keepdims = True)\n"
+             "    dA2 = np.dot(W3.T, dZ3)\n    ### START CODE HERE ### (≈ 2 lines of code)\n    dA2 = dA2 * D2\n"
+             "    dA2 = dA2 / keep_prob\n    ### END CODE HERE ###\n    dZ2 = np.multiply(dA2, np.int64(A2 > 0))\n"
+             "    dW2 = 1./m * np.dot(dZ2, A1.T)\n    db2 = 1./m * np.sum(dZ2, axis=1, keepdims = True)\n    \n"
+             "    dA1 = np.dot(W2.T, dZ2)\n    ### START CODE HERE ### (≈ 2 lines of code)\n    dA1 = dA1 * D1\n"
+             "    dA1 = dA1 / keep_prob\n    ### END CODE HERE ###\n    dZ1 = np.multiply(dA1, np.int64(A1 > 0))\n"
+             "    dW1 = 1./m * np.dot(dZ1, X.T)\n    db1 = 1./m * np.sum(dZ1, axis=1, keepdims = True)\n    \n"
+             "    gradients = {\"dZ3\": dZ3, \"dW3\": dW3, \"db3\": db3,\"dA2\": dA2,\n"
+             "                 \"dZ2\": dZ2, \"dW2\": dW2, \"db2\": db2, \"dA1\": dA1, \n"
+             "                 \"dZ1\": dZ1, \"dW1\": dW1, \"db1\": db1}\n    \n    return gradients"),
+    ("code", "parameters = model(train_X, train_Y, keep_prob = 0.86, learning_rate = 0.3)\n\n"
+             "print (\"On the train set:\")\npredictions_train = predict(train_X, train_Y, parameters)\n"
+             "print (\"On the test set:\")\npredictions_test = predict(test_X, test_Y, parameters)"),
+)
+
+REG_WRITTEN = {"regularization/classic_course.ipynb": (
+    "correct functions in the classic course's style: reg_utils, sklearn, scipy.io and testCases imports, the given "
+    "model before the graded functions, boolean dropout masks, test-case calls and trainings at top level",
+    REG_CLASSIC_CELLS)}
+
+# == end of week5/regularization =============================================================
+
 NOTEBOOK = INIT  # the default of an Example without its own notebook (each here names its own)
-EXAMPLES = (*INIT_EXAMPLES, *GC_EXAMPLES)
-WRITTEN = {**INIT_WRITTEN, **GC_WRITTEN}
+EXAMPLES = (*INIT_EXAMPLES, *GC_EXAMPLES, *REG_EXAMPLES)
+WRITTEN = {**INIT_WRITTEN, **GC_WRITTEN, **REG_WRITTEN}

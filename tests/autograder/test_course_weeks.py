@@ -117,3 +117,21 @@ def test_week5_initialization_is_graded_under_the_classic_names(tmp_path):
                                       "bob": {"initialization": 0.0}}
 
 # == end of week5/initialization =============================================================
+
+
+# == week5/regularization ====================================================================
+
+def test_week5_regularization_is_graded_under_the_classic_names(tmp_path):
+    """In an assignment named as Coursera names it (W1A2), are a finished notebook saved as
+    Regularization_v2a.ipynb, the classic notebook as "Regularization (1).ipynb" and the
+    untouched stub graded 7, 7 and 0?"""
+    notebook = "week5/regularization"
+    classic = ROOT / "examples" / "week5" / "regularization" / "classic_course.ipynb"
+    course = _course(tmp_path, {
+        ("alice", "W1A2"): {"Regularization_v2a.ipynb": _completed(notebook)},
+        ("carol", "W1A2"): {"Regularization (1).ipynb": classic.read_text()},
+        ("bob", "W1A2"): {"regularization.ipynb": (ROOT / specs.get(notebook).release).read_text()}})
+    assert _grade(course, "W1A2") == {"alice": {"regularization": 7.0}, "carol": {"regularization": 7.0},
+                                      "bob": {"regularization": 0.0}}
+
+# == end of week5/regularization =============================================================

@@ -518,3 +518,140 @@ def test_gradient_checking_korean_message_carries_the_same_hint(name, fragment):
     assert fragment in verdict.message.ko, verdict.message.ko
 
 # == end of week5/gradient_checking ==========================================================
+
+
+# == week5/regularization ====================================================================
+
+REG = specs.get("week5/regularization")
+REG_SOLUTION = (ROOT / REG.solution).read_text()
+
+_L2_TERM = ("    L2_regularization_cost = lambd / (2 * m) * (np.sum(np.square(W1)) + np.sum(np.square(W2)) + "
+            "np.sum(np.square(W3)))\n")
+
+REG_BUGS = {
+    # compute_cost_with_regularization
+    "l2-cost-without-1-over-m": Bug("compute_cost_with_regularization", ((_L2_TERM, _L2_TERM.replace(
+        "lambd / (2 * m)", "lambd / 2")),), (
+        "compute_cost_with_regularization(A3, Y, parameters, lambd=0.1) (m = 5)", "the L2 term is m times too large")),
+    "l2-cost-lambd-over-m": Bug("compute_cost_with_regularization", ((_L2_TERM, _L2_TERM.replace(
+        "lambd / (2 * m)", "lambd / m")),), ("the L2 term is twice too large", "not lambd / m")),
+    "l2-cost-biases-penalized": Bug("compute_cost_with_regularization", ((_L2_TERM, _L2_TERM.replace(
+        "np.sum(np.square(W3))", "np.sum(np.square(W3)) + sum(np.sum(np.square(parameters['b' + str(l)])) "
+        "for l in (1, 2, 3))")),), ("the biases are penalized too",)),
+    # backward_propagation_with_regularization
+    "l2-dw-without-its-term": Bug("backward_propagation_with_regularization", ((
+        "    dW2 = 1.0 / m * np.dot(dZ2, A1.T) + lambd / m * W2\n", "    dW2 = 1.0 / m * np.dot(dZ2, A1.T)\n"),), (
+        "dW2 of backward_propagation_with_regularization(X, Y, cache, lambd=0.7) (m = 5)",
+        "dW2 lacks the L2 term's gradient: add lambd / m * W2")),
+    "l2-dw-lambd-not-over-m": Bug("backward_propagation_with_regularization", ((
+        "    dW1 = 1.0 / m * np.dot(dZ1, X.T) + lambd / m * W1\n", "    dW1 = 1.0 / m * np.dot(dZ1, X.T) + lambd * W1\n"),),
+        ("dW1 of backward_propagation_with_regularization", "dW1's L2 term is m times too large")),
+    "l2-dw-half-term": Bug("backward_propagation_with_regularization", ((
+        "    dW3 = 1.0 / m * np.dot(dZ3, A2.T) + lambd / m * W3\n",
+        "    dW3 = 1.0 / m * np.dot(dZ3, A2.T) + lambd / (2 * m) * W3\n"),), ("dW3's L2 term is half",)),
+    # forward_propagation_with_dropout
+    "dropout-not-scaled": Bug("forward_propagation_with_dropout", (
+        ("    A1 = A1 / keep_prob\n", ""), ("    A2 = A2 / keep_prob\n", "")), (
+        "A1 of forward_propagation_with_dropout(X, parameters, keep_prob=0.7) (m = 5)",
+        "A1 is relu(Z1) * D1, not divided by keep_prob")),
+    "dropout-on-the-output": Bug("forward_propagation_with_dropout", ((
+        "    A3 = sigmoid(Z3)\n    cache = (Z1, D1,",
+        "    A3 = sigmoid(Z3)\n    D3 = (np.random.rand(1, A3.shape[1]) < keep_prob).astype(int)\n"
+        "    A3 = A3 * D3 / keep_prob\n    cache = (Z1, D1,"),), ("A3 of forward_propagation_with_dropout",
+                                                            "A3 = sigmoid(Z3): the output layer is never dropped")),
+    "dropout-on-the-input": Bug("forward_propagation_with_dropout", ((
+        "    Z1 = np.dot(W1, X) + b1\n    A1 = relu(Z1)\n    ### BEGIN SOLUTION\n",
+        "    X = X * (np.random.rand(*X.shape) < keep_prob) / keep_prob\n"
+        "    Z1 = np.dot(W1, X) + b1\n    A1 = relu(Z1)\n    ### BEGIN SOLUTION\n"),), (
+        "Z1 of forward_propagation_with_dropout", "dropout never touches the input X")),
+    "dropout-keeps-the-wrong-side": Bug("forward_propagation_with_dropout", (
+        ("    D1 = (D1 < keep_prob).astype(int)\n", "    D1 = (D1 > keep_prob).astype(int)\n"),
+        ("    D2 = (D2 < keep_prob).astype(int)\n", "    D2 = (D2 > keep_prob).astype(int)\n")), (
+        "D1 of forward_propagation_with_dropout(X, parameters, keep_prob=0.8)", "keeps 19.89% of the units",
+        "expected 80% within 1.0%", "that is 1 - keep_prob")),
+    "dropout-one-draw-per-unit": Bug("forward_propagation_with_dropout", ((
+        "    D1 = np.random.rand(A1.shape[0], A1.shape[1])\n", "    D1 = np.random.rand(A1.shape[0], 1)\n"),), (
+        "D1 in the cache of forward_propagation_with_dropout(X, parameters, keep_prob=0.7) (m = 5) has shape (2, 1); "
+        "expected (2, 5)",)),
+    "dropout-uniform-numbers-cached": Bug("forward_propagation_with_dropout", ((
+        "    D1 = (D1 < keep_prob).astype(int)\n    A1 = A1 * D1\n",
+        "    A1 = A1 * (D1 < keep_prob)\n"),), ("D1 in the cache", "holds values other than 0 and 1")),
+    # backward_propagation_with_dropout
+    "dropout-backward-not-scaled": Bug("backward_propagation_with_dropout", (
+        ("    dA2 = dA2 / keep_prob\n", ""), ("    dA1 = dA1 / keep_prob\n", "")), (
+        "dW1 of backward_propagation_with_dropout(X, Y, cache, keep_prob=0.8) (m = 5)",
+        "without dividing dA1 and dA2 by keep_prob")),
+    # Without the masks, the ReLU derivative taken from Z lets the gradient through the dropped units.
+    "dropout-backward-mask-not-applied": Bug("backward_propagation_with_dropout", (
+        ("    dA2 = dA2 * D2\n", ""), ("    dA1 = dA1 * D1\n", ""),
+        ("    dZ2 = np.multiply(dA2, np.int64(A2 > 0))\n    dW2 = 1.0 / m * np.dot(dZ2, A1.T)\n    db2",
+         "    dZ2 = np.multiply(dA2, np.int64(Z2 > 0))\n    dW2 = 1.0 / m * np.dot(dZ2, A1.T)\n    db2"),
+        ("    dZ1 = np.multiply(dA1, np.int64(A1 > 0))\n    dW1 = 1.0 / m * np.dot(dZ1, X.T)\n    db1",
+         "    dZ1 = np.multiply(dA1, np.int64(Z1 > 0))\n    dW1 = 1.0 / m * np.dot(dZ1, X.T)\n    db1")), (
+        "backward_propagation_with_dropout(X, Y, cache, keep_prob=0.8) (m = 5)",
+        "lets the gradient through the units that dropout shut down")),
+}
+
+
+def reg_other_draws(source: str) -> str:
+    """Another generator and draw order, <= for <, boolean masks and np.where: a valid dropout
+    draws other numbers, keeps every point."""
+    source = mutate(source, "    np.random.seed(1)\n", "    rng = np.random.default_rng(7)\n")
+    source = mutate(source, "    Z1 = np.dot(W1, X) + b1\n    A1 = relu(Z1)\n    ### BEGIN SOLUTION\n",
+                    "    D2 = rng.random((W2.shape[0], X.shape[1])) <= keep_prob  # drawn first\n"
+                    "    Z1 = np.dot(W1, X) + b1\n    A1 = relu(Z1)\n    ### BEGIN SOLUTION\n")
+    source = mutate(source, "    D1 = np.random.rand(A1.shape[0], A1.shape[1])\n    D1 = (D1 < keep_prob).astype(int)\n"
+                    "    A1 = A1 * D1\n    A1 = A1 / keep_prob\n",
+                    "    D1 = rng.random(A1.shape) <= keep_prob\n    A1 = np.where(D1, A1 / keep_prob, 0.0)\n")
+    return mutate(source, "    D2 = np.random.rand(A2.shape[0], A2.shape[1])\n    D2 = (D2 < keep_prob).astype(int)\n"
+                  "    A2 = A2 * D2\n    A2 = A2 / keep_prob\n", "    A2 = A2 * D2 / keep_prob\n")
+
+
+def reg_masks_through_relu(source: str) -> str:
+    """The backward pass without `dA * D`: the ReLU derivative of the cached A (0 where a unit
+    was dropped) applies the mask already, so the gradients are the same."""
+    return mutate(mutate(source, "    dA2 = dA2 * D2\n", ""), "    dA1 = dA1 * D1\n", "")
+
+
+def reg_imports_the_whole_classic_module(source: str) -> str:
+    """An import of every name of the classic reg_utils (load_planar_dataset among them):
+    the stand-in has them all, so relu and sigmoid still arrive."""
+    return mutate(source, "    predict_dec,\n", "    predict_dec,\n    load_planar_dataset,\n")
+
+
+def reg_norms_and_loops(source: str) -> str:
+    """The L2 term by norms over a loop, and the backward pass's term written lambd * W / m."""
+    source = mutate(source, _L2_TERM, "    L2_regularization_cost = 0\n    for W in (W1, W2, W3):\n"
+                    "        L2_regularization_cost += np.linalg.norm(W) ** 2\n"
+                    "    L2_regularization_cost *= lambd / 2 / m\n")
+    for k, prev in ((1, "X"), (2, "A1"), (3, "A2")):
+        source = mutate(source, f"    dW{k} = 1.0 / m * np.dot(dZ{k}, {prev}.T) + lambd / m * W{k}\n",
+                        f"    dW{k} = (dZ{k} @ {prev}.T + lambd * W{k}) / m\n")
+    return source
+
+
+REG_VARIANTS = {"other-draws": reg_other_draws, "masks-through-relu": reg_masks_through_relu,
+                "norms-and-loops": reg_norms_and_loops, "whole-classic-module": reg_imports_the_whole_classic_module}
+
+REG_CORPUS = Corpus(REG, {
+    "solution": Case(unchanged),
+    **bugs(REG_BUGS),
+    **{name: Case(variant) for name, variant in REG_VARIANTS.items()},
+})
+
+
+class TestRegularizationBugs(CorpusTests):
+    corpus = REG_CORPUS
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("l2-cost-without-1-over-m", "L2 항이 m배 큽니다"),
+    ("dropout-not-scaled", "keep_prob로 나누어야 (역 드롭아웃)"),
+    ("dropout-backward-mask-not-applied", "드롭아웃이 끈 유닛으로도"),
+], ids=["l2", "scaling", "mask"])
+def test_regularization_korean_message_carries_the_same_hint(name, fragment):
+    """Is the failing function's verdict in Korean too, with the hint that fits the bug?"""
+    verdict = next(t for t in REG_CORPUS.report(name).tests if not t.passed)
+    assert fragment in verdict.message.ko, verdict.message.ko
+
+# == end of week5/regularization =============================================================

@@ -178,3 +178,82 @@ def test_the_classic_gradient_checking_notebook_under_coursera_s_name_keeps_ever
     assert "earlier signature gradient_check_n(" in str(report.tests[-1].message)
 
 # == end of week5/gradient_checking ==========================================================
+
+
+# == week5/regularization ====================================================================
+
+REG = specs.get("week5/regularization")
+
+
+def reg(name: str, failing: frozenset[str] | set[str] = frozenset(), says: dict | None = None) -> tuple[str, Case]:
+    """A regularization example, named as the README names it."""
+    return f"regularization/{name}", Case(EXAMPLES / "regularization" / name, failing, says or {}, REG)
+
+
+REG_CORPUS = Corpus(REG, dict([
+    reg("correct.ipynb"),
+    reg("stub.ipynb", failing_all_but(REG, ()), {f.name: ("not implemented yet",) for f in REG.functions}),
+    reg("crashing_cells.ipynb"),
+    reg("l2_without_1_over_m.ipynb", {"compute_cost_with_regularization"}, {"compute_cost_with_regularization": (
+        "Expected 0.658258, got 0.812053", "the L2 term is m times too large")}),
+    reg("l2_lambd_over_m.ipynb", {"compute_cost_with_regularization"}, {"compute_cost_with_regularization": (
+        "Expected 0.658258, got 0.696707", "the L2 term is twice too large")}),
+    reg("dw_without_l2_term.ipynb", {"backward_propagation_with_regularization"}, {
+        "backward_propagation_with_regularization": ("dW1 of backward_propagation_with_regularization",
+                                                     "dW1 lacks the L2 term's gradient: add lambd / m * W1")}),
+    reg("dropout_not_scaled.ipynb", {"forward_propagation_with_dropout"}, {"forward_propagation_with_dropout": (
+        "A1 of forward_propagation_with_dropout(X, parameters, keep_prob=0.7) (m = 5)",
+        "A1 is relu(Z1) * D1, not divided by keep_prob")}),
+    reg("dropout_on_output.ipynb", {"forward_propagation_with_dropout"}, {"forward_propagation_with_dropout": (
+        "A3 of forward_propagation_with_dropout", "the output layer is never dropped")}),
+    reg("mask_not_applied.ipynb", {"backward_propagation_with_dropout"}, {"backward_propagation_with_dropout": (
+        "dW1 of backward_propagation_with_dropout(X, Y, cache, keep_prob=0.8) (m = 5)",
+        "lets the gradient through the units that dropout shut down")}),
+    reg("classic_course.ipynb"),
+    ("the regularization solution, as a .py file", Case(ROOT / REG.solution, spec=REG)),
+]))
+
+
+class TestRegularizationExamples(ExampleClassTests):
+    corpus = REG_CORPUS
+    folder = EXAMPLES
+    members = ("regularization/*.ipynb",)
+    needs = ("grading", "e2e")  # a class graded whole
+
+
+@pytest.mark.grading
+@pytest.mark.e2e
+@pytest.mark.parametrize("name", [n for n, case in REG_CORPUS.cases.items() if case.failing and "stub" not in n])
+def test_regularization_failure_messages_are_in_korean_too(name):
+    """Is the failing function's message of each buggy regularization example in Korean too?"""
+    for verdict in REG_CORPUS.report(name).tests:
+        if not verdict.passed:
+            assert re.search("[가-힣]", verdict.message.ko), verdict.message.ko
+
+
+def test_regularization_crashing_cells_reach_the_grader_as_written():
+    """Does the crash example really hold its traps (the half-typed call is a syntax error,
+    the thousand trainings are a top-level loop, so they are never kept)?"""
+    crashing = read_submission(EXAMPLES / "regularization" / "crashing_cells.ipynb")
+    assert len(crashing.syntax_errors) == 1
+    assert not any("range(1000)" in text for _, text in crashing.statements)
+
+
+@pytest.mark.parametrize("filename", ["Regularization.ipynb", "Regularization_v2a.ipynb", "Regularization+v2.ipynb",
+                                      "Regularization (1).ipynb", "regularization.ko.ipynb",
+                                      "W1A2 - Regularization.ipynb"])
+def test_the_classic_regularization_file_names_mean_this_notebook(filename):
+    """Is a file under the classic course's names (a version, a copy, a learner's numbering)
+    recognised as week5/regularization?"""
+    assert names.match(filename, {s.id: names.names_of(s) for s in specs.notebooks().values()}) == REG.id
+
+
+@pytest.mark.grading
+def test_the_classic_regularization_notebook_under_coursera_s_name_keeps_every_point(tmp_path):
+    """Is the classic example, saved as Coursera names it, graded as this notebook, with every point?"""
+    path = tmp_path / "Regularization_v2a.ipynb"
+    shutil.copy(EXAMPLES / "regularization" / "classic_course.ipynb", path)
+    report = grade_submission(path, REG)
+    assert report.error is None and report.score == REG.max_score, [str(t.message) for t in report.tests]
+
+# == end of week5/regularization =============================================================

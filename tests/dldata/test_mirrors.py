@@ -79,24 +79,31 @@ def files_in(folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("mirror", REAL_MIRRORS, ids=str)
 def test_is_each_built_in_mirror_pinned_to_a_commit_and_quoted(mirror):
-    """Does each real mirror name a full commit, hold both cat files, and build URLs whose
-    folder is quoted (no raw spaces)?"""
+    """Does each real mirror name a full commit, hold both cat files or the regularization
+    points, and build URLs whose folder is quoted (no raw spaces, no empty part)?"""
     assert re.fullmatch(r"[0-9a-f]{40}", mirror.commit)
-    assert set(store.REQUIRED) <= set(mirror.files)
-    url = mirror.url(TRAIN)
+    assert set(store.REQUIRED) <= set(mirror.files) or mirror.files == store.REGULARIZATION
+    name = mirror.files[0]
+    url = mirror.url(name)
     assert url.startswith(f"https://raw.githubusercontent.com/{mirror.repo}/{mirror.commit}/")
-    assert " " not in url and url.endswith(f"/{TRAIN}")
+    assert " " not in url and "//" not in url.removeprefix("https://") and url.endswith(f"/{name}")
 
 
 def test_are_the_built_in_mirrors_the_four_known_copies():
     """Is the real mirror list the documented one, in the documented order (tried first to
     last), with the first URL exactly as the repository serves it?"""
-    assert [m.repo for m in REAL_MIRRORS] == ["Kulbear/deep-learning-coursera", "MinnDdu/DL_specialization_coursera",
-                                              "martishin/coursera-deep-learning-specialization",
-                                              "Mikhailry/dl-logistic-regression"]
+    assert [m.repo for m in REAL_MIRRORS] == [
+        "Kulbear/deep-learning-coursera", "MinnDdu/DL_specialization_coursera",
+        "martishin/coursera-deep-learning-specialization", "Mikhailry/dl-logistic-regression",
+        "MarcosSoares10/Improving-Deep-Neural-Networks-Hyperparameter-Tuning-Regularization-and-Optimization",
+        "SiHaoShen/Improving-Deep-Neural-Networks", "siddharthchd/Improving-Deep-Neural-Networks",
+        "Pavgro/NN_optimization_methods"]
     assert REAL_MIRRORS[0].url(TRAIN) == (
         "https://raw.githubusercontent.com/Kulbear/deep-learning-coursera/8ef9dd4fd4a627217d4ff31e63b661dbb3db9150/"
         "Neural%20Networks%20and%20Deep%20Learning/datasets/train_catvnoncat.h5")
+    assert REAL_MIRRORS[-1].url("data.mat") == (
+        "https://raw.githubusercontent.com/Pavgro/NN_optimization_methods/8bd3386f700f274c7ffe241d715449e3cd6bbbd2/"
+        "data.mat")
 
 
 # -- downloading from mirrors -----------------------------------------------------------
