@@ -15,7 +15,7 @@ $(BIN)/autograde: pyproject.toml
 ## The exercises' data, verified: copied from a local folder, else downloaded from public
 ## mirrors. Without either (offline, no copy), one line says where to put the files.
 data: $(BIN)/autograde
-	@$(BIN)/python -m dldata fetch --quiet
+	@$(BIN)/python -m dldata fetch --quiet train_catvnoncat.h5 test_catvnoncat.h5 data.mat
 
 ## Grade the bundled week-2 example class and print the score table.
 grade-example: data
