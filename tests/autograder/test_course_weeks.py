@@ -1,6 +1,6 @@
 """`autograde course` on the later weeks: week 3's notebook, week 4's two notebooks
 handed in together, the application graded with the step-by-step notebook beside it, and
-week 5's under the classic course's names."""
+week 5's notebooks, together and under the classic course's names."""
 
 from __future__ import annotations
 
@@ -135,3 +135,21 @@ def test_week5_regularization_is_graded_under_the_classic_names(tmp_path):
                                       "bob": {"regularization": 0.0}}
 
 # == end of week5/regularization =============================================================
+
+
+# == week5 ===================================================================================
+
+def test_week5_is_graded_into_the_gradebook(tmp_path):
+    """In an assignment ``week5`` holding its three notebooks, are a learner's finished
+    notebooks (gradient checking under its classic name, in a ``W1A3/`` folder) graded 7
+    each, and the untouched stubs 0 each?"""
+    ids = ("week5/initialization", "week5/regularization", "week5/gradient_checking")
+    course = _course(tmp_path, {
+        ("alice", "week5"): {"initialization.ipynb": _completed(ids[0]), "regularization.ipynb": _completed(ids[1]),
+                             "W1A3/Gradient_Checking.ipynb": _completed(ids[2])},
+        ("bob", "week5"): {f"{specs.get(i).stem}.ipynb": (ROOT / specs.get(i).release).read_text() for i in ids}})
+    assert _grade(course, "week5") == {
+        "alice": {"initialization": 7.0, "regularization": 7.0, "gradient_checking": 7.0},
+        "bob": {"initialization": 0.0, "regularization": 0.0, "gradient_checking": 0.0}}
+
+# == end of week5 ============================================================================
