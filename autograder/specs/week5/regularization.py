@@ -65,8 +65,10 @@ def network(dims: list[int], m: int, seed: int, keep_prob: float = 1.0, kinks: b
     """``(X, Y, parameters, masks)``: a network of layer sizes ``dims`` (four of them) on ``m``
     examples, and dropout masks ``(D1, D2)`` (all ones for ``keep_prob = 1``), with every
     ReLU input at least 0.05 from 0 (a numerical step never crosses a kink; ``kinks=True``:
-    any, for large layers whose gradients are not computed) and both labels present when
-    ``m > 1``."""
+    any, for large layers whose gradients are not computed), every output between 0.001 and
+    0.999 (there too, any: near a saturated sigmoid the log bends so sharply that central
+    differences lose their digits; one output at 5e-8 put a right gradient 7.7e-7 from the
+    numerical one, near the 1e-6 the checks allow), and both labels present when ``m > 1``."""
     rng = np.random.default_rng(seed)
     while True:
         x = rng.normal(size=(dims[0], m))
@@ -78,7 +80,8 @@ def network(dims: list[int], m: int, seed: int, keep_prob: float = 1.0, kinks: b
         y = (rng.random((1, m)) < 0.5).astype(float)
         zs = forward(x, params, masks, keep_prob)
         away = kinks or min(np.min(np.abs(zs["Z1"])), np.min(np.abs(zs["Z2"]))) > 0.05
-        if away and (m == 1 or 0 < y.sum() < m):
+        unsaturated = kinks or np.all((zs["A3"] > 1e-3) & (zs["A3"] < 1 - 1e-3))
+        if away and unsaturated and (m == 1 or 0 < y.sum() < m):
             return x, y, params, masks
 
 
