@@ -4,12 +4,10 @@ check passes, the given backward pass has a mistake, and fixing its two lines re
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
+import solution_scripts
 
 from autograder import ROOT
 
@@ -23,14 +21,7 @@ FIXES = (("dW2 = 1.0 / m * np.dot(dZ2, A1.T) * 2", "dW2 = 1.0 / m * np.dot(dZ2, 
 
 def _run(source: str, tmp_path) -> str:
     """What ``source`` prints when run as a script beside gc_utils."""
-    script = tmp_path / "gradient_checking.py"
-    script.write_text(source, encoding="utf-8")
-    folder = ROOT / "assignments" / "week5"
-    env = dict(os.environ, PYTHONPATH=str(folder), OPENBLAS_NUM_THREADS="1")
-    proc = subprocess.run([sys.executable, str(script)], cwd=folder, env=env, capture_output=True, text=True,
-                          timeout=300)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc.stdout
+    return solution_scripts.run(source, "week5", tmp_path, timeout=300).stdout
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,10 @@ the figures its text promises the ones it prints?"""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
+import solution_scripts
 
 from autograder import ROOT
 
@@ -18,13 +16,9 @@ SOLUTION = ROOT / "solutions" / "week3" / "planar_data_classification.py"
 
 
 @pytest.fixture(scope="module")
-def printed() -> str:
+def printed(tmp_path_factory) -> str:
     """What the solution prints when run as a script beside planar_utils (plots to a file backend)."""
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT / "assignments" / "week3"), OPENBLAS_NUM_THREADS="1")
-    proc = subprocess.run([sys.executable, str(SOLUTION)], cwd=ROOT / "assignments" / "week3", env=env,
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc.stdout
+    return solution_scripts.run(SOLUTION.read_text(encoding="utf-8"), "week3", tmp_path_factory.mktemp("run")).stdout
 
 
 def test_every_check_cell_passes(printed):

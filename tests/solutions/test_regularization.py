@@ -4,12 +4,10 @@ network without regularization, and the accuracies of the three models)?"""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
+import solution_scripts
 
 from autograder import ROOT
 from dldata import store
@@ -26,14 +24,7 @@ def printed(tmp_path_factory) -> str:
         store.find_file("data.mat")
     except store.DataError as exc:
         pytest.skip(f"data.mat not found: {exc}")
-    script = tmp_path_factory.mktemp("run") / "regularization.py"
-    script.write_text(SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
-    folder = ROOT / "assignments" / "week5"
-    env = dict(os.environ, PYTHONPATH=str(folder), OPENBLAS_NUM_THREADS="1", MPLBACKEND="Agg")
-    proc = subprocess.run([sys.executable, str(script)], cwd=folder, env=env, capture_output=True, text=True,
-                          timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc.stdout
+    return solution_scripts.run(SOLUTION.read_text(encoding="utf-8"), "week5", tmp_path_factory.mktemp("run")).stdout
 
 
 def test_every_check_cell_passes(printed):
