@@ -15,7 +15,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -26,8 +25,7 @@ from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
 from dlcheck.text import Text, language, set_language, tr
 
-from . import __version__, companions, copies, exports, names, project, recognise, specs
-from .engine import grade_submission
+from . import __version__, batch, companions, copies, exports, names, project, recognise, specs
 from .preflight import preflight
 from .sandbox import isolation
 from .sandbox.isolation import Limits
@@ -66,25 +64,23 @@ def _announce_isolation() -> None:
                   "and reach the network. See `autograde doctor`.")
 
 
-def _grade_one(args: tuple[str, str, bytes, Limits, dict[str, Path] | None]) -> SubmissionReport:
-    path, notebook, grading_secret, limits, paired = args
-    return grade_submission(path, specs.get(notebook), secret=grading_secret, limits=limits, companions=paired)
-
-
 def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1, limits: Limits = Limits(),
                 companions: Mapping[str, dict[str, Path]] | None = None) -> list[SubmissionReport]:
-    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time, reporting progress on
-    stderr; ``companions``: for a file, its companion notebooks' files found in the call
-    (:func:`pair_companions`; the others are looked for beside it)."""
+    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time and the same graded
+    code once (:mod:`autograder.batch`), reporting progress on stderr; ``companions``: for a
+    file, its companion notebooks' files found in the call (:func:`pair_companions`; the
+    others are looked for beside it)."""
     companions = companions or {}
-    tasks = [(f, notebook, grading_secret, limits, companions.get(f)) for f, notebook in work]
+    tasks = [batch.Task(Path(f), notebook, companions.get(f)) for f, notebook in work]
     reports: list[SubmissionReport] = []
-    with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext() as pool:
-        results = pool.map(_grade_one, tasks) if pool else map(_grade_one, tasks)
-        for i, report in enumerate(results, 1):
-            status = f"{report.score:g}/{report.max_score:g}" if report.error is None else f"not graded: {report.error}"
-            _progress(f"[{i}/{len(tasks)}] {names.safe_name(report.submission)}: {status}")
-            reports.append(report)
+    graded = batch.grade_many(tasks, batch.Grader(grading_secret, limits), jobs,
+                              builds_on_others=lambda notebook: bool(specs.get(notebook).companions))
+    for i, (report, took) in enumerate(graded, 1):
+        status = f"{report.score:g}/{report.max_score:g}" if report.error is None else f"not graded: {report.error}"
+        if took is not None:
+            status += f" (the same graded code as [{took + 1}], graded once)"
+        _progress(f"[{i}/{len(tasks)}] {names.safe_name(report.submission)}: {status}")
+        reports.append(report)
     return reports
 
 
@@ -235,6 +231,20 @@ def list_notebooks(as_json: bool) -> None:
 FORMATS = ("table", "json", "csv", "gradescope")
 
 
+def machine_cores() -> int:
+    """The cores this process may run on (its CPU affinity), the default of ``--jobs``."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+jobs_option = click.option(
+    "--jobs", type=click.IntRange(1, 64), default=machine_cores, show_default="the machine's cores",
+    envvar="AUTOGRADE_JOBS", show_envvar=True,
+    help="Files graded at the same time, each in a worker process with its own sandboxes.")
+
+
 @main.command()
 @click.option("--notebook", "notebook", help="Notebook id, from `autograde list` (default: told by each file's name, "
                                              "e.g. logistic_regression.ipynb or its classic course name).")
@@ -244,7 +254,7 @@ FORMATS = ("table", "json", "csv", "gradescope")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--gradescope-visibility", type=click.Choice(exports.GRADESCOPE_VISIBILITY), default="visible",
               show_default=True, help="With --format gradescope: when students see the results.")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Files graded in parallel.")
+@jobs_option
 @click.option("--dev-secret", is_flag=True, help="A trial run: seed hidden inputs with the public development "
                                                  "secret when no instructor secret is set.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
@@ -288,7 +298,8 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
 @click.option("--dev-secret", is_flag=True, help="A trial run: allow the public development secret.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
               help="Also write the course-wide CSV (as `autograde export`) to this file.")
-def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_path: str | None) -> None:
+@jobs_option
+def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_path: str | None, jobs: int) -> None:
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook, with
     a feedback page per notebook in feedback/<student>/ASSIGNMENT/."""
     from . import course as courses  # nbgrader takes seconds to import: only the verbs that need it
@@ -297,7 +308,7 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
     _announce_isolation()
     with _stdout_for_report() as out:
         run = courses.grade_assignment(folder, assignment, dev_secret=dev_secret, force=force,
-                                       progress=_progress, lang=language())
+                                       progress=_progress, lang=language(), jobs=jobs)
         notes = [f"{run.unchanged} unchanged, not regraded"] if run.unchanged else []
         if run.regraded_after_others:
             notes.append(f"{run.regraded_after_others} graded again: another tool had changed their scores")

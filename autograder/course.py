@@ -65,8 +65,7 @@ from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text, tr
 
-from . import autograded, copies, feedback, gradebook, names, recognise, specs
-from .engine import grade_submission
+from . import autograded, batch, copies, feedback, gradebook, names, recognise, specs
 from .names import safe_name
 from .preflight import preflight
 from .sandbox.isolation import Limits
@@ -100,14 +99,10 @@ def grade_cells(spec: NotebookSpec) -> list[tuple[str, float]]:
     return [(f.test_name, f.points) for f in spec.functions]
 
 
-def grader(notebooks: dict[str, NotebookSpec], grading_secret: bytes,
-           limits: Limits = Limits()) -> Callable[..., SubmissionReport]:
+def grader(notebooks: dict[str, NotebookSpec], grading_secret: bytes, limits: Limits = Limits()) -> batch.Grader:
     """Grades one file given its path and notebook name, and, for a notebook that builds on
     others, the student's file of each (by notebook name; ``None``: none handed in)."""
-    def grade(path: Path, name: str, companions: Mapping[str, Path | None] | None = None) -> SubmissionReport:
-        paired = None if companions is None else {notebooks[c].id: p for c, p in companions.items()}
-        return grade_submission(path, notebooks[name], secret=grading_secret, limits=limits, companions=paired)
-    return grade
+    return batch.Grader(grading_secret, limits, {name: spec.id for name, spec in notebooks.items()})
 
 
 # -- a whole course -----------------------------------------------------------------------
@@ -286,6 +281,8 @@ class Matched:
     groups: dict[tuple[str, str], list[Found]] = field(default_factory=dict)
     unmatched: list[tuple[Found, Text]] = field(default_factory=list)
     recognised: dict[Found, recognise.Recognised] = field(default_factory=dict)
+    queued: list[_Queued] = field(default_factory=list)  # step 6 for all at once (grade_queued)
+    held: list[str | _Queued] = field(default_factory=list)  # what is said until then, and where each is graded
 
 
 def match_files(files: list[Found], books: Mapping[str, CourseNotebook], assignment: str) -> Matched:
@@ -378,6 +375,7 @@ def grade_course(
     progress: Progress | None = None,
     force: bool = False,
     lang: str | None = None,
+    jobs: int = 1,
 ) -> CourseRun:
     """Grade ``submitted/<student>/<assignment>/*.ipynb``; record scores, comments and feedback.
 
@@ -422,6 +420,10 @@ def grade_course(
         Grade every notebook, even those recorded with their current content.
     lang : str, optional
         The language shown first in feedback pages and written in gradebook comments.
+    jobs : int
+        Files graded at the same time (:func:`autograder.batch.grade_many`, which also
+        grades the same graded code once); ``grade_file`` then runs in worker processes
+        and must be picklable. This process alone writes the gradebook, in file order.
 
     Returns
     -------
@@ -447,15 +449,16 @@ def grade_course(
     first = {group[0]: key for key, group in matched.groups.items()}
     with gradebook.opened(course_dir) as gb:
         gradebook.ensure_assignment(gb, assignment, {name: nb.cells for name, nb in books.items()})
-        run = _Run(course_dir, assignment, gb, grade_file, gradebook.recorded(gb, assignment), force, say, lang,
+        run = _Run(course_dir, assignment, gb, grade_file, gradebook.recorded(gb, assignment), force, None, lang,
                    summary, matched.recognised)
+        run.say = run.held.append  # until grade_queued says it all in file order
         for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
             if found in skipped:
                 summary.skipped.append((found.path, skipped[found]))
-                say(f"{found.label} skipped: {skipped[found].render(lang)}")
+                run.say(f"{found.label} skipped: {skipped[found].render(lang)}")
                 continue
             if found in matched.recognised:
-                say(f"{found.label} {matched.recognised[found].why().render(lang)}")
+                run.say(f"{found.label} {matched.recognised[found].why().render(lang)}")
             if found in first:
                 student, name = first[found]
                 if name in books:
@@ -463,6 +466,7 @@ def grade_course(
                     run.notebook(student, books[name], picked[student, name], companions)
                 else:
                     run.used_with_others(student, known[name], picked[student, name], books)
+        run.grade_queued(jobs, say)
         for folder in assignment_folders(course_dir, assignment):
             student = folder.parent.name
             unrecognised = [f.path.name for f, _ in matched.unmatched if f.student == student]
@@ -482,10 +486,12 @@ class _Run:
     grade_file: Callable[..., SubmissionReport]
     done: dict[tuple[str, str], gradebook.Recorded]
     force: bool
-    say: Progress
+    say: Progress | None
     lang: str | None
     summary: CourseRun
     recognised: dict[Found, recognise.Recognised] = field(default_factory=dict)
+    queued: list[_Queued] = field(default_factory=list)  # step 6 for all at once (grade_queued)
+    held: list[str | _Queued] = field(default_factory=list)  # what is said until then, and where each is graded
 
     def _listed(self, picked: Picked) -> None:
         """Say each file refused or passed over, with why."""
@@ -514,7 +520,8 @@ class _Run:
             self._record_refused(student, nb, chosen.path, exc.text)
             return
         if not self._unchanged(chosen, nb, digest):
-            self._grade(chosen, nb, digest, with_files if nb.companions else None)
+            self.queued.append(_Queued(chosen, nb, digest, with_files if nb.companions else None))
+            self.held.append(self.queued[-1])
 
     def used_with_others(self, student: str, nb: CourseNotebook, picked: Picked,
                          books: Mapping[str, CourseNotebook]) -> None:
@@ -549,13 +556,25 @@ class _Run:
         self.summary.unchanged += 1
         return True
 
-    def _grade(self, chosen: Found, nb: CourseNotebook, digest: str,
-               companions: dict[str, Path | None] | None) -> None:
-        """Steps 6 to 9."""
-        if companions is None:
-            report = self.grade_file(chosen.path, nb.name)
-        else:
-            report = self.grade_file(chosen.path, nb.name, companions)
+    def grade_queued(self, jobs: int, say: Progress) -> None:
+        """Steps 6 to 9 for every notebook queued by :meth:`notebook`, ``jobs`` files at a
+        time. The lines said so far (:attr:`held`) go to ``say`` in file order, each graded
+        notebook's when it and those before it are graded and recorded."""
+        tasks = [batch.Task(q.chosen.path, q.nb.name, q.companions) for q in self.queued]
+        builds_on = {q.nb.name: bool(q.nb.companions) for q in self.queued}
+        graded = iter(batch.grade_many(tasks, self.grade_file, jobs, builds_on.__getitem__))
+        held, self.held, self.say = self.held, [], say
+        for line in held:
+            if isinstance(line, _Queued):
+                report, took = next(graded)
+                self._record(line, report, None if took is None else self.queued[took].chosen)
+            else:
+                say(line)
+
+    def _record(self, queued: _Queued, report: SubmissionReport, same_as: Found | None) -> None:
+        """Steps 7 to 9 for one graded notebook; ``same_as``: the file whose grading it took
+        (the same graded code, :mod:`autograder.batch`)."""
+        chosen, nb, digest = queued.chosen, queued.nb, queued.digest
         if chosen in self.recognised:
             report.notes.insert(0, self.recognised[chosen].note(chosen.path.name))
         self.summary.reports.append(report)
@@ -573,6 +592,8 @@ class _Run:
         status = f"{report.score:g}/{report.max_score:g}"
         if report.error is not None:
             status += f" error: {report.error.render(self.lang)}"
+        if same_as is not None:
+            status += f" (the same graded code as {same_as.label}, graded once)"
         self.say(f"{chosen.label} {status}")
         for note in report.notes:
             self.say(f"{chosen.label} note: {note.render(self.lang)}")
@@ -624,6 +645,16 @@ class _Run:
             autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, lang)
         for folder in (page.parent, copy.parent):
             _copy_submission_files(submitted.submission, folder)
+
+
+@dataclass(frozen=True)
+class _Queued:
+    """A notebook of one student to grade: its chosen file, recorded with ``digest``."""
+
+    chosen: Found
+    nb: CourseNotebook
+    digest: str
+    companions: dict[str, Path | None] | None
 
 
 def _digest(path: Path, companions: Mapping[str, Path | None]) -> str:
@@ -718,7 +749,7 @@ def _submission_timestamp(folder: Path) -> tuple[datetime | None, str | None]:
 
 def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = False, force: bool = False,
                      limits: Limits = Limits(), progress: Progress | None = None,
-                     lang: str | None = None) -> CourseRun:
+                     lang: str | None = None, jobs: int = 1) -> CourseRun:
     """Check, then grade every submission of ``assignment`` into the course's gradebook."""
     found = notebooks_of(assignment)
     grading_secret = preflight(found.values(), dev_secret=dev_secret)
@@ -741,4 +772,5 @@ def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = Fa
             by_name.setdefault(used_name, companion)
         books[name] = dataclasses.replace(books[name], companions=tuple(used))
     grade_one = grader(by_name, grading_secret, limits)
-    return grade_course(Path(course_dir), assignment, grade_one, books, progress=progress, force=force, lang=lang)
+    return grade_course(Path(course_dir), assignment, grade_one, books, progress=progress, force=force, lang=lang,
+                        jobs=jobs)

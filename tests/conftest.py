@@ -1,5 +1,6 @@
 """Settings every test shares: messages in English (the golden texts are English unless a
-test asks for Korean), for this process and the commands it starts."""
+test asks for Korean), for this process and the commands it starts; and one file graded at a
+time unless a test asks for more (``make test`` already runs one test worker per core)."""
 
 import os
 
@@ -8,6 +9,7 @@ import pytest
 from dlcheck.text import set_language
 
 os.environ["AUTOGRADE_LANG"] = "en"
+os.environ["AUTOGRADE_JOBS"] = "1"
 
 #: What a test needs is what its markers say (tests/support/needs.py).
 pytest_plugins = ["needs"]

@@ -75,7 +75,7 @@ def course_dir(tmp_path: Path) -> Path:
     for student, notebook in SCORES:
         write_notebook(
             course / "submitted" / student / ASSIGNMENT / f"{notebook}.ipynb",
-            f"# {student}'s {notebook}\n",
+            f"def {student}s_{notebook}():\n    pass\n",  # each its own code: graded apart
         )
     write_notebook(course / "submitted" / "bob" / ASSIGNMENT / "scratch.ipynb", "1 + 1\n")
     return course

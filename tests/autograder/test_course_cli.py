@@ -221,3 +221,26 @@ def test_killed_run_resumes_and_records_each_grade_once(course):
     assert "unchanged" in err  # alice was recorded before the kill and is not graded again
     scores = _export(course)
     assert {s: v[0] for s, v in scores.items()} == {"alice": SPEC.max_score, "bob": 0, "carol": SPEC.max_score}
+
+
+def test_two_jobs_grade_as_one_does_and_the_same_code_once(course, tmp_path_factory):
+    """Does `--jobs 2` record the grades and say the lines one job does, in the same order;
+    and is carol's file, the same code as alice's, graded once and recorded as hers?"""
+    one_job = tmp_path_factory.mktemp("one-job")
+    shutil.copytree(course, one_job, dirs_exist_ok=True)
+    runs = {}
+    for folder, jobs in ((course, "2"), (one_job, "1")):
+        proc = _autograde(folder, "--jobs", jobs)
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+        runs[jobs] = ([line.replace(str(folder), "COURSE") for line in err.splitlines() if line.startswith("[")],
+                      _export(folder))
+    assert runs["2"] == runs["1"]
+    lines, scores = runs["2"]
+    assert scores == {"alice": (SPEC.max_score, SPEC.max_score + BASICS.max_score),
+                      "bob": (0.0, SPEC.max_score + BASICS.max_score),
+                      "carol": (SPEC.max_score, SPEC.max_score + BASICS.max_score)}
+    assert (f"[3/3] carol/logistic_regression.ipynb {SPEC.max_score:g}/{SPEC.max_score:g} "
+            "(the same graded code as [1/3] alice/logistic_regression.ipynb, graded once)") in lines
+    carol = (course / "feedback/carol/week2/logistic_regression.html").read_text()
+    assert "alice" not in carol
