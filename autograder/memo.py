@@ -3,11 +3,14 @@
 Training the reference ``model`` on the real data takes seconds; every correct submission
 asks for the same result. A call the grader makes itself (never one made for a sandbox)
 that is slower than :data:`SLOW_SECONDS` is stored under a key made of the solution's
-source, the function's name, its bound arguments and NumPy's global random state, so a
-changed solution, different data or another seed is simply a different key. The disk copy lives in the grader's own folder (never
-visible in the sandbox), is written atomically, and is kept under :data:`MAX_DISK_MB` by
-dropping the least recently used entries; when the folder is not writable the cache is
-memory-only.
+source, the function's name and its bound arguments, so a changed solution or different
+data is simply a different key. A call that drew from NumPy's global random state (the
+state differs after it) is also keyed by the state it started from, and puts back the
+state it left; a call that left the state alone drew nothing from it, so its result holds
+from any state (a fresh process starts from a random one). The disk copy lives in the
+grader's own folder (never visible in the sandbox), is written atomically, and is kept
+under :data:`MAX_DISK_MB` by dropping the least recently used entries; when the folder is
+not writable the cache is memory-only.
 """
 
 from __future__ import annotations
@@ -98,22 +101,28 @@ def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> 
         try:
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            key = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments, before))).hexdigest()
+            same_call = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments)))
         except (TypeError, ValueError):  # the reference will say what is wrong with the call
             return reference(*args, **kwargs)
-        try:
-            value, after = _load(key)
+        any_state = same_call.hexdigest()  # a call that left the random state alone did not draw from it
+        same_call.update(wire.encode(before))
+        this_state = same_call.hexdigest()
+        for key in (any_state, this_state):
+            try:
+                value, after = _load(key)
+            except KeyError:
+                continue
             if after is not None:
                 np.random.set_state(after)
             return value
-        except KeyError:
-            pass
         start = time.perf_counter()
         value = reference(*args, **kwargs)
         if time.perf_counter() - start > SLOW_SECONDS:
             after = _global_rng_state()
-            unchanged = all(np.array_equal(a, b) for a, b in zip(after, before, strict=True))
-            _store(key, (value, None if unchanged else after))
+            if all(np.array_equal(a, b) for a, b in zip(after, before, strict=True)):
+                _store(any_state, (value, None))
+            else:
+                _store(this_state, (value, after))
         return value
 
     call.__name__ = name
