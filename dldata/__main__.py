@@ -29,11 +29,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("fetch", help="copy or download files, verifying their sha256")
     p.add_argument("--from", dest="source", metavar="DIR_OR_URL",
-                   help=f"folder or http(s) base URL (default: ${ENV_VAR}, the package, user and shared "
-                        "folders, then the public mirrors, in order)")
+                   help=f"folder or http(s) base URL (default: ${ENV_VAR}, the local folders, then the "
+                        "public mirrors, in order)")
     p.add_argument("--to", dest="dest", metavar="DIR",
-                   help=f"folder to write into (default: ${ENV_VAR}, else the dldata package folder of a "
-                        f"checkout, else {store.USER_DIR})")
+                   help=f"folder to write into (default: ${ENV_VAR}, else {store.home()[0]})")
     p.add_argument("--all", action="store_true", help="every known file, not only the required ones")
     p.add_argument("--quiet", action="store_true", help="do not list the files (downloads still show progress)")
     p.add_argument("names", nargs="*", metavar="NAME",
@@ -41,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("verify", help="say where each file is and whether it is intact")
     p.add_argument("--data-dir", metavar="DIR",
-                   help=f"only look in DIR (default: ${ENV_VAR}, else the package, user and shared folders)")
+                   help=f"only look in DIR (default: ${ENV_VAR}, else {store.home()[0]}, then the shared folder)")
     return parser
 
 

@@ -1,24 +1,26 @@
 """Where the real data files live, whether they are the right ones, and how to get them.
 
-A data file is looked up by name in these folders, in this order:
+The data has one home, where ``fetch`` writes, ``verify`` looks and every loader reads
+(:func:`home`): in a clone of the project, its top-level ``datasets/`` folder (git-ignored
+files beside a committed README; where the classic course's notebooks look too); anywhere
+else (the installed package, the student kit, Gradescope), the per-user data folder
+(:func:`user_data_dir`). A file is looked up by name in these folders, in this order:
 
 1. ``data_dir``, when the caller passes one (the CLI's ``--data-dir``);
 2. the folder named by the environment variable ``DL_DATASETS_DIR``;
-3. this package's own folder, ``<root>/dldata/`` (git-ignored; where ``fetch`` writes in a
-   checkout);
-4. the per-user data folder (`user_data_dir`; where ``fetch`` writes when the package is
-   installed in site-packages or its folder is read-only, e.g. the student package);
-5. ``<root>/../shared/datasets/``, beside the project root.
+3. the home above;
+4. ``<root>/../shared/datasets/``, beside the project root (a shared copy, read only).
 
 Steps 1 and 2 are authoritative: when one is given, it is the only folder searched, so a
-wrong path is an error rather than a silent fall-back to other data. Among the default
-folders (3-5) the first that holds the file decides; a corrupt file there is an error,
+wrong path is an error rather than a silent fall-back to other data. Of the default
+folders (3-4) the first that holds the file decides; a corrupt file there is an error,
 not skipped.
 
 Every file is checked against its known byte size and sha256 before use. The digest is
 cached in-process per (path, size, mtime), so loading a file again costs one ``stat``.
 
-``fetch`` without a source tries the local folders above, then the public `MIRRORS`
+``fetch`` without a source tries the local folders (those above, the per-user folder, and
+``dldata/``, where earlier versions fetched into in a checkout), then the public `MIRRORS`
 (copies pinned to a commit), in order; whatever it gets lands only once its size and
 sha256 are right.
 """
@@ -42,6 +44,8 @@ from dlcheck.files import NotReadable, open_regular
 ENV_VAR = "DL_DATASETS_DIR"
 APP_NAME = "dl-exercises"
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: A clone's data folder: the project's top-level ``datasets/`` (its README is committed).
+PROJECT_DATA_DIR = PACKAGE_DIR.parent / "datasets"
 SHARED_DIR = PACKAGE_DIR.parent.parent / "shared" / "datasets"
 
 
@@ -244,7 +248,7 @@ def search_folders(data_dir: str | os.PathLike[str] | None = None) -> list[tuple
     env = _env_folder()
     if env is not None:
         return [(env, f"${ENV_VAR}")]
-    return [(PACKAGE_DIR, "package folder"), (USER_DIR, "user data folder"), (SHARED_DIR, "shared folder")]
+    return [home(), (SHARED_DIR, "shared folder")]
 
 
 def _env_folder() -> Path | None:
@@ -258,15 +262,18 @@ def _installed(folder: Path) -> bool:
     return any(part in ("site-packages", "dist-packages") for part in folder.parts)
 
 
+def home() -> tuple[Path, str]:
+    """The data's home, with its name: a clone's ``datasets/`` folder (this package not
+    installed, the folder's README beside it), else the per-user data folder."""
+    if not _installed(PACKAGE_DIR) and (PROJECT_DATA_DIR / "README.md").is_file():
+        return PROJECT_DATA_DIR, "project data folder"
+    return USER_DIR, "user data folder"
+
+
 def default_destination() -> Path:
-    """Where ``fetch`` writes by default: ``$DL_DATASETS_DIR`` when set; else this package's
-    folder when it is a writable checkout; else the per-user data folder."""
+    """Where ``fetch`` writes by default: ``$DL_DATASETS_DIR`` when set, else :func:`home`."""
     env = _env_folder()
-    if env is not None:
-        return env
-    if not _installed(PACKAGE_DIR) and os.access(PACKAGE_DIR, os.W_OK):
-        return PACKAGE_DIR
-    return USER_DIR
+    return env if env is not None else home()[0]
 
 
 def _locate(name: str, data_dir: str | os.PathLike[str] | None) -> tuple[Path | None, list[Place]]:
@@ -311,7 +318,7 @@ def find_file(name: str, data_dir: str | os.PathLike[str] | None = None) -> Path
         A file of ``KNOWN_FILES``, e.g. ``"train_catvnoncat.h5"``.
     data_dir : path, optional
         The folder to read from. When given (or when ``DL_DATASETS_DIR`` is set) it is the
-        only folder searched; otherwise the package folder, the per-user data folder, then
+        only folder searched; otherwise the data's home (:func:`home`), then
         ``../shared/datasets/``.
 
     Raises
@@ -438,8 +445,9 @@ def _fetch_one(name: str, source: str | os.PathLike[str] | Mirror, dest: Path, t
 
 def local_sources() -> list[Path]:
     """The folders ``fetch`` copies from before trying the mirrors, in order:
-    ``$DL_DATASETS_DIR``, the package folder, the per-user folder, the shared folder."""
-    folders = [f for f in (_env_folder(), PACKAGE_DIR, USER_DIR, SHARED_DIR) if f is not None]
+    ``$DL_DATASETS_DIR``, the data's home, the per-user folder, the package folder (where
+    earlier versions fetched into in a checkout), the shared folder."""
+    folders = [f for f in (_env_folder(), home()[0], USER_DIR, PACKAGE_DIR, SHARED_DIR) if f is not None]
     return list(dict.fromkeys(folders))
 
 

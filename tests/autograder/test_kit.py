@@ -222,7 +222,8 @@ def _filled_with_the_solution(notebook: Path, solution: Path) -> None:
 
 
 def _run(command: list[str], cwd: Path, timeout: int = 600, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "DL_DATASETS_DIR", "XDG_DATA_HOME")}
     return subprocess.run(command, cwd=cwd, env=clean | {"AUTOGRADE_LANG": "en"} | env, capture_output=True,
                           text=True, timeout=timeout)
 
@@ -272,8 +273,9 @@ def _expected_outputs(notebook: Path) -> list[tuple[int, str]]:
 def test_the_kit_alone_installs_and_checks_in_a_fresh_environment(tmp_path):
     """In a new virtual environment holding only the kit and its requirements, does
     `pytest week2` (and week3, week4) fail on the untouched notebooks naming the first function, pass on
-    notebooks filled with the solution, do those notebooks run top to bottom printing
-    their expected outputs, and does checking import nothing of the grader nor any
+    notebooks filled with the solution, does the README's data step (`python -m dldata fetch
+    --from DIR` in the kit folder) put the files where those notebooks, run top to bottom,
+    find them, printing their expected outputs, and does checking import nothing of the grader nor any
     POSIX-only module?"""
     kit, venv = tmp_path / "dl-exercises", tmp_path / "venv"
     write_kit(ROOT, kit)
@@ -305,14 +307,18 @@ def test_the_kit_alone_installs_and_checks_in_a_fresh_environment(tmp_path):
     assert re.search(r"\b14 passed\b", solved.stdout), solved.stdout  # the untouched Korean editions left out
     assert "logistic_regression.ipynb: every public check passes." in solved.stdout
 
-    data = find_file("train_catvnoncat.h5").parent
-    assert _run([str(python), "-m", "dldata", "verify"], kit, DL_DATASETS_DIR=str(data)).returncode == 0
+    # The README's data step, as written (offline: --from the teacher's folder), in the kit
+    # folder, for a user of their own: the notebooks, run from their folder, find the files.
+    data, home = find_file("train_catvnoncat.h5").parent, tmp_path / "home"
+    fetched = _run([str(python), "-m", "dldata", "fetch", "--from", str(data)], kit, HOME=str(home))
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stdout.splitlines()[0] == f"OK  {home / '.local/share/dl-exercises/train_catvnoncat.h5'}"
+    assert _run([str(python), "-m", "dldata", "verify"], kit, HOME=str(home)).returncode == 0
     runner = tmp_path / "run_cells.py"
     runner.write_text(RUN_CELLS)
     for spec in WEEK2:
         notebook = kit / f"{spec.id}.ipynb"
-        run = _run([str(python), str(runner), str(notebook)], notebook.parent, DL_DATASETS_DIR=str(data),
-                   MPLBACKEND="Agg")
+        run = _run([str(python), str(runner), str(notebook)], notebook.parent, HOME=str(home), MPLBACKEND="Agg")
         assert run.returncode == 0, run.stderr
         outputs = {int(i): out for i, out in json.loads(run.stdout.splitlines()[-1]).items()}
         assert not [out for out in outputs.values() if "CELL FAILED" in out], outputs

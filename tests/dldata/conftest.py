@@ -32,8 +32,10 @@ Register = Callable[[str, bytes], KnownFile]
 
 @pytest.fixture(autouse=True)
 def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
-    """Empty stand-ins for the default folders, plus two more for data_dir and the env var."""
+    """Empty stand-ins for the default folders (the clone's datasets/ folder, with its
+    README, is the data's home), plus two more for data_dir and the env var."""
     f = SimpleNamespace(
+        project=tmp_path / "project" / "datasets",
         package=tmp_path / "project" / "dldata",
         user=tmp_path / "home" / "dl-exercises",
         shared=tmp_path / "shared" / "datasets",
@@ -42,7 +44,9 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     )
     for folder in vars(f).values():
         folder.mkdir(parents=True)
+    (f.project / "README.md").write_text("the project's data folder\n")
     monkeypatch.setattr(store, "PACKAGE_DIR", f.package)
+    monkeypatch.setattr(store, "PROJECT_DATA_DIR", f.project)
     monkeypatch.setattr(store, "USER_DIR", f.user)
     monkeypatch.setattr(store, "SHARED_DIR", f.shared)
     monkeypatch.setattr(store, "MIRRORS", ())

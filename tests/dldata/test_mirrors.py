@@ -72,7 +72,7 @@ def publish(server: SimpleNamespace, repo: str, folder: str, files: dict[str, by
 
 
 def files_in(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return sorted(p.name for p in folder.iterdir() if p.name != "README.md") if folder.exists() else []
 
 
 # -- the built-in list ------------------------------------------------------------------
@@ -114,9 +114,9 @@ def test_does_a_mirror_in_a_folder_with_spaces_serve_both_files(server, folders)
     mirror = publish(server, "someone/course", "Neural Networks and Deep Learning/datasets", GOOD)
     seen = []
     paths = fetch(mirrors=[mirror], progress=lambda label, got, total: seen.append((label, got, total)))
-    assert paths == [folders.package / TRAIN, folders.package / TEST]
+    assert paths == [folders.project / TRAIN, folders.project / TEST]
     assert [p.read_bytes() for p in paths] == [GOOD[TRAIN], GOOD[TEST]]
-    assert files_in(folders.package) == sorted(GOOD)
+    assert files_in(folders.project) == sorted(GOOD)
     assert server.requests[0] == f"/someone/course/{COMMIT}/Neural%20Networks%20and%20Deep%20Learning/datasets/{TRAIN}"
     train = [(got, total) for label, got, total in seen if label.startswith(TRAIN)]
     assert train[0] == (0, len(GOOD[TRAIN])) and train[-1] == (len(GOOD[TRAIN]), len(GOOD[TRAIN]))
@@ -135,8 +135,8 @@ def test_is_a_failing_mirror_skipped_for_the_next_one(bad_files, reason, server,
     bad = publish(server, "first/bad", "W2A2/datasets", bad_files)
     good = publish(server, "second/good", "datasets", GOOD)
     paths = fetch([TRAIN], mirrors=[bad, good])
-    assert paths == [folders.package / TRAIN] and paths[0].read_bytes() == GOOD[TRAIN]
-    assert files_in(folders.package) == [TRAIN]
+    assert paths == [folders.project / TRAIN] and paths[0].read_bytes() == GOOD[TRAIN]
+    assert files_in(folders.project) == [TRAIN]
     assert [p.split("/")[1] for p in server.requests] == ["first", "second"]
 
 
@@ -144,7 +144,7 @@ def test_are_local_folders_tried_before_any_mirror(server, folders):
     """When the shared folder holds a valid copy, is it copied without a single download?"""
     (folders.shared / TRAIN).write_bytes(GOOD[TRAIN])
     mirror = publish(server, "someone/course", "datasets", GOOD)
-    assert fetch([TRAIN], mirrors=[mirror]) == [folders.package / TRAIN]
+    assert fetch([TRAIN], mirrors=[mirror]) == [folders.project / TRAIN]
     assert server.requests == []
 
 
@@ -162,7 +162,7 @@ def test_is_an_unreachable_server_tried_once(server, folders):
     closed = "http://127.0.0.1:9"  # the discard port: nothing listens there
     dead = [Mirror("a/one", COMMIT, "d", host=closed), Mirror("b/two", COMMIT, "d", host=closed)]
     good = publish(server, "c/three", "datasets", GOOD)
-    assert fetch(mirrors=[*dead, good]) == [folders.package / TRAIN, folders.package / TEST]
+    assert fetch(mirrors=[*dead, good]) == [folders.project / TRAIN, folders.project / TEST]
 
 
 def test_does_a_failure_everywhere_give_one_line_saying_where_to_put_the_files(server, folders):
@@ -174,25 +174,29 @@ def test_does_a_failure_everywhere_give_one_line_saying_where_to_put_the_files(s
         fetch(mirrors=[missing, corrupt])
     message = str(err.value)
     assert "\n" not in message
-    assert message.startswith(f"no valid copy of {TRAIN} (tried {folders.package}, {folders.user}, {folders.shared}: "
+    assert message.startswith(f"no valid copy of {TRAIN} (tried {folders.project}, {folders.user}, {folders.package}, "
+                              f"{folders.shared}: "
                               f"not there; first/gone@0123456: HTTP 404 File not found; second/corrupt@0123456: "
                               f"sha256 mismatch")
-    assert message.endswith(f"Put {TRAIN} and {TEST} into {folders.package} (or into a folder named by "
+    assert message.endswith(f"Put {TRAIN} and {TEST} into {folders.project} (or into a folder named by "
                             f"$DL_DATASETS_DIR), or run: python -m dldata fetch --from DIR_OR_URL")
-    assert files_in(folders.package) == []
+    assert files_in(folders.project) == []
 
 
 # -- where files land -------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     "package, env, expected",
-    [("checkout", False, "package"), ("site-packages", False, "user"), ("checkout", True, "env")],
-    ids=["checkout", "installed", "env-var"],
+    [("clone", False, "project"), ("kit", False, "user"), ("site-packages", False, "user"), ("clone", True, "env")],
+    ids=["clone", "kit", "installed", "env-var"],
 )
 def test_where_does_fetch_write_by_default(package, env, expected, server, folders, tmp_path, monkeypatch):
-    """Does fetch write into a checkout's package folder, into the per-user folder when
-    the package is installed in site-packages, and into $DL_DATASETS_DIR when set; and is
-    the file then found there?"""
+    """Does fetch write into a clone's datasets/ folder; into the per-user folder from the
+    student kit (a dldata folder with no datasets/README.md beside it) and from an
+    installed package; into $DL_DATASETS_DIR when set; and is the file then found there,
+    by the same rule a notebook's loader follows?"""
+    if package == "kit":
+        (folders.project / "README.md").unlink()
     if package == "site-packages":
         installed = tmp_path / "venv" / "lib" / "python3.11" / "site-packages" / "dldata"
         installed.mkdir(parents=True)
@@ -205,10 +209,23 @@ def test_where_does_fetch_write_by_default(package, env, expected, server, folde
     assert store.find_file(TRAIN) == path
 
 
-def test_is_the_user_folder_searched(folders):
-    """Is a file in the per-user data folder found when the package folder lacks it?"""
+def test_outside_a_clone_the_user_folder_is_searched(folders):
+    """Outside a clone (the kit, an installed package), is a file in the per-user data
+    folder found; and in a clone, is that folder only a source to fetch from?"""
     (folders.user / TRAIN).write_bytes(GOOD[TRAIN])
+    with pytest.raises(DataError):
+        store.find_file(TRAIN)
+    assert fetch([TRAIN], mirrors=[]) == [folders.project / TRAIN]
+    (folders.project / "README.md").unlink()
+    (folders.project / TRAIN).unlink()
     assert store.find_file(TRAIN) == folders.user / TRAIN
+
+
+def test_files_fetched_into_the_package_folder_by_earlier_versions_are_moved_home(folders):
+    """Is a file an earlier version fetched into ``dldata/`` copied to the clone's datasets/
+    folder by a plain fetch, offline?"""
+    (folders.package / TRAIN).write_bytes(GOOD[TRAIN])
+    assert fetch([TRAIN], mirrors=[]) == [folders.project / TRAIN]
 
 
 # -- the command line -------------------------------------------------------------------
@@ -219,7 +236,7 @@ def test_does_cli_fetch_download_with_progress_on_stderr(server, folders, monkey
     monkeypatch.setattr(store, "MIRRORS", (publish(server, "someone/course", "W2A2/datasets", GOOD),))
     assert main(["fetch"]) == 0
     out, err = capsys.readouterr()
-    assert out == f"OK  {folders.package / TRAIN}\nOK  {folders.package / TEST}\n"
+    assert out == f"OK  {folders.project / TRAIN}\nOK  {folders.project / TEST}\n"
     assert f"downloading {TRAIN} from someone/course@0123456 (0.0 MB)\ndownloaded {TRAIN} from" in err
 
 

@@ -36,7 +36,7 @@ def write(folder: Path, content: bytes = GOOD, name: str = NAME) -> Path:
 
 def files_in(folder: Path) -> list[str]:
     """Every entry in ``folder``, hidden temporary files included."""
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return sorted(p.name for p in folder.iterdir() if p.name != "README.md") if folder.exists() else []
 
 
 # -- the package and its table ----------------------------------------------------------
@@ -67,12 +67,12 @@ def test_do_the_real_shared_files_match_the_table(name, real_dir):
 @pytest.mark.parametrize(
     "holders, explicit, env, winner",
     [
-        (["explicit", "env", "package", "shared"], True, True, "explicit"),
-        (["env", "package", "shared"], False, True, "env"),
-        (["package", "shared"], False, False, "package"),
+        (["explicit", "env", "project", "shared"], True, True, "explicit"),
+        (["env", "project", "shared"], False, True, "env"),
+        (["project", "shared"], False, False, "project"),
         (["shared"], False, False, "shared"),
     ],
-    ids=["data_dir-beats-all", "env-beats-defaults", "package-beats-shared", "shared-last"],
+    ids=["data_dir-beats-all", "env-beats-defaults", "home-beats-shared", "shared-last"],
 )
 def test_which_folder_wins_when_several_hold_the_file(holders, explicit, env, winner,
                                                       folders, monkeypatch):
@@ -90,7 +90,7 @@ def test_is_a_given_folder_without_the_file_an_error_rather_than_a_fallback(
         given, folders, monkeypatch):
     """When data_dir or DL_DATASETS_DIR names a folder without the file, do we refuse to
     fall back to the default folders (which hold it), and name that folder?"""
-    write(folders.package)
+    write(folders.project)
     write(folders.shared)
     if given == "env":
         monkeypatch.setenv(store.ENV_VAR, str(folders.env))
@@ -107,9 +107,9 @@ def test_is_a_given_folder_without_the_file_an_error_rather_than_a_fallback(
 
 def test_is_an_empty_env_var_ignored(folders, monkeypatch):
     """Does DL_DATASETS_DIR="" mean "unset" rather than "the current folder"?"""
-    write(folders.package)
+    write(folders.project)
     monkeypatch.setenv(store.ENV_VAR, "")
-    assert find_file(NAME) == folders.package / NAME
+    assert find_file(NAME) == folders.project / NAME
 
 
 # -- what the errors say ----------------------------------------------------------------
@@ -120,8 +120,7 @@ def test_does_the_missing_message_list_every_place_and_the_fix(folders):
         find_file(NAME)
     assert str(err.value) == (
         f"{NAME} is missing. Looked in:\n"
-        f"  - {folders.package} (package folder): not there\n"
-        f"  - {folders.user} (user data folder): not there\n"
+        f"  - {folders.project} (project data folder): not there\n"
         f"  - {folders.shared} (shared folder): not there\n"
         f"To fix it, run:  python -m dldata fetch --from DIR_OR_URL {NAME}\n"
         f"  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)\n"
@@ -133,13 +132,13 @@ def test_does_the_missing_message_list_every_place_and_the_fix(folders):
 def test_does_the_corrupt_message_name_the_path_both_digests_and_the_fix(folders, good):
     """Does a same-size corrupt file get its folder, the sha256 got vs expected, and the
     fetch command in the message?"""
-    bad = write(folders.package, SAME_SIZE_BAD)
+    bad = write(folders.project, SAME_SIZE_BAD)
     with pytest.raises(DataError) as err:
         find_file(NAME)
     message = str(err.value)
     got = store.sha256_of(bad)
     assert message.startswith(f"{NAME} is corrupt. Looked in:\n")
-    assert (f"  - {folders.package} (package folder): "
+    assert (f"  - {folders.project} (project data folder): "
             f"sha256 mismatch: got {got}, expected {good.sha256}\n") in message
     assert f"python -m dldata fetch --from DIR_OR_URL {NAME}" in message
 
@@ -147,17 +146,17 @@ def test_does_the_corrupt_message_name_the_path_both_digests_and_the_fix(folders
 def test_is_a_corrupt_file_an_error_even_when_a_later_folder_has_a_good_copy(folders):
     """Is the first copy found authoritative, so corruption is reported, not skipped, and
     does the fix name the good copy as the source?"""
-    write(folders.package, SAME_SIZE_BAD)
+    write(folders.project, SAME_SIZE_BAD)
     write(folders.shared)
     with pytest.raises(DataError) as err:
         find_file(NAME)
-    assert [p.folder for p in err.value.places] == [folders.package]
+    assert [p.folder for p in err.value.places] == [folders.project]
     assert f"python -m dldata fetch --from {folders.shared} {NAME}" in str(err.value)
 
 
 def test_is_a_truncated_file_reported_as_a_size_mismatch(folders, good):
     """Does a short file say how many bytes it has and how many it should have?"""
-    write(folders.package, GOOD[:5])
+    write(folders.project, GOOD[:5])
     with pytest.raises(DataError, match=f"size mismatch: got 5 bytes, expected {good.size}"):
         find_file(NAME)
 
@@ -172,7 +171,7 @@ def test_is_an_unknown_name_rejected_with_the_known_names():
 
 def test_is_an_unchanged_file_hashed_only_once(folders, monkeypatch):
     """Do repeated lookups of the same unchanged file reuse the cached sha256?"""
-    write(folders.package)
+    write(folders.project)
     real_sha256 = store.hashlib.sha256
     calls = []
     monkeypatch.setattr(store, "hashlib", SimpleNamespace(
@@ -184,7 +183,7 @@ def test_is_an_unchanged_file_hashed_only_once(folders, monkeypatch):
 
 def test_is_a_file_changed_in_place_checked_again(folders):
     """After a file is overwritten (same size, new mtime), is it verified afresh?"""
-    path = write(folders.package)
+    path = write(folders.project)
     find_file(NAME)
     path.write_bytes(SAME_SIZE_BAD)
     st = path.stat()
@@ -210,8 +209,8 @@ def test_does_fetch_copy_and_verify_the_files(folders, tmp_path, register):
 def test_does_fetch_default_to_shared_folder_into_package_folder(folders):
     """Without source and dest, does fetch copy from ../shared/datasets into the package?"""
     write(folders.shared)
-    assert fetch([NAME]) == [folders.package / NAME]
-    assert find_file(NAME) == folders.package / NAME
+    assert fetch([NAME]) == [folders.project / NAME]
+    assert find_file(NAME) == folders.project / NAME
 
 
 def test_does_fetch_default_to_the_env_var_as_source(folders, monkeypatch):
@@ -256,19 +255,19 @@ def test_does_fetch_reject_unknown_names_before_copying_anything(folders, tmp_pa
 
 def test_does_fetch_replace_a_corrupt_file_at_the_destination(folders):
     """Is a corrupt file in dest replaced by the verified copy?"""
-    write(folders.package, SAME_SIZE_BAD)
+    write(folders.project, SAME_SIZE_BAD)
     write(folders.shared)
-    fetch([NAME], folders.shared, folders.package)
-    assert (folders.package / NAME).read_bytes() == GOOD
-    assert files_in(folders.package) == [NAME]
+    fetch([NAME], folders.shared, folders.project)
+    assert (folders.project / NAME).read_bytes() == GOOD
+    assert files_in(folders.project) == [NAME]
 
 
 def test_does_fetch_keep_an_already_valid_file_untouched(folders):
     """Is a valid file in dest kept as it is (not rewritten), even from a bad source?"""
-    kept = write(folders.package)
+    kept = write(folders.project)
     mtime = kept.stat().st_mtime_ns
     write(folders.shared, SAME_SIZE_BAD)
-    assert fetch([NAME], folders.shared, folders.package) == [kept]
+    assert fetch([NAME], folders.shared, folders.project) == [kept]
     assert kept.stat().st_mtime_ns == mtime
 
 
