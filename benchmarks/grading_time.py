@@ -1,13 +1,21 @@
 """How long grading takes, and where the time goes. Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/grading_time.py [--skip-notebook]
+    .venv/bin/python benchmarks/grading_time.py [--skip-notebook] [--class-size 20]
 
-Measured in one run, so the ratios are what to read (machines are noisy):
+Every figure but the floor and the breakdown times a whole command as a user runs it: a
+fresh process, the default environment (``--jobs`` defaults to the machine's cores), the
+data in place. Measured in one run, so the ratios are what to read (machines are noisy);
+the load average is printed before and after.
+
 1. one run of the reference ``model()`` on the real data (the floor: grading must train once);
-2. grading one completed week-2 notebook in a fresh process, with an empty reference
-   cache, then again with the reference results cached on disk;
-3. grading ten in one process, one at a time, and ten with ``--jobs 2``;
-4. re-executing the same notebook top to bottom with nbconvert, as nbgrader does.
+2. ``autograde grade`` of one completed week-2 notebook, with an empty reference cache,
+   then again with the reference results cached on disk;
+3. ten byte-identical copies of it (ten students' folders) in one command: the same work,
+   graded once;
+4. a class of distinct completed notebooks (each the solution with a function of its own
+   added, so each is its own work), as ``autograde course --jobs 1``, ``--jobs 2``, and
+   ``autograde grade --jobs 2`` of the same files;
+5. re-executing the notebook top to bottom with nbconvert, as nbgrader does.
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -84,12 +94,35 @@ def nbconvert_seconds(notebook: Path) -> float | None:
     return elapsed if proc.returncode == 0 else None
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def course_of(notebook: Path, size: int, folder: Path) -> list[Path]:
+    """A course folder of ``size`` students, each handing in the completed notebook with a
+    function of their own added (their own work); returns their files."""
+    nb = nbformat.read(notebook, as_version=4)
+    files = []
+    for i in range(size):
+        mine = nbformat.from_dict(nb)
+        mine.cells.append(nbformat.v4.new_code_cell(f"def student_{i}():\n    return {i}\n"))
+        path = folder / "submitted" / f"student{i:02}" / "week2" / "logistic_regression.ipynb"
+        path.parent.mkdir(parents=True)
+        nbformat.write(mine, path)
+        files.append(path)
+    (folder / "nbgrader_config.py").write_text("c = get_config()\n")
+    return files
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-notebook", action="store_true", help="Skip the nbconvert re-execution.")
+    parser.add_argument("--class-size", type=int, default=20, help="Students of the class graded by `course`.")
     args = parser.parse_args()
     notebook = completed_notebook()
-    grade = [str(BIN / "autograde"), "grade", "--dev-secret", "--notebook", NOTEBOOK, "--json"]
+    autograde = str(BIN / "autograde")
+    grade = [autograde, "grade", "--dev-secret", "--notebook", NOTEBOOK, "--json"]
+    print(f"load average before: {load()}  ({os.cpu_count()} cores)")
 
     floor = reference_model_seconds()
     # A fresh cache folder: the first command computes the reference results, later ones reuse them.
@@ -97,22 +130,42 @@ def main() -> None:
     one, proc = seconds([*grade, str(notebook)], cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     one_cached, _ = seconds([*grade, str(notebook)], cwd=ROOT)
-    ten_files = [str(notebook)] * 10
-    ten, _ = seconds([*grade, *ten_files], cwd=ROOT)
-    ten_jobs, _ = seconds([*grade, "--jobs", "2", *ten_files], cwd=ROOT)
+    work = Path(tempfile.mkdtemp(prefix="autograde-bench-"))
+    copies = []
+    for i in range(10):
+        (work / "copies" / f"student{i}").mkdir(parents=True)
+        copies.append(shutil.copy(notebook, work / "copies" / f"student{i}" / notebook.name))
+    ten, proc = seconds([*grade, *copies], cwd=ROOT)
+    assert proc.returncode == 0 and proc.stderr.count("graded once") == 9, proc.stderr
+    files = course_of(notebook, args.class_size, work / "course")
+    course = [autograde, "course", "week2", "--dev-secret", "--course-dir", str(work / "course"), "--force"]
+    course_1, proc = seconds([*course, "--jobs", "1"], cwd=ROOT)
+    assert proc.returncode == 0 and "graded once" not in proc.stderr, proc.stderr
+    course_2, proc = seconds([*course, "--jobs", "2"], cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    grade_2, proc = seconds([*grade, "--jobs", "2", *map(str, files)], cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
     os.environ["AUTOGRADE_CACHE_DIR"] = tempfile.mkdtemp(prefix="autograde-cache-")
     steps = breakdown(notebook)
     nbconvert = None if args.skip_notebook else nbconvert_seconds(notebook)
+    shutil.rmtree(work, ignore_errors=True)
 
+    n = args.class_size
     print(f"notebook graded: {notebook.relative_to(ROOT) if notebook.is_relative_to(ROOT) else notebook}")
-    print(f"reference model() on the real data, one run:   {floor:6.2f} s   (1.00x)")
-    print(f"autograde, 1 notebook, empty cache:             {one:6.2f} s   ({one / floor:.2f}x)")
-    print(f"autograde, 1 notebook, reference results cached: {one_cached:5.2f} s   ({one_cached / floor:.2f}x)")
-    print(f"autograde, 10 notebooks, --jobs 1:              {ten:6.2f} s   ({ten / floor:.2f}x, {ten / 10:.2f} s each)")
-    print(f"autograde, 10 notebooks, --jobs 2:              {ten_jobs:6.2f} s   ({ten_jobs / floor:.2f}x)")
+    print(f"reference model() on the real data, one run:     {floor:7.2f} s   1.00x")
+    print(f"autograde grade, 1 notebook, empty cache:         {one:7.2f} s   {one / floor:.2f}x")
+    print(f"autograde grade, 1 notebook, cache warm:          {one_cached:7.2f} s   {one_cached / floor:.2f}x")
+    print(f"autograde grade, 10 identical copies:             {ten:7.2f} s   {ten / floor:.2f}x "
+          f"({ten / one_cached:.2f}x one notebook)")
+    print(f"autograde course, class of {n}, --jobs 1:          {course_1:7.2f} s   {course_1 / floor:.2f}x "
+          f"({course_1 / n:.2f} s each)")
+    print(f"autograde course, class of {n}, --jobs 2:          {course_2:7.2f} s   {course_2 / floor:.2f}x "
+          f"({course_1 / course_2:.2f}x faster than one job)")
+    print(f"autograde grade, the same {n} files, --jobs 2:     {grade_2:7.2f} s   {grade_2 / floor:.2f}x "
+          f"(course takes {course_2 / grade_2:.2f}x)")
     if nbconvert is not None:
-        print(f"re-executing the notebook (nbconvert, as nbgrader): {nbconvert:6.2f} s   ({nbconvert / floor:.2f}x; "
-              f"{nbconvert / one:.1f}x autograde's one notebook)")
+        print(f"re-executing the notebook (nbconvert, as nbgrader): {nbconvert:5.2f} s   {nbconvert / floor:.2f}x "
+              f"({nbconvert / one_cached:.1f}x a warm autograde grade)")
     print("\nwhere the time goes (seconds, one process: first notebook cold, second warm):")
     keys = [k for k in steps[0] if k not in ("total", "score")]
     print(f"  {'step':24} {'cold':>7} {'warm':>7}")
@@ -120,6 +173,7 @@ def main() -> None:
         print(f"  {key:24} {steps[0].get(key, 0):7.2f} {steps[1].get(key, 0):7.2f}")
     print("  ('model' trains the submission's own model on the real data; cold, it also trains the reference\n"
           "   model for the expected values, which the cache then keeps.)")
+    print(f"load average after: {load()}")
 
 
 if __name__ == "__main__":
