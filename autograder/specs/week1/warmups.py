@@ -27,7 +27,7 @@ import numpy as np
 
 from dlcheck import hints
 from dlcheck.checks import CheckFailed, NotebookSpec
-from dlcheck.compare import as_number, describe, expect_array, expect_scalar, fmt, note, shape_of, unpack
+from dlcheck.compare import Hint, as_number, describe, expect_array, expect_scalar, fmt, note, shape_of, unpack
 from dlcheck.formulas import Polynomial
 from dlcheck.text import tr
 
@@ -515,6 +515,14 @@ def descent(f: Polynomial, x0: np.ndarray, lr: float, steps: int) -> np.ndarray:
     return minimum + (1 - 2 * c2 * lr) ** steps * (x0 - minimum)
 
 
+def _climbed(f: Polynomial, x0: np.ndarray, text) -> Hint:
+    """``text`` when every coordinate ended farther from the minimum than it started (an
+    ascent grows geometrically, so its values are compared by their direction only)."""
+    minimum = -f.coefficients[1] / (2 * f.coefficients[2])
+    start = np.abs(x0 - minimum)
+    return lambda got, want: text if np.all(np.abs(got - minimum) > start) and np.any(start > 0) else None
+
+
 def _descent_hints(f: Polynomial, x0: np.ndarray, lr: float, steps: int) -> list:
     return [hints.same_as(descent(f, x0, 0.01, steps), tr(
                 "your x is where learning rate 0.01 leads: use the lr passed in, not the default.",
@@ -522,9 +530,8 @@ def _descent_hints(f: Polynomial, x0: np.ndarray, lr: float, steps: int) -> list
             hints.same_as(descent(f, x0, lr, 100), tr(
                 "your x is where 100 steps lead: take step_num steps, as passed in.",
                 "x가 100번 반복해서 도착하는 곳입니다: 전달된 step_num만큼 반복하세요.")),
-            hints.same_as(descent(f, x0, -lr, steps), tr(
-                "you climbed the gradient: x = x - lr * grad, with a minus.",
-                "기울기를 따라 올라갔습니다: x = x - lr * grad, 마이너스입니다.")),
+            _climbed(f, x0, tr("you climbed the gradient: x = x - lr * grad, with a minus.",
+                               "기울기를 따라 올라갔습니다: x = x - lr * grad, 마이너스입니다.")),
             hints.same_as(x0, tr("x never moved: update it in each step, x = x - lr * grad.",
                                  "x가 전혀 움직이지 않았습니다: 매 단계 x = x - lr * grad로 갱신하세요."))]
 
