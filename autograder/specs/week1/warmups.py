@@ -244,8 +244,7 @@ def relu_random(t, x):
 # -- softmax --------------------------------------------------------------------------------
 
 def _softmax_hints(a: np.ndarray) -> list:
-    shifted = a - np.max(a, axis=-1, keepdims=True)
-    e = np.exp(shifted)
+    e = np.exp(a - a.max(axis=-1, keepdims=True))
     found = [hints.mistake(lambda: e / e.sum(), tr(
         "you divided by the sum over the whole batch; divide each row by its own sum: axis=1 (or axis=-1) with "
         "keepdims=True.", "배치 전체의 합으로 나눴습니다. 각 행을 자기 행의 합으로 나누세요: keepdims=True와 함께 "
@@ -443,15 +442,9 @@ def polynomial(rng: np.random.Generator, shape: tuple) -> Polynomial:
 
 
 def _forward_difference(f: Polynomial, x: np.ndarray) -> np.ndarray:
-    x = x.copy()
-    grad = np.zeros_like(x)
-    fx = f(x)
-    for idx in np.ndindex(x.shape):
-        keep = x[idx]
-        x[idx] = keep + H
-        grad[idx] = (f(x) - fx) / H
-        x[idx] = keep
-    return grad
+    """The forward-difference gradient (a known mistake), one unit step per element."""
+    fx, flat = f(x), x.ravel()
+    return np.array([(f((flat + step).reshape(x.shape)) - fx) / H for step in np.eye(flat.size) * H]).reshape(x.shape)
 
 
 def _gradient_hints(f: Polynomial, x: np.ndarray) -> list:
