@@ -480,9 +480,12 @@ check(cross_entropy_error)
 # 2. $z = (0.2, 0.4)$, $w_{11} = 0.1$, $w_{21} = 0.2$, $w_{12} = 0.9$, $w_{22} = 0.2$,
 #    $b = (0.1, 0.9)$: $a = (0.48, 1.02)$, $y \approx (0.3682, 0.6318)$.
 #
-# The decks compute the cross-entropy with $\log_{10}$ (0.214 and 0.4318, one of them
-# after a slip in $e^{a}$). Our losses use the natural logarithm, as every deep-learning
-# library does: $-\ln 0.6035 \approx 0.505$ and $-\ln 0.3682 \approx 0.999$. The two
+# The decks compute the cross-entropy with $\log_{10}$, on probabilities rounded to two
+# digits (0.4318 is $-\log_{10} 0.37$), and one slide slips in computing $e^{a}$ (its 0.214
+# is $-\log_{10} 0.61$; the exact probability is 0.6035). Our losses use the natural
+# logarithm, as every deep-learning library does, on the exact probabilities:
+# $-\ln 0.6035 \approx 0.505$ and $-\ln 0.3682 \approx 0.999$ (with $\log_{10}$: 0.219 and
+# 0.434). The two
 # differ by a constant factor, $\ln x = \ln 10 \cdot \log_{10} x \approx 2.303 \log_{10} x$,
 # so they rank outputs alike; but a loss smaller by 2.303 makes every gradient smaller by
 # 2.303 too, and the grader says so when it sees one.
@@ -498,9 +501,11 @@ check(cross_entropy_error)
 # 2. $z = (0.2, 0.4)$, $w_{11} = 0.1$, $w_{21} = 0.2$, $w_{12} = 0.9$, $w_{22} = 0.2$,
 #    $b = (0.1, 0.9)$: $a = (0.48, 1.02)$, $y \approx (0.3682, 0.6318)$.
 #
-# 강의 자료는 교차 엔트로피를 $\log_{10}$으로 계산합니다(0.214와 0.4318, 그중 하나는 $e^{a}$ 계산에
-# 실수가 있습니다). 이 노트북의 손실 함수는 모든 딥러닝 라이브러리처럼 자연로그를 씁니다:
-# $-\ln 0.6035 \approx 0.505$, $-\ln 0.3682 \approx 0.999$입니다. 두 값은 상수배만큼 다릅니다:
+# 강의 자료는 교차 엔트로피를 $\log_{10}$으로, 소수 둘째 자리까지 반올림한 확률로 계산합니다(0.4318은
+# $-\log_{10} 0.37$입니다). 또 한 슬라이드는 $e^{a}$ 계산에서 실수를 했습니다(0.214는 $-\log_{10} 0.61$이고,
+# 정확한 확률은 0.6035입니다). 이 노트북의 손실 함수는 모든 딥러닝 라이브러리처럼 자연로그를, 정확한
+# 확률에 씁니다: $-\ln 0.6035 \approx 0.505$, $-\ln 0.3682 \approx 0.999$입니다($\log_{10}$으로는 0.219와
+# 0.434). 두 값은 상수배만큼 다릅니다:
 # $\ln x = \ln 10 \cdot \log_{10} x \approx 2.303 \log_{10} x$. 그래서 출력의 순서는 똑같이 매기지만,
 # 손실이 2.303배 작으면 모든 기울기도 2.303배 작아집니다. 채점기는 그런 손실을 보면 그렇다고 알려 줍니다.
 
