@@ -66,7 +66,10 @@ class Polynomial:
     def _elements(self, x: Any) -> np.ndarray:
         x = _asarray(x, dtype=_float64)
         shape = self.coefficients.shape[1:]
-        if shape and x.shape != shape and x.size == int(np.prod(shape)):
+        if shape and x.shape != shape:
+            if x.size != int(np.prod(shape)):
+                raise ValueError(f"f takes an array of shape {shape} (the x it was given with), not of shape "
+                                 f"{x.shape}: call f on the whole x")
             x = x.reshape(shape)
         return x
 

@@ -220,6 +220,33 @@ def other_formulas(source: str) -> str:
     """)
 
 
+def gradient_row_by_row(source: str) -> str:
+    """The decks' batch version: for a 2-D x, the gradient of f at each row on its own,
+    calling f on a row instead of on the whole x."""
+    return replace_function(source, "numerical_gradient", """
+        def _numerical_gradient_no_batch(f, x):
+            h = 1e-4
+            grad = np.zeros_like(x)
+            for idx in range(x.size):
+                tmp_val = x[idx]
+                x[idx] = tmp_val + h
+                fxh1 = f(x)
+                x[idx] = tmp_val - h
+                fxh2 = f(x)
+                grad[idx] = (fxh1 - fxh2) / (2 * h)
+                x[idx] = tmp_val
+            return grad
+
+        def numerical_gradient(f, X):
+            if X.ndim == 1:
+                return _numerical_gradient_no_batch(f, X)
+            grad = np.zeros_like(X)
+            for idx, x in enumerate(X):
+                grad[idx] = _numerical_gradient_no_batch(f, x)
+            return grad
+    """)
+
+
 WARMUPS_VARIANTS = {"loops-and-other-weights": loops_and_other_weights, "other-formulas": other_formulas}
 
 WARMUPS_CORPUS = Corpus(WARMUPS, {
@@ -228,6 +255,8 @@ WARMUPS_CORPUS = Corpus(WARMUPS, {
     **{name: Case(variant) for name, variant in WARMUPS_VARIANTS.items()},
     # A forward-difference numerical_gradient also moves gradient_descent off the minimum;
     # graded again with the grader's numerical_gradient, it keeps its point, and says so.
+    "gradient-row-by-row": Case(gradient_row_by_row, {"numerical_gradient"}, says={"numerical_gradient": (
+        "in _numerical_gradient_no_batch: `fxh1 = f(x)`", "f takes an array of shape (2, 3)", "call f on the whole x")}),
     "forward-difference-costs-only-itself": Case(WARMUPS_BUGS["gradient-forward-difference"].source,
                                                  {"numerical_gradient"},
                                                  says={"gradient_descent": ("graded with correct versions of",)}),

@@ -455,3 +455,11 @@ def test_a_function_that_is_not_a_polynomial_crosses_as_a_type_name():
     """Does any other callable (a lambda, a numpy ufunc) arrive as a name that cannot be called?"""
     back = wire.decode(wire.encode([lambda x: x, np.sum, np.exp]))
     assert all(isinstance(v, wire.Unsupported) and not callable(v) for v in back)
+
+
+def test_a_polynomial_called_on_part_of_its_x_says_so():
+    """Is f called on a row of the x it was made for (the decks' batch version of
+    numerical_gradient does this) a ValueError that says to call f on the whole x?"""
+    f = Polynomial(np.ones((3, 2, 3)))
+    with pytest.raises(ValueError, match=r"shape \(2, 3\).*not of shape \(3,\): call f on the whole x"):
+        f(np.ones(3))
