@@ -331,7 +331,8 @@ def _check_mse(t, y, labels, want, label) -> None:
 
 @mean_squared_error.public("the decks' example, and a batch", "강의 자료의 예제와 배치")
 def mse_examples(t):
-    _check_mse(t, DECK_Y, DECK_T, t.expect("deck", DECK_Y, DECK_T), "mean_squared_error(y, t) for the decks' y and t")
+    _check_mse(t, DECK_Y, DECK_T, t.expect("deck", DECK_Y, DECK_T),
+               tr("mean_squared_error(y, t) for the decks' y and t", "강의 자료의 y와 t로 계산한 mean_squared_error(y, t)"))
     y = np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
     labels = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
     _check_mse(t, y, labels, t.expect("batch", y, labels),
@@ -376,7 +377,8 @@ BATCH_T = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
 @cross_entropy_error.public("one example: the decks' y and t, and an output of exactly 0 for the right class",
                             "예제 하나: 강의 자료의 y와 t, 그리고 정답 클래스의 출력이 정확히 0인 경우")
 def ce_single(t):
-    _check_ce(t, DECK_Y, DECK_T, t.expect("deck", DECK_Y, DECK_T), "cross_entropy_error(y, t) for the decks' y and t")
+    _check_ce(t, DECK_Y, DECK_T, t.expect("deck", DECK_Y, DECK_T),
+               tr("cross_entropy_error(y, t) for the decks' y and t", "강의 자료의 y와 t로 계산한 cross_entropy_error(y, t)"))
     _check_ce(t, ZERO_Y, ZERO_T, t.expect("zero", ZERO_Y, ZERO_T),
               "cross_entropy_error(np.array([0., 0.9, 0.1]), np.array([1., 0., 0.]))")
 
