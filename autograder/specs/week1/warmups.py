@@ -80,13 +80,27 @@ BEYOND = {"AND": ((2, 2), (1.5, 1), (0.5, 0), (-1, 0.5), (-2, -2)),
           "XOR": ((2, 2), (1.5, 1), (-1, -1), (0, -0.5))}
 
 
-def _expect_bit(got, want: int, label: str, corner: bool) -> None:
+def _beyond_hint(gate: str, want: int):
+    """Why a point beyond the corners has one answer (a table of the corners has none)."""
+    if gate == "XOR":
+        return tr(" Hint: XOR = AND(NAND(x1, x2), OR(x1, x2)) gives {want} here whatever weights its gates have, "
+                  "as long as each is right on the four corners; a table of the corners cannot say.",
+                  " 힌트: 각 게이트가 네 꼭짓점에서 맞기만 하면, 가중치가 무엇이든 XOR = AND(NAND(x1, x2), OR(x1, x2))는 "
+                  "여기서 {want}을(를) 냅니다. 꼭짓점만 적은 표는 답할 수 없습니다.", want=want)
+    return tr(" Hint: a perceptron fires when w1*x1 + w2*x2 + b > 0; every perceptron that is right on the "
+              "four corners gives {want} here, while a table of the corners cannot say.",
+              " 힌트: 퍼셉트론은 w1*x1 + w2*x2 + b > 0일 때 1을 냅니다. 네 꼭짓점에서 맞는 퍼셉트론이라면 "
+              "모두 여기서 {want}을(를) 내지만, 꼭짓점만 적은 표는 답할 수 없습니다.", want=want)
+
+
+def _expect_bit(got, want: int, label: str, hint=None) -> None:
     """A gate's output: the number ``want`` (0 or 1); a bool or a float is accepted with a
-    note. Off the corners, a wrong answer is what a table of the corners gives."""
+    note. ``hint`` follows a wrong answer (off the corners: why it has one answer)."""
+    hint = hint or tr("", "")
     if isinstance(got, (bool, np.bool_)):
         if bool(got) != bool(want):
             raise CheckFailed(tr("{label} is {got}; expected {want}.", "{label}이(가) {got}입니다. {want}이어야 합니다.",
-                                 label=label, got=got, want=want))
+                                 label=label, got=got, want=want) + hint)
         note(tr("the gate returns booleans (True/False) where the notebook asks for the integers 0 and 1 "
                 "(accepted: they compute alike); int(...) or 1 if ... else 0 gives integers.",
                 "게이트가 정수 0과 1 대신 불리언(True/False)을 반환합니다 (계산이 같으므로 인정). "
@@ -94,11 +108,6 @@ def _expect_bit(got, want: int, label: str, corner: bool) -> None:
         return
     value = as_number(got, label, array_accepted=False)
     if value != want:
-        hint = tr(" Hint: a perceptron fires when w1*x1 + w2*x2 + b > 0; every perceptron that is right on the "
-                  "four corners gives {want} here, while a table of the corners cannot say.",
-                  " 힌트: 퍼셉트론은 w1*x1 + w2*x2 + b > 0일 때 1을 냅니다. 네 꼭짓점에서 맞는 퍼셉트론이라면 "
-                  "모두 여기서 {want}을(를) 내지만, 꼭짓점만 적은 표는 답할 수 없습니다.", want=want) \
-            if not corner else tr("", "")
         raise CheckFailed(tr("{label} is {got:g}; expected {want}.", "{label}이(가) {got:g}입니다. {want}이어야 합니다.",
                              label=label, got=value, want=want) + hint)
     if not isinstance(got, (int, np.integer)):
@@ -110,14 +119,14 @@ def _expect_bit(got, want: int, label: str, corner: bool) -> None:
 def _check_gate(t, gate: str, points) -> None:
     for x1, x2 in points:
         want = determined(gate, x1, x2)
-        _expect_bit(t.call(x1, x2), want, f"{gate}({x1}, {x2})", corner=False)
+        _expect_bit(t.call(x1, x2), want, f"{gate}({x1}, {x2})", _beyond_hint(gate, want))
 
 
 def _declare_gate(fn, gate: str) -> None:
     @fn.public("the four corners of the truth table", "진리표의 네 꼭짓점")
     def corners(t):
         for (x1, x2), want in zip(CORNERS, TRUTH[gate], strict=True):
-            _expect_bit(t.call(x1, x2), want, f"{gate}({x1}, {x2})", corner=True)
+            _expect_bit(t.call(x1, x2), want, f"{gate}({x1}, {x2})")
 
     @fn.public("inputs beyond the corners, where every perceptron right on the corners agrees",
                "꼭짓점 바깥의 입력 (꼭짓점에서 맞는 퍼셉트론이라면 모두 같은 답을 내는 곳)")
