@@ -1,9 +1,10 @@
 """The data-only message format between the grader and the sandboxed student code.
 
 A message is a JSON document plus raw array buffers, never a pickle: decoding it can
-build only None, bool, int, float, complex, str, list, tuple, dict and numeric NumPy
-arrays/scalars, whatever the sender was. This module imports only the standard library
-and NumPy because it is also loaded inside the sandbox (copied beside the worker).
+build only None, bool, int, float, complex, str, list, tuple, dict, numeric NumPy
+arrays/scalars and polynomials (:mod:`dlcheck.formulas`), whatever the sender was. This
+module imports only the standard library, NumPy and ``formulas`` because it is also
+loaded inside the sandbox (copied beside the worker, with ``formulas``).
 
 Frame layout (all lengths big-endian)::
 
@@ -13,6 +14,8 @@ Values are encoded as JSON with these tagged objects:
 ``{"$t": "nd", "i": k, "dtype": "<f8", "shape": [..]}`` (array whose bytes are buffer k),
 ``{"$t": "np", "dtype": "<f8", "v": ..}`` (NumPy scalar), ``{"$t": "tuple", "v": [..]}``,
 ``{"$t": "dict", "v": [[key, value], ..]}``, ``{"$t": "float", "v": "nan"}`` (non-finite),
+``{"$t": "poly", "c": <array node>}`` (a :class:`~dlcheck.formulas.Polynomial`: a function
+the grader passes as its coefficients, rebuilt by each end with the same trusted code),
 ``{"$t": "complex", "v": [re, im]}`` and ``{"$t": "other", "type": "Name"}`` for anything
 else (it arrives as an :class:`Unsupported` marker, so the grader can say what came back).
 
@@ -57,6 +60,11 @@ from collections import OrderedDict
 from typing import Any
 
 import numpy as np
+
+try:
+    from .formulas import Polynomial  # dlcheck, in the grader and the student's kernel
+except ImportError:
+    from formulas import Polynomial  # copied beside the worker, in the sandbox
 
 #: Largest message either side accepts; a bigger one is a "value too large" failure.
 MAX_MESSAGE_BYTES = 512 * 1024 * 1024
@@ -187,6 +195,8 @@ def _encode(value: Any, out: _Out, depth: int) -> Any:
     if isinstance(value, _generic) and type(value).__module__ == "numpy" and value.dtype.kind in _ARRAY_KINDS:
         item = value.item()
         return {"$t": "np", "dtype": value.dtype.str, "v": _encode(item, out, depth + 1)}
+    if kind is Polynomial:
+        return {"$t": "poly", "c": out.array(value.coefficients)}
     return {"$t": "other", "type": getattr(kind, "__qualname__", "object")}
 
 
@@ -318,6 +328,11 @@ def _decode(node: Any, inp: _In, depth: int) -> Any:
         return float(node["v"])
     if tag == "complex":
         return complex(_decode(node["v"][0], inp, depth + 1), _decode(node["v"][1], inp, depth + 1))
+    if tag == "poly":
+        coefficients = node.get("c")
+        if not (isinstance(coefficients, dict) and coefficients.get("$t") == "nd"):
+            raise WireError("a polynomial's coefficients are not an array")
+        return Polynomial.of(_decode(coefficients, inp, depth + 1))
     if tag == "other":
         return Unsupported(str(node.get("type", "object")))
     # A plain JSON object (from a student printing JSON, or a forged frame): not data.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dlcheck import wire
+from dlcheck import formulas, wire
 
 from . import isolation
 from .isolation import Limits
@@ -29,6 +29,7 @@ from .session import FunctionSession
 
 _HERE = Path(__file__).resolve().parent
 _WIRE = Path(wire.__file__).resolve()
+_FORMULAS = Path(formulas.__file__).resolve()
 
 
 class SandboxError(RuntimeError):
@@ -89,6 +90,7 @@ class Sandbox:
         worker_dir.mkdir()
         shutil.copyfile(_HERE / "worker.py", worker_dir / "worker.py")
         shutil.copyfile(_WIRE, worker_dir / "wire.py")
+        shutil.copyfile(_FORMULAS, worker_dir / "formulas.py")
         os.chmod(self._run_dir, 0o755)
         os.chmod(worker_dir, 0o755)
         isolation.shield_grader()

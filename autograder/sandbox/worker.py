@@ -1,10 +1,11 @@
 """The process that runs student code, inside the sandbox. Untrusted territory.
 
 Started by :mod:`autograder.sandbox.sandbox` with one inherited socket (the control
-channel). It imports only the standard library, NumPy and :mod:`wire` (copied beside it),
-never the grader, and it never sees reference solutions, hidden inputs' origin or scores:
-it answers "call f(args)" with the value f returned, as data. Its fds 0-2 are
-``/dev/null``: what student code prints goes nowhere.
+channel). It imports only the standard library, NumPy and :mod:`wire` (copied beside it,
+with the ``formulas`` that rebuild the functions a check passes as data), never the
+grader, and it never sees reference solutions, hidden inputs' origin or scores: it
+answers "call f(args)" with the value f returned, as data. Its fds 0-2 are ``/dev/null``:
+what student code prints goes nowhere.
 
 Protocol, all messages framed by ``wire.Channel``:
 

@@ -1,6 +1,7 @@
-"""`autograde course` on the later weeks: week 3's notebook, week 4's two notebooks
-handed in together, the application graded with the step-by-step notebook beside it, and
-week 5's notebooks, together and under the classic course's names."""
+"""`autograde course` on the weeks: week 1's notebook (its English and Korean editions),
+week 3's notebook, week 4's two notebooks handed in together, the application graded with
+the step-by-step notebook beside it, and week 5's notebooks, together and under the
+classic course's names."""
 
 from __future__ import annotations
 
@@ -48,6 +49,22 @@ def _grade(course: Path, assignment: str) -> dict[str, dict[str, float | None]]:
     assert done.returncode == 0, done.stderr
     with opened(course) as gb:
         return {row.student: row.notebooks for row in assignment_scores(gb, assignment)}
+
+
+# == week1/warmups ===========================================================================
+
+def test_week1_is_graded_into_the_gradebook(tmp_path):
+    """Do a finished week-1 notebook, the untouched stub and the untouched Korean edition
+    get 18, 0 and 0 in the gradebook (the functions passed to numerical_gradient and
+    gradient_descent crossing to each sandbox as data)?"""
+    notebook = specs.get("week1/warmups")
+    course = _course(tmp_path, {
+        ("alice", "week1"): {"warmups.ipynb": _completed(notebook.id)},
+        ("bob", "week1"): {"warmups.ipynb": (ROOT / notebook.release).read_text()},
+        ("chloe", "week1"): {"warmups.ko.ipynb": (ROOT / notebook.release.replace(".ipynb", ".ko.ipynb")).read_text()}})
+    assert _grade(course, "week1") == {"alice": {"warmups": 18.0}, "bob": {"warmups": 0.0}, "chloe": {"warmups": 0.0}}
+
+# == end of week1/warmups ====================================================================
 
 
 def test_week3_is_graded_into_the_gradebook(tmp_path):

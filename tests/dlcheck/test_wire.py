@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from dlcheck import wire
+from dlcheck.formulas import Polynomial
 
 
 @pytest.mark.parametrize("value", [
@@ -405,3 +406,60 @@ def test_a_reference_on_a_channel_without_shared_arrays_is_refused():
     """Is a reference sent where no arrays are shared (the control channel) a WireError?"""
     with pytest.raises(wire.WireError):
         wire.decode(_forged({"$t": "ref", "h": 0}))
+
+
+# -- functions as data (dlcheck.formulas) -----------------------------------------------------
+
+def test_a_polynomial_crosses_as_its_coefficients_and_computes_the_same():
+    """Does a polynomial come back as a polynomial with the same coefficients, giving the
+    same value and gradient, for an x of its shape (or of its size, read in C order)?"""
+    f = Polynomial(np.random.default_rng(0).normal(size=(4, 2, 3)))
+    back = wire.decode(wire.encode({"f": f, "x": np.ones((2, 3))}))["f"]
+    assert type(back) is Polynomial and back == f
+    x = np.random.default_rng(1).normal(size=(2, 3))
+    assert back(x) == f(x) == f(x.reshape(6)) and isinstance(back(x), float)
+    assert np.array_equal(back.gradient(x), f.gradient(x))
+    assert wire.from_json(wire.to_json(f)) == f
+
+
+def test_a_polynomial_evaluates_to_its_formula():
+    """Is f(x) the sum over elements of sum_k c_k x**k, and its gradient the derivative?"""
+    f = Polynomial([1.0, -2.0, 0.5, 0.25])  # the same cubic on every element
+    x = np.array([[0.5, -1.0], [2.0, 0.0]])
+    assert f(x) == pytest.approx(float(np.sum(1 - 2 * x + 0.5 * x ** 2 + 0.25 * x ** 3)))
+    assert np.allclose(f.gradient(x), -2 + x + 0.75 * x ** 2)
+    assert Polynomial([0.0, 0.0, 1.0])(np.array([3.0, 4.0])) == 25.0  # the decks' function_2
+
+
+def _forged_poly(node: dict) -> bytes:
+    doc = json.dumps({"$t": "poly", **node}).encode()
+    return struct.pack(">I", len(doc)) + doc + struct.pack(">I", 0)
+
+
+@pytest.mark.parametrize("node", [
+    {"c": {"$t": "nd", "dtype": "<f8", "shape": [5, 2], "data": [0.0] * 10}},
+    {"c": {"$t": "nd", "dtype": "<i8", "shape": [2], "data": [1, 2]}},
+    {"c": {"$t": "nd", "dtype": "<f8", "shape": [], "data": 1.0}},
+    {"c": [1.0, 2.0]},
+    {"c": "print('hello')"},
+    {},
+], ids=["degree-4", "integer-coefficients", "scalar", "a-list", "source-code", "no-coefficients"])
+def test_a_malformed_polynomial_is_not_a_message(node):
+    """Is a polynomial of too high a degree, of non-float coefficients, or of anything but an
+    array of them refused like any malformed frame (a WireError, nothing built)?"""
+    with pytest.raises(wire.WireError):
+        wire.decode(_forged_poly(node))
+
+
+def test_a_function_that_is_not_a_polynomial_crosses_as_a_type_name():
+    """Does any other callable (a lambda, a numpy ufunc) arrive as a name that cannot be called?"""
+    back = wire.decode(wire.encode([lambda x: x, np.sum, np.exp]))
+    assert all(isinstance(v, wire.Unsupported) and not callable(v) for v in back)
+
+
+def test_a_polynomial_called_on_part_of_its_x_says_so():
+    """Is f called on a row of the x it was made for (the decks' batch version of
+    numerical_gradient does this) a ValueError that says to call f on the whole x?"""
+    f = Polynomial(np.ones((3, 2, 3)))
+    with pytest.raises(ValueError, match=r"shape \(2, 3\).*not of shape \(3,\): call f on the whole x"):
+        f(np.ones(3))
