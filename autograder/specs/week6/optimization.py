@@ -166,6 +166,7 @@ CALLS = {
     "adagrad": (("h",), ("learning_rate", "epsilon")),
     "adam": (("v", "s"), ("t", "learning_rate", "beta1", "beta2", "epsilon")),
 }
+#: The usual values (Adam's defaults, and beta = 0.9): a hint names one used for the argument.
 DEFAULTS = {"beta": 0.9, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "learning_rate": 0.01}
 
 
@@ -194,9 +195,10 @@ def _slip_texts(kind: str) -> dict[str, Text]:
     }
 
 
-def _default_ignored(kind: str, name: str) -> Text:
-    return tr("these are the values of the default {name} = {d:g}, not of the {name} passed in: use the argument.",
-              "기본값 {name} = {d:g}의 값입니다. 전달된 {name}이(가) 아닙니다: 인자를 쓰세요.", name=name, d=DEFAULTS[name])
+def _value_ignored(name: str, passed: float) -> Text:
+    return tr("these are the values of {name} = {d:g}, not of the {name} passed in ({v:g}): use the argument.",
+              "{name} = {d:g}일 때의 값입니다. 전달된 {name} ({v:g})의 값이 아닙니다: 인자를 쓰세요.", name=name,
+              d=DEFAULTS[name], v=passed)
 
 
 def _results(t, kind: str, got, label: Text) -> tuple:
@@ -238,7 +240,7 @@ def expect_step(t, kind: str, args: tuple, hyper: dict, want: tuple, label: Text
                                                      name=name, label=label))
         for key in keys:
             hints = [mistake(lambda w=w, i=index, key=key: w[i][key], texts[slip]) for slip, w in wrong.items()]
-            hints += [mistake(lambda w=w, i=index, key=key: w[i][key], _default_ignored(kind, n))
+            hints += [mistake(lambda w=w, i=index, key=key: w[i][key], _value_ignored(n, hyper[n]))
                       for n, w in ignored.items()]
             if name != "parameters" and index <= len(state):
                 hints.append(mistake(lambda i=index, key=key: state[i - 1][key], tr(
