@@ -16,7 +16,7 @@ import shutil
 import pytest
 from corpus import Case, Corpus, ExampleClassTests, failing_all_but
 
-from autograder import ROOT, names, specs
+from autograder import ROOT, names, recognise, specs
 from autograder.engine import grade_submission
 from dlcheck.extract import read_submission
 
@@ -100,6 +100,14 @@ def test_the_classic_optimization_file_names_mean_this_notebook(filename):
     """Is a file under the classic course's names (a version, a copy, a learner's numbering)
     recognised as week6/optimization?"""
     assert names.match(filename, {s.id: names.names_of(s) for s in specs.notebooks().values()}) == OPT.id
+
+
+def test_the_classic_optimization_notebook_under_any_name_is_recognised_by_its_functions():
+    """Does the classic notebook before 2021, which defines 7 of the 13 graded functions (no
+    RMSProp, AdaGrad or decay), still fit this notebook by its functions alone, and no other?"""
+    defined = recognise.defined_in(EXAMPLES / "optimization" / "classic_course.ipynb")
+    found = recognise.recognise(defined, {s.id: recognise.functions_of(s) for s in specs.notebooks().values()})
+    assert isinstance(found, recognise.Recognised) and (found.notebook, found.defined) == (OPT.id, 7), found
 
 
 @pytest.mark.grading
