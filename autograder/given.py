@@ -4,9 +4,10 @@ learner's to write.
 The classic week-4 application (W4A2) never asks for ``predict``: ``from dnn_app_utils_v3
 import *`` gives it, with the course's own step-by-step functions, and the notebook only
 calls them. Each spec declares what each classic helper module gives
-(``NotebookSpec(..., given={"dnn_app_utils_v3": ("predict", ...)})``); weeks 5 and 6
-declare ``opt_utils`` the same way where its classic notebooks import graded functions from
-it (``init_utils``, ``reg_utils`` and ``gc_utils`` give none: W1A1 imports only helpers
+(``NotebookSpec(..., given={"dnn_app_utils_v3": ("predict", ...)})``). Weeks 5 and 6
+declare none (``init_utils``, ``reg_utils``, ``gc_utils`` and ``opt_utils_v1a`` give no
+graded function: W2A1 of course 2 imports only the network, data and plots from
+``opt_utils_v1a``, its ``model`` a cell of the notebook, graded; W1A1 imports only helpers
 from ``init_utils``, W1A2 only the network its graded functions regularize from
 ``reg_utils`` (its ``model`` is a cell of the notebook, provided), and W1A3 writes its
 ``forward_propagation_n`` in a cell, which this course's notebook provides the same way,

@@ -20,7 +20,7 @@ _HERE = Path(__file__).resolve().parent
 
 #: Stand-ins that are word for word what students are given: `autograde release` writes
 #: each into the week folder of the notebooks that import it (one source for both sides).
-GIVEN = ("dnn_utils", "init_utils", "gc_utils", "reg_utils")
+GIVEN = ("dnn_utils", "init_utils", "gc_utils", "reg_utils", "opt_utils")
 
 
 @functools.cache

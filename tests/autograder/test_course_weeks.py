@@ -1,7 +1,7 @@
 """`autograde course` on the weeks: week 1's notebook (its English and Korean editions),
 week 3's notebook, week 4's two notebooks handed in together, the application graded with
-the step-by-step notebook beside it, and week 5's notebooks, together and under the
-classic course's names."""
+the step-by-step notebook beside it, week 5's notebooks, together and under the classic
+course's names, and week 6's under its classic names."""
 
 from __future__ import annotations
 
@@ -170,3 +170,22 @@ def test_week5_is_graded_into_the_gradebook(tmp_path):
         "bob": {"initialization": 0.0, "regularization": 0.0, "gradient_checking": 0.0}}
 
 # == end of week5 ============================================================================
+
+
+# == week6/optimization ======================================================================
+
+def test_week6_optimization_is_graded_under_the_classic_names(tmp_path):
+    """In an assignment ``week6``, are a finished notebook saved as Coursera names it in a
+    ``W2A1/`` folder, the classic notebook (before 2021) as Optimization_methods_v1b.ipynb and
+    the untouched stub graded 16, 10 (no RMSProp, AdaGrad or learning-rate decay) and 0?
+    (The assignment is not called W2A1: that code is also week 2's numpy_basics, course 1's.)"""
+    notebook = "week6/optimization"
+    classic = ROOT / "examples" / "week6" / "optimization" / "classic_course.ipynb"
+    course = _course(tmp_path, {
+        ("alice", "week6"): {"W2A1/Optimization_methods.ipynb": _completed(notebook)},
+        ("carol", "week6"): {"Optimization_methods_v1b.ipynb": classic.read_text()},
+        ("bob", "week6"): {"optimization.ipynb": (ROOT / specs.get(notebook).release).read_text()}})
+    assert _grade(course, "week6") == {"alice": {"optimization": 16.0}, "carol": {"optimization": 10.0},
+                                       "bob": {"optimization": 0.0}}
+
+# == end of week6/optimization ===============================================================
