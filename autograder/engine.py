@@ -443,6 +443,15 @@ class _Grading:
             found.notes.append(how.note)
         return found
 
+    def _earlier_results(self, callee: GradedFunction) -> int | None:
+        """How many results the notebook's own ``callee`` returns, when that is one of the
+        course's earlier counts (``callee.earlier_results``): the reference answering for it
+        returns as many, so the code that unpacks them runs (one mistake, one function)."""
+        if not callee.earlier_results:
+            return None
+        own = next((w for w in (written.in_statements(self.statements, n) for n in callee.names) if w), None)
+        return own.returns_tuple_of if own is not None and own.returns_tuple_of in callee.earlier_results else None
+
     def _callees(self, fn: GradedFunction, found: _Found) -> tuple[str, ...]:
         """Graded functions ``fn`` calls, in the reference or in the student's own code."""
         named = set(self.reference.calls.get(fn.name, ()))
@@ -506,7 +515,7 @@ class _Grading:
         for name in answered_by_reference:
             callee = next(g for g in self.declared if name in g.names)
             for alias in callee.names:
-                callbacks[alias] = self.reference.for_callback(callee)
+                callbacks[alias] = self.reference.for_callback(callee, self._earlier_results(callee))
         try:
             # A check that declares its own time (training on real data) adds it to the child's CPU time.
             session = self._open(sandbox, found.name, callbacks,

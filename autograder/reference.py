@@ -70,9 +70,11 @@ class Reference:
         """``name``, for a call the grader itself makes: quiet, and remembered when slow."""
         return _quiet(memo.memoized(name, self.function(name), self.digest))
 
-    def for_callback(self, fn: GradedFunction) -> Callable[..., Any]:
+    def for_callback(self, fn: GradedFunction, results: int | None = None) -> Callable[..., Any]:
         """``fn``'s reference, for a sandbox that calls it in place of the student's own
-        version: quiet, never cached, and accepting the course's earlier signatures."""
+        version: quiet, never cached, and accepting the course's earlier signatures; with
+        ``results`` (one of ``fn.earlier_results``), returning that many of its results, as
+        the student's own version and the code that calls it do."""
         reference = self.function(fn.name)
         signature = inspect.signature(reference)
 
@@ -81,7 +83,8 @@ class Reference:
                 signature.bind(*args, **kwargs)
             except TypeError:
                 args, kwargs = _from_old_signature(fn, signature, args, kwargs)
-            return reference(*args, **kwargs)
+            value = reference(*args, **kwargs)
+            return value[:results] if results is not None and isinstance(value, tuple) else value
 
         call.__name__ = fn.name
         return call

@@ -186,17 +186,22 @@ class GradedFunction:
         is graded, e.g. a random initialization, so a model's results are comparable.
     missing : what the verdict adds when the notebook does not define it, e.g. that it is
         this course's addition, which the classic course's notebook lacks.
+    earlier_results : how many of its results (a tuple) earlier versions returned, e.g. 3
+        for Adam's ``(parameters, v, s)`` before 2021: where the reference answers for a
+        notebook's own version that returns that many, it returns its first ones, so the
+        notebook's code that unpacks them still runs.
     """
 
     def __init__(self, name: str, points: float, *, aliases: Iterable[str] = (),
                  old_signatures: Iterable[OldSignature] = (), reference_callees: Iterable[str] = (),
-                 missing: Text | None = None):
+                 missing: Text | None = None, earlier_results: Iterable[int] = ()):
         self.name = name
         self.points = points
         self.aliases = tuple(aliases)
         self.old_signatures = tuple(old_signatures)
         self.reference_callees = tuple(reference_callees)
         self.missing = missing
+        self.earlier_results = tuple(earlier_results)
         self.checks: list[Check] = []
 
     def __repr__(self) -> str:
@@ -231,7 +236,8 @@ class GradedFunction:
     def with_checks(self, checks: Iterable[Check]) -> GradedFunction:
         """A copy holding only ``checks`` (the self-check keeps the public ones)."""
         copy = GradedFunction(self.name, self.points, aliases=self.aliases, old_signatures=self.old_signatures,
-                              reference_callees=self.reference_callees, missing=self.missing)
+                              reference_callees=self.reference_callees, missing=self.missing,
+                              earlier_results=self.earlier_results)
         copy.checks = list(checks)
         return copy
 

@@ -69,12 +69,16 @@ class Written:
         name itself (``cost = float(np.squeeze(cost))`` computes nothing).
     placeholders : tuple of str
         The template's placeholders left in it, as written: ``"pass"``, ``"W1 = None"``.
+    returns_tuple_of : int or None
+        n when every ``return`` of it returns a tuple written out with n values
+        (``return parameters, v, s``), else None.
     """
 
     name: str
     params: tuple[str, ...]
     computed: frozenset[str] = frozenset()
     placeholders: tuple[str, ...] = ()
+    returns_tuple_of: int | None = None
 
     @property
     def none_placeholders(self) -> tuple[str, ...]:
@@ -160,7 +164,10 @@ def of_node(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Written:
                 and not any(ast.dump(t) in given for t in inner.targets):
             placeholders.append((inner.lineno, ast.unparse(inner)))
     in_order = dict.fromkeys(text for _, text in sorted(placeholders))
-    return Written(node.name, params, frozenset(computed), tuple(in_order))
+    returned = {len(r.value.elts) if isinstance(r.value, ast.Tuple) else None
+                for r in _inner(node) if isinstance(r, ast.Return)}
+    return Written(node.name, params, frozenset(computed), tuple(in_order),
+                   next(iter(returned)) if len(returned) == 1 else None)
 
 
 def _last_definition(tree: ast.AST, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:

@@ -133,6 +133,12 @@ def opt_floor_division_and_learning_rate(source: str) -> str:
                   "    learning_rate = learning_rate / (1 + decay_rate * epoch_num)\n")
 
 
+def opt_adam_three_values_without_bias_correction(source: str) -> str:
+    """A notebook before 2021 whose Adam forgets the bias correction: its model, which
+    unpacks three values, is graded with the reference's Adam returning three."""
+    return OPT_BUGS["adam-without-bias-correction"].source(opt_adam_three_values(source))
+
+
 OPT_VARIANTS = {"in-place-loops": opt_in_place_loops, "another-permutation": opt_another_permutation,
                 "adam-three-values": opt_adam_three_values,
                 "floor-division-and-learning-rate": opt_floor_division_and_learning_rate}
@@ -140,6 +146,8 @@ OPT_VARIANTS = {"in-place-loops": opt_in_place_loops, "another-permutation": opt
 OPT_CORPUS = Corpus(OPT, {
     "solution": Case(unchanged),
     **bugs(OPT_BUGS),
+    "adam-three-values-without-bias-correction": Case(opt_adam_three_values_without_bias_correction,
+                                                      {"update_parameters_with_adam"}),
     **{name: Case(variant) for name, variant in OPT_VARIANTS.items()},
 })
 

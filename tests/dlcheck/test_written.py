@@ -109,3 +109,18 @@ def test_unfinished_means_placeholders_left_or_nothing_of_the_stub_computed():
     assert unfinished(written, stub) is None
     assert unfinished(_written("forward_propagation"), None) == ("W1 = None", "A1, cache = None")
     assert unfinished(None, stub) is None
+
+
+@pytest.mark.parametrize("body, count", [
+    ("    return parameters, v, s\n", 3),
+    ("    if t:\n        return p, v, s, vc, sc\n    return p, v, s, vc, sc\n", 5),
+    ("    if t:\n        return p, v, s\n    return p, v, s, vc, sc\n", None),
+    ("    def inner():\n        return 1, 2\n    return (p, v, s)\n", 3),
+    ("    return result\n", None),
+    ("    pass\n", None),
+], ids=["three", "five-twice", "mixed", "nested-def-ignored", "a-name", "no-return"])
+def test_how_many_values_every_return_writes_out(body, count):
+    """Is ``returns_tuple_of`` n exactly when every return of the function itself writes a
+    tuple of n values (Adam's ``return parameters, v, s`` before 2021)?"""
+    written = in_statements([("<cell 1>", f"def adam(parameters, t):\n{body}")], "adam")
+    assert written.returns_tuple_of == count

@@ -59,7 +59,8 @@ update_parameters_with_rmsprop = notebook.graded("update_parameters_with_rmsprop
 initialize_adagrad = notebook.graded("initialize_adagrad", points=1, missing=_ADDITION)
 update_parameters_with_adagrad = notebook.graded("update_parameters_with_adagrad", points=1, missing=_ADDITION)
 initialize_adam = notebook.graded("initialize_adam", points=1)
-update_parameters_with_adam = notebook.graded("update_parameters_with_adam", points=2)
+update_parameters_with_adam = notebook.graded("update_parameters_with_adam", points=2,
+                                              earlier_results=[3])  # (parameters, v, s) before 2021
 update_lr = notebook.graded("update_lr", points=1, missing=_FROM_2021)
 schedule_lr_decay = notebook.graded("schedule_lr_decay", points=1, missing=_FROM_2021)
 #: The defaults of model's signature, which a call in the earlier signature fills in by name.
