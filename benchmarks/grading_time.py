@@ -7,7 +7,8 @@ fresh process, the default environment (``--jobs`` defaults to the machine's cor
 data in place. Measured in one run, so the ratios are what to read (machines are noisy);
 the load average is printed before and after.
 
-1. one run of the reference ``model()`` on the real data (the floor: grading must train once);
+1. one run of the reference ``model()`` on the real data, with one BLAS thread as the
+   sandbox has (the floor: grading must train the submission's model once);
 2. ``autograde grade`` of one completed week-2 notebook, with an empty reference cache,
    then again with the reference results cached on disk;
 3. ten byte-identical copies of it (ten students' folders) in one command: the same work,
@@ -66,8 +67,9 @@ def reference_model_seconds() -> float:
             "d = load_catvnoncat(); m = reference_for(specs.get('week2/logistic_regression')).function('model');"
             "t = time.perf_counter(); m(d.train_x, d.train_y, d.test_x, d.test_y, num_iterations=2000, "
             "learning_rate=0.005); print(time.perf_counter() - t)")
+    one_thread = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                                check=True).stdout)
+                                check=True, env=os.environ | one_thread).stdout)
 
 
 def breakdown(notebook: Path) -> dict[str, float]:
@@ -152,7 +154,7 @@ def main() -> None:
 
     n = args.class_size
     print(f"notebook graded: {notebook.relative_to(ROOT) if notebook.is_relative_to(ROOT) else notebook}")
-    print(f"reference model() on the real data, one run:     {floor:7.2f} s   1.00x")
+    print(f"reference model() on the real data, one thread:  {floor:7.2f} s   1.00x")
     print(f"autograde grade, 1 notebook, empty cache:         {one:7.2f} s   {one / floor:.2f}x")
     print(f"autograde grade, 1 notebook, cache warm:          {one_cached:7.2f} s   {one_cached / floor:.2f}x")
     print(f"autograde grade, 10 identical copies:             {ten:7.2f} s   {ten / floor:.2f}x "
