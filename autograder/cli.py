@@ -245,7 +245,14 @@ jobs_option = click.option(
     help="Files graded at the same time, each in a worker process with its own sandboxes.")
 
 
-@main.command()
+#: What ``grade`` and ``course`` read from the environment, shown by their ``--help``.
+ENVIRONMENT = ("Environment: AUTOGRADE_SECRET, or AUTOGRADE_SECRET_FILE naming a file that holds it: the instructor "
+               "secret that seeds the hidden checks' inputs (needed unless --dev-secret); AUTOGRADE_JOBS: the "
+               "default of --jobs; AUTOGRADE_LANG: ko or en; DL_DATASETS_DIR: the one folder the data is read from; "
+               "AUTOGRADE_PROJECT: the course project (as --project).")
+
+
+@main.command(epilog=ENVIRONMENT)
 @click.option("--notebook", "notebook", help="Notebook id, from `autograde list` (default: told by each file's name, "
                                              "e.g. logistic_regression.ipynb or its classic course name).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -290,7 +297,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
     sys.exit(1 if any(r.error for r in reports) else 0)
 
 
-@main.command()
+@main.command(epilog=ENVIRONMENT)
 @click.argument("assignment")
 @click.option("--course-dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help="The nbgrader course directory (holds submitted/ and gradebook.db).")
@@ -363,7 +370,12 @@ def export(assignment: str, course_dir: str, csv_path: str | None) -> None:
 
 @main.command()
 def doctor() -> None:
-    """Say what this machine offers: each isolation level (tried), the data, the secret."""
+    """Say what this machine offers: each isolation level (tried), the data, the secret.
+
+    Exits 0 when grading that counts can run here (a sandbox, the data, an instructor
+    secret in AUTOGRADE_SECRET or AUTOGRADE_SECRET_FILE), else 1; each missing piece is
+    named with what to do.
+    """
     from .doctor import report
 
     text, ready = report()
@@ -371,13 +383,14 @@ def doctor() -> None:
     sys.exit(0 if ready else 1)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True}, add_help_option=False)
 @click.pass_context
 def data(ctx: click.Context) -> None:
-    """Find, verify or fetch the datasets (`autograde data verify`, `autograde data fetch --from DIR`)."""
+    """Find, verify or fetch the datasets: `autograde data verify`, `autograde data fetch
+    [--from DIR_OR_URL]` (`autograde data --help` lists every option)."""
     from dldata.__main__ import main as dldata_main
 
-    sys.exit(dldata_main(ctx.args))
+    sys.exit(dldata_main(ctx.args or ["--help"], prog="autograde data"))
 
 
 @main.command()

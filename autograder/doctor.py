@@ -46,10 +46,11 @@ def isolation_lines() -> list[str]:
 
 
 def data_lines() -> tuple[list[str], bool]:
-    from dldata.store import verify
+    from dldata.store import fetch_command, verify
 
     report = verify()
-    lines = [f"data: {'ok' if report.ok else 'NOT USABLE (fix: python -m dldata fetch --from DIR_OR_URL)'}"]
+    fix = f"NOT USABLE (fix: {fetch_command()}, or {fetch_command()} --from DIR_OR_URL offline)"
+    lines = [f"data: {'ok' if report.ok else fix}"]
     lines += [f"  {f.name}  {f.status}  {f.detail}{'' if f.required else ' (optional)'}" for f in report.files]
     return lines, report.ok
 

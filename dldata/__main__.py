@@ -21,9 +21,9 @@ from . import store
 from .store import ENV_VAR, KNOWN_FILES, REQUIRED, DataError, fetch, verify
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "python -m dldata") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m dldata", description="Fetch and verify the exercises' data files."
+        prog=prog, description="Fetch and verify the exercises' data files."
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="{fetch,verify}")
 
@@ -92,14 +92,15 @@ def _verify(args: argparse.Namespace) -> int:
         return 0
     first = store.search_folders(args.data_dir)[0][0]
     to = "" if first == store.default_destination() else f" --to {first}"
-    print(f"cat/non-cat data: NOT USABLE. To fix it, run:  python -m dldata fetch{to}", file=sys.stderr)
+    print(f"cat/non-cat data: NOT USABLE. To fix it, run:  {store.fetch_command()}{to}", file=sys.stderr)
     return 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI on ``argv`` (default ``sys.argv[1:]``) and return the exit status."""
+def main(argv: Sequence[str] | None = None, prog: str = "python -m dldata") -> int:
+    """Run the CLI on ``argv`` (default ``sys.argv[1:]``) and return the exit status;
+    ``prog`` is the command's name in its help (``autograde data``)."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(prog).parse_args(argv)
     except SystemExit as exc:  # --help or a usage error: argparse has printed the message
         return exc.code if isinstance(exc.code, int) else 2
     try:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 import urllib.error
@@ -287,6 +288,25 @@ def _locate(name: str, data_dir: str | os.PathLike[str] | None) -> tuple[Path | 
     return None, places
 
 
+def python_command() -> str:
+    """How to start this Python from a shell: ``python`` when that is it (an active
+    environment, the kit's), else its path (a clone's ``.venv/bin/python``, not activated),
+    so that a command a message suggests runs with this ``dldata``."""
+    found = shutil.which("python")
+    if found and os.path.normpath(os.path.abspath(found)) == os.path.normpath(os.path.abspath(sys.executable)):
+        return "python"
+    executable = Path(os.path.abspath(sys.executable))
+    try:
+        return str(executable.relative_to(Path.cwd()))
+    except ValueError:
+        return str(executable)
+
+
+def fetch_command() -> str:
+    """The command that runs ``dldata fetch`` with this Python."""
+    return f"{python_command()} -m dldata fetch"
+
+
 def _fix_hint(name: str, places: list[Place]) -> str:
     """The commands that would put a valid ``name`` where it was looked for."""
     failed = {p.folder for p in places}
@@ -294,13 +314,13 @@ def _fix_hint(name: str, places: list[Place]) -> str:
     to = "" if dest == default_destination() else f" --to {dest}"
     if SHARED_DIR not in failed and check_file(SHARED_DIR / name) is None:
         # A verified copy is right there: name it exactly.
-        lines = [f"To fix it, run:  python -m dldata fetch --from {SHARED_DIR}{to} {name}"]
+        lines = [f"To fix it, run:  {fetch_command()} --from {SHARED_DIR}{to} {name}"]
     elif any(name in m.files for m in MIRRORS):
-        lines = [f"To fix it, run:  python -m dldata fetch{to} {name}",
+        lines = [f"To fix it, run:  {fetch_command()}{to} {name}",
                  "  (it downloads a public copy and checks its sha256; offline, add --from DIR_OR_URL: "
                  "a folder or http(s):// base URL holding the verified files)"]
     else:
-        lines = [f"To fix it, run:  python -m dldata fetch --from DIR_OR_URL{to} {name}",
+        lines = [f"To fix it, run:  {fetch_command()} --from DIR_OR_URL{to} {name}",
                  "  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)"]
     if places[0].origin == f"${ENV_VAR}":
         lines.append(f"or point {ENV_VAR} at a folder holding the verified files (or unset it).")
@@ -547,7 +567,7 @@ def fetch(
             missing = [n for n in names if check_file(dest / n) is not None]
             raise DataError(
                 f"no valid copy of {name} (tried {_summary(tried)}). Put {' and '.join(missing)} into {dest} "
-                f"(or into a folder named by ${ENV_VAR}), or run: python -m dldata fetch --from DIR_OR_URL",
+                f"(or into a folder named by ${ENV_VAR}), or run: {fetch_command()} --from DIR_OR_URL",
                 name=name)
         fetched.append(path)
     return fetched

@@ -179,7 +179,7 @@ def test_does_a_failure_everywhere_give_one_line_saying_where_to_put_the_files(s
                               f"not there; first/gone@0123456: HTTP 404 File not found; second/corrupt@0123456: "
                               f"sha256 mismatch")
     assert message.endswith(f"Put {TRAIN} and {TEST} into {folders.project} (or into a folder named by "
-                            f"$DL_DATASETS_DIR), or run: python -m dldata fetch --from DIR_OR_URL")
+                            f"$DL_DATASETS_DIR), or run: {store.fetch_command()} --from DIR_OR_URL")
     assert files_in(folders.project) == []
 
 

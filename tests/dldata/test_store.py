@@ -122,7 +122,7 @@ def test_does_the_missing_message_list_every_place_and_the_fix(folders):
         f"{NAME} is missing. Looked in:\n"
         f"  - {folders.project} (project data folder): not there\n"
         f"  - {folders.shared} (shared folder): not there\n"
-        f"To fix it, run:  python -m dldata fetch --from DIR_OR_URL {NAME}\n"
+        f"To fix it, run:  {store.fetch_command()} --from DIR_OR_URL {NAME}\n"
         f"  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)\n"
         f"or set DL_DATASETS_DIR to a folder holding the verified files."
     )
@@ -350,7 +350,7 @@ def test_does_cli_verify_exit_0_only_when_the_cat_pair_is_valid(intact, code, ca
         assert out.endswith("cat/non-cat data: OK\n") and err == ""
     else:
         assert "test_catvnoncat.h5   missing  not in " in out
-        assert err == "cat/non-cat data: NOT USABLE. To fix it, run:  python -m dldata fetch\n"
+        assert err == f"cat/non-cat data: NOT USABLE. To fix it, run:  {store.fetch_command()}\n"
 
 
 def test_does_cli_verify_with_data_dir_look_only_there(cat_pair, tmp_path, capsys):
@@ -398,3 +398,19 @@ def test_does_python_m_dldata_verify_pass_on_the_real_files(real_dir):
     assert run.returncode == 0, run.stderr
     assert f"train_catvnoncat.h5  OK       {real_dir / 'train_catvnoncat.h5'}" in run.stdout
     assert run.stderr == ""
+
+
+@pytest.mark.parametrize("active", [True, False], ids=["environment-active", "not-active"])
+def test_the_suggested_command_runs_this_python(active, tmp_path, monkeypatch):
+    """Does a message suggest `python -m dldata fetch` where `python` is this interpreter
+    (an active environment), and this interpreter's path where it is not (a clone's
+    .venv/bin/python, not activated), so the command it gives finds this dldata?"""
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    python = bin_dir / "python"
+    python.write_text("#!/bin/sh\n")
+    python.chmod(0o755)
+    monkeypatch.setattr(store.sys, "executable", str(python))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(bin_dir) if active else str(tmp_path / "elsewhere"))
+    assert store.fetch_command() == ("python -m dldata fetch" if active else ".venv/bin/python -m dldata fetch")
