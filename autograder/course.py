@@ -36,8 +36,10 @@ A run is one ordered list of small steps (:data:`STEPS`):
    (and that of the files it is graded with) is not graded again (the rule is in
    :mod:`autograder.gradebook`), so an interrupted run, or a rerun after a few late
    submissions, grades only what is new;
-6. **grade**; 7. **record** (one transaction per notebook); 8. **feedback** (the page, from
-   the gradebook's scores); 9. **autograded copy** (for formgrader).
+6. **grade** (:mod:`autograder.batch`: ``jobs`` files at a time, the same graded code
+   once); 7. **record** (one transaction per notebook, by this process alone, in file
+   order); 8. **feedback** (the page, from the gradebook's scores); 9. **autograded copy**
+   (for formgrader).
 
 Then a notebook a student did not hand in scores 0 (and when the student handed in files
 that were recognised as no notebook, the reason says that rather than "not handed in").
@@ -281,8 +283,6 @@ class Matched:
     groups: dict[tuple[str, str], list[Found]] = field(default_factory=dict)
     unmatched: list[tuple[Found, Text]] = field(default_factory=list)
     recognised: dict[Found, recognise.Recognised] = field(default_factory=dict)
-    queued: list[_Queued] = field(default_factory=list)  # step 6 for all at once (grade_queued)
-    held: list[str | _Queued] = field(default_factory=list)  # what is said until then, and where each is graded
 
 
 def match_files(files: list[Found], books: Mapping[str, CourseNotebook], assignment: str) -> Matched:
