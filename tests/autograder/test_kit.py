@@ -125,7 +125,7 @@ def test_the_kit_installs_the_student_requirements_only(kit):
     names = [re.split(r"[<>=]", d)[0] for d in pyproject["project"]["dependencies"]]
     assert names == ["numpy", "h5py", "matplotlib", "pytest"]
     assert pyproject["project"]["optional-dependencies"] == {"jupyter": ["jupyterlab>=4"]}
-    assert pyproject["tool"]["setuptools"]["packages"]["find"]["include"] == ["dlcheck*", "dldata*"]
+    assert pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["dlcheck", "dldata"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -283,8 +283,10 @@ def test_the_kit_alone_installs_and_checks_in_a_fresh_environment(tmp_path):
     assert _run([sys.executable, "-m", "venv", str(venv)], tmp_path).returncode == 0
     assert "include-system-site-packages = false" in (venv / "pyvenv.cfg").read_text()
     python, pytest_script = venv / "bin" / "python", venv / "bin" / "pytest"
-    install = _run([str(python), "-m", "pip", "install", "--quiet", str(kit)], tmp_path)
+    before = sorted(p.name for p in kit.iterdir())
+    install = _run([str(python), "-m", "pip", "install", "--quiet", "."], kit)  # `pip install .`, as the README says
     assert install.returncode == 0, install.stdout + install.stderr
+    assert sorted(p.name for p in kit.iterdir()) == before  # no build/ or *.egg-info left in the kit
     print(f"fresh venv + pip install of the kit: {time.perf_counter() - start:.1f} s")
 
     untouched = _run([str(pytest_script), "week2", "-p", "no:cacheprovider"], kit)
