@@ -82,7 +82,7 @@ def test_missing_data_is_one_actionable_line(tmp_path):
                            str(ROOT / "assignments/week2/logistic_regression.ipynb")],
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert proc.returncode == 2
-    assert "python -m dldata fetch" in proc.stderr and str(tmp_path) in proc.stderr
+    assert "-m dldata fetch" in proc.stderr and str(tmp_path) in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -102,7 +102,7 @@ def test_is_a_replaced_file_read_again(fake_pair, register, write_h5):
 def test_does_a_missing_file_raise_the_store_error_with_its_fix(tmp_path):
     """Does loading from a folder without the files say where it looked and what to run?"""
     with pytest.raises(DataError, match=r"(?s)train_catvnoncat\.h5 is missing.*"
-                                        r"python -m dldata fetch --from"):
+                                        r"-m dldata fetch --from"):
         load_catvnoncat(tmp_path)
 
 

@@ -102,7 +102,7 @@ def test_is_a_given_folder_without_the_file_an_error_rather_than_a_fallback(
     # The hint names the exact command, pointing at the verified copy it can see; fetch
     # writes into $DL_DATASETS_DIR by default, so only data_dir needs --to.
     to = f" --to {place.folder}" if given == "explicit" else ""
-    assert f"python -m dldata fetch --from {folders.shared}{to} {NAME}" in str(err.value)
+    assert f"{store.fetch_command()} --from {folders.shared}{to} {NAME}" in str(err.value)
 
 
 def test_is_an_empty_env_var_ignored(folders, monkeypatch):
@@ -140,7 +140,7 @@ def test_does_the_corrupt_message_name_the_path_both_digests_and_the_fix(folders
     assert message.startswith(f"{NAME} is corrupt. Looked in:\n")
     assert (f"  - {folders.project} (project data folder): "
             f"sha256 mismatch: got {got}, expected {good.sha256}\n") in message
-    assert f"python -m dldata fetch --from DIR_OR_URL {NAME}" in message
+    assert f"{store.fetch_command()} --from DIR_OR_URL {NAME}" in message
 
 
 def test_is_a_corrupt_file_an_error_even_when_a_later_folder_has_a_good_copy(folders):
@@ -151,7 +151,7 @@ def test_is_a_corrupt_file_an_error_even_when_a_later_folder_has_a_good_copy(fol
     with pytest.raises(DataError) as err:
         find_file(NAME)
     assert [p.folder for p in err.value.places] == [folders.project]
-    assert f"python -m dldata fetch --from {folders.shared} {NAME}" in str(err.value)
+    assert f"{store.fetch_command()} --from {folders.shared} {NAME}" in str(err.value)
 
 
 def test_is_a_truncated_file_reported_as_a_size_mismatch(folders, good):
