@@ -17,6 +17,7 @@ Both ``autograde grade FILES`` and ``autograde course`` hand their files here as
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
@@ -126,25 +127,17 @@ def grade_many(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
             first.setdefault(key, i)
     own = [i for i, t in enumerate(took) if t is None]
     reports: dict[int, SubmissionReport] = {}
-    if jobs <= 1 or len(own) <= 1:
-        for i, task in enumerate(tasks):
-            if took[i] is None:
-                report = _call(grade_file, task)
-                reports[i] = _kept(report)
-                yield report, None
-            else:
-                yield _as_for(reports[took[i]], task), took[i]
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(own))) as pool:
-        futures: dict[int, Future] = {i: pool.submit(_call, grade_file, tasks[i]) for i in own}
+    parallel = jobs > 1 and len(own) > 1
+    with ProcessPoolExecutor(max_workers=min(jobs, len(own))) if parallel else contextlib.nullcontext() as pool:
+        futures: dict[int, Future] = {i: pool.submit(_call, grade_file, tasks[i]) for i in own} if pool else {}
         try:
             for i, task in enumerate(tasks):
-                if took[i] is None:
-                    report = futures.pop(i).result()
-                    reports[i] = _kept(report)
-                    yield report, None
-                else:
+                if took[i] is not None:
                     yield _as_for(reports[took[i]], task), took[i]
+                    continue
+                report = futures.pop(i).result() if pool else _call(grade_file, task)
+                reports[i] = _kept(report)
+                yield report, None
         finally:  # an interrupted run: the files not started yet are not graded
             for future in futures.values():
                 future.cancel()
