@@ -58,6 +58,7 @@ from threadpoolctl import threadpool_limits
 
 from dlcheck import signatures, written
 from dlcheck.checks import Check, GradedFunction, GraderError, NotebookSpec
+from dlcheck.compare import without_hint
 from dlcheck.extract import Submission, SubmissionError, fingerprint, read_submission
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.run import noted, result, run_checks
@@ -176,11 +177,20 @@ def decide(fn: GradedFunction, first: TestResult, retried: TestResult | None, ca
         return first
     if not retried.passed:
         return retried
+    # What failed with the learner's callees is said without its hint: the hint is about
+    # this function's own code, which the run with correct callees has just shown right.
     message = noted(retried.message, tr(
-        "graded with correct versions of {callees}; with your own, it failed: {own}",
-        "{callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own}",
-        callees=", ".join(callees), own=first.message))
+        "graded with correct versions of {callees}; with your own, it failed: {own} What differs comes from "
+        "{callees} (or what they call), not from {fn} itself: see their messages.",
+        "{callees}의 올바른 버전으로 채점했습니다. 여러분의 버전으로는 실패했습니다: {own} 이 차이는 {fn} 자체가 "
+        "아니라 {callees}(또는 그 함수들이 부르는 함수)에서 생깁니다. 해당 함수의 메시지를 보세요.",
+        callees=", ".join(callees), fn=fn.name, own=_full_stop(without_hint(first.message))))
     return dataclasses.replace(result(fn, True, message), curves=retried.curves, said=retried.said)
+
+
+def _full_stop(text: Text) -> Text:
+    """``text`` ending in a full stop, in each language."""
+    return Text(*(t if t.rstrip().endswith(".") else t.rstrip() + "." for t in (text.en, text.ko)))
 
 
 def is_classic(spec: NotebookSpec, reference: Reference, statements: list[tuple[str, str]]) -> bool:

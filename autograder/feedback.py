@@ -20,6 +20,7 @@ import html
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dlcheck.compare import HINT_LABEL
 from dlcheck.results import Curve, SubmissionReport, TestResult
 from dlcheck.text import LANGUAGES, Text, as_text, language, tr
 
@@ -82,9 +83,6 @@ nav { float: right; } input.lang { display: none; }
 #lang-en:checked ~ nav label[for=lang-en], #lang-ko:checked ~ nav label[for=lang-ko] { background: #ddd; }
 """
 
-_HINT = {"en": " Hint: ", "ko": " 힌트: "}
-
-
 def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -99,7 +97,7 @@ def _message(text: Text, ok: bool) -> str:
     """A message in each language, its hint on a line of its own."""
     out = []
     for lang in LANGUAGES:
-        body, hint_word, hint = text.render(lang).partition(_HINT[lang])
+        body, hint_word, hint = text.render(lang).partition(HINT_LABEL[lang])
         hint_html = f'<span class="hint"><strong>{_esc(hint_word.strip())}</strong> {_esc(hint)}</span>' if hint else ""
         out.append(f'<div class="message{" ok" if ok else ""} {lang}" lang="{lang}">{_esc(body)}{hint_html}</div>')
     return "".join(out)

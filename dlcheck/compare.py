@@ -236,6 +236,16 @@ def as_number(got: Any, name: Text | str, array_accepted: bool = True) -> float:
     return float(as_array(got, name))
 
 
+#: What begins the hint of a message, in each language (the rest of the message is the hint).
+HINT_LABEL = {"en": " Hint: ", "ko": " 힌트: "}
+
+
+def without_hint(message: Text) -> Text:
+    """``message`` without its hint, for where the hint would not be true (see
+    :func:`autograder.engine.decide`)."""
+    return Text(*(message.render(lang).partition(HINT_LABEL[lang])[0] for lang in ("en", "ko")))
+
+
 def _value_message(name: Text, got: np.ndarray, want: np.ndarray, hints: Iterable[Hint]) -> Text:
     if got.ndim:
         diff = np.abs(got - want)

@@ -280,6 +280,20 @@ def test_decide_lets_the_run_with_correct_callees_decide():
     assert kept.score == 2 and "with your own, it failed: raised" in kept.message.en
 
 
+def test_a_callers_note_keeps_no_hint_about_its_own_code_when_its_callees_are_to_blame():
+    """When a function passes with correct callees, its own code is not what failed: does
+    the note keep what differed with the learner's callees but drop the hint, which would
+    send them to fix code that is right (a wrong propagate told model's author to "train on
+    the training set"), and point at the callees instead, in both languages?"""
+    fn = NotebookSpec("week9/x").graded("model", points=2)
+    own = result(fn, False, tr("w differs. Hint: train on the training set.", "w가 다릅니다. 힌트: 훈련 세트에서 학습하세요."))
+    kept = decide(fn, own, result(fn, True, tr("2 check(s) passed", "검사 2개 통과")), ("optimize", "predict"))
+    assert kept.passed and "w differs" in kept.message.en and "w가 다릅니다" in kept.message.ko
+    assert "training set" not in kept.message.en and "훈련 세트" not in kept.message.ko
+    assert "Hint" not in kept.message.en and "힌트" not in kept.message.ko
+    assert "optimize, predict" in kept.message.en.rpartition("w differs")[2]  # named after what differed
+
+
 def test_a_check_that_declares_its_time_gets_it(tmp_path, mini):
     """Does a check declared with ``seconds`` let a call run past the normal per-call limit,
     while the other checks keep that limit?"""
