@@ -105,20 +105,34 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
     return nb
 
 
-def write_autograded(path: Path, submitted: Path, tests: list[TestResult],
-                     aliases: dict[str, tuple[str, ...]] | None = None, lang: str | None = None) -> Path | None:
-    """Write the marked copy of the notebook ``submitted`` to ``path``; ``None`` (and any
-    older copy removed) when the file is not a readable notebook."""
+def render_autograded(submitted: Path, tests: list[TestResult], aliases: dict[str, tuple[str, ...]] | None = None,
+                      lang: str | None = None) -> str | None:
+    """The marked copy of the notebook ``submitted``, as the text of its file; ``None``
+    when the file is not a readable notebook."""
     import nbformat
 
     try:
         nb = nbformat.read(submitted, as_version=4)
     except Exception:  # noqa: BLE001 - any unreadable file: formgrader then shows "missing", the feedback says why
+        return None
+    text = nbformat.writes(annotate(inert(nb, lang), tests, aliases, lang))
+    return text if text.endswith("\n") else text + "\n"  # as nbformat.write ends a file
+
+
+def write_autograded(path: Path, submitted: Path, tests: list[TestResult],
+                     aliases: dict[str, tuple[str, ...]] | None = None, lang: str | None = None) -> Path | None:
+    """Write the marked copy of the notebook ``submitted`` to ``path`` unless it holds it
+    already; ``None`` (and any older copy removed) when the file is not a readable notebook.
+    A copy another tool wrote over (``nbgrader autograde`` puts its own executed notebook
+    there) is written again."""
+    text = render_autograded(submitted, tests, aliases, lang)
+    if text is None:
         path.unlink(missing_ok=True)
         return None
-    nb = annotate(inert(nb, lang), tests, aliases, lang)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
-    nbformat.write(nb, tmp)
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
     return path

@@ -297,6 +297,16 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
     sys.exit(1 if any(r.error for r in reports) else 0)
 
 
+#: Which of nbgrader's own commands work on what `course` writes (README, "Instructor's loop").
+NBGRADER_COMMANDS = tr(
+    "nbgrader: formgrader, export, generate_feedback and release_feedback work on this gradebook; do not run "
+    "`nbgrader autograde` on it (it runs the students' notebooks in your own process, and with --force deletes "
+    "autograded/; `autograde course` again puts them back)",
+    "nbgrader: formgrader, export, generate_feedback, release_feedback 명령은 이 gradebook에서 그대로 씁니다. "
+    "`nbgrader autograde`는 실행하지 마세요 (학생 노트북을 여러분의 프로세스에서 실행하고, --force를 주면 "
+    "autograded/를 지웁니다. 지워졌다면 `autograde course`를 다시 실행하면 되살아납니다)")
+
+
 @main.command(epilog=ENVIRONMENT)
 @click.argument("assignment")
 @click.option("--course-dir", default=".", show_default=True, type=click.Path(file_okay=False),
@@ -332,6 +342,7 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
                   f"(hand it out with `nbgrader release_feedback {assignment}`)\n")
         levels = sorted({r.isolation for r in run.reports if r.isolation}) or [isolation.level()]
         out.write(f"isolation level: {', '.join(levels)}\n")
+        out.write(NBGRADER_COMMANDS.render(language()) + "\n")
         if csv_path:
             _write_course_csv(folder, assignment, Path(csv_path))
             out.write(f"scores: {csv_path}\n")

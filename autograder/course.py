@@ -597,7 +597,7 @@ class _Run:
         self.say(f"{chosen.label} {status}")
         for note in report.notes:
             self.say(f"{chosen.label} note: {note.render(self.lang)}")
-        self._write_files(kept, chosen, nb, regraded=True)
+        self._write_files(kept, chosen, nb)
 
     def _feedback(self, stored: SubmissionReport, chosen: Found, nb: CourseNotebook) -> SubmissionReport:
         """A report kept in the gradebook, named after the course layout, not after what
@@ -631,9 +631,10 @@ class _Run:
         shown = safe_name(why.render(self.lang)) if unrecognised else "not handed in"
         self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb {shown}: 0/{total:g}")
 
-    def _write_files(self, kept: SubmissionReport, submitted: Found, nb: CourseNotebook, regraded: bool = False) -> None:
+    def _write_files(self, kept: SubmissionReport, submitted: Found, nb: CourseNotebook) -> None:
         """Steps 8 and 9: the feedback page and the autograded copy, from the gradebook's
-        current scores; each written only when missing or out of date."""
+        current scores; each written only when it does not hold what it should (missing, out
+        of date, or written over by another tool)."""
         final = gradebook.final_scores(self.gb, self.assignment, kept.student, nb.name)
         kept = kept.with_scores(final)
         lang = self.lang or editions.language(submitted.path.name)  # a Korean edition's learner reads Korean
@@ -641,8 +642,7 @@ class _Run:
         if not page.is_file() or page.read_text(encoding="utf-8") != feedback.render_html(kept, lang):
             feedback.write_feedback(self.course_dir, kept, lang)
         copy = self.course_dir / "autograded" / kept.student / self.assignment / f"{nb.name}.ipynb"
-        if regraded or not copy.is_file() or copy.stat().st_mtime < submitted.path.stat().st_mtime:
-            autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, lang)
+        autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, lang)
         for folder in (page.parent, copy.parent):
             _copy_submission_files(submitted.submission, folder)
 

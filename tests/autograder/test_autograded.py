@@ -91,3 +91,19 @@ def test_an_unreadable_file_leaves_no_copy(tmp_path: Path):
     target.write_text("old copy")
     assert write_autograded(target, broken, [SIGMOID]) is None
     assert not target.exists()
+
+
+def test_a_copy_written_over_by_another_tool_is_written_again_and_a_current_one_left(tmp_path: Path):
+    """`nbgrader autograde` puts its own executed notebook where our marked copy was: is it
+    replaced by ours, and is a copy already as it should be left untouched?"""
+    submitted = ROOT / "assignments/week2/logistic_regression.ipynb"
+    target = tmp_path / "autograded" / "logistic_regression.ipynb"
+    assert write_autograded(target, submitted, [SIGMOID, PROPAGATE], lang="en") == target
+    ours = target.read_bytes()
+    assert ours == nbformat.writes(nbformat.read(target, as_version=4)).encode() + b"\n"  # as nbformat writes it
+    target.write_text(nbformat.writes(nbformat.read(submitted, as_version=4)))  # another tool's notebook
+    write_autograded(target, submitted, [SIGMOID, PROPAGATE], lang="en")
+    assert target.read_bytes() == ours
+    before = target.stat().st_mtime_ns
+    write_autograded(target, submitted, [SIGMOID, PROPAGATE], lang="en")
+    assert target.stat().st_mtime_ns == before

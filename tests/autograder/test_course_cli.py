@@ -1,5 +1,6 @@
 """`autograde course`: a class graded into nbgrader's gradebook, and what nbgrader's own tools
-(export, formgrader, generate_feedback, release_feedback) then make of it.
+(collect, export, formgrader, generate_feedback, release_feedback, and autograde, which must not be
+run on it) then make of it.
 
 The class is graded once per module (``graded``); tests that change it work on a copy.
 """
@@ -62,13 +63,21 @@ def course(tmp_path):
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """A class graded once: alice hands in the solution; bob a notebook whose cost uses
-    np.log10 (7/10), under its classic course name; carol the solution and the untouched
-    NumPy-basics stub. Returns the course dir and the finished `autograde course` run."""
+    """A class graded once: alice hands in the solution through nbgrader's exchange (`nbgrader
+    submit` leaves it in the inbound folder, `nbgrader collect` puts it in submitted/); bob a
+    notebook whose cost uses np.log10 (7/10), under its classic course name; carol the
+    solution and the untouched NumPy-basics stub. Returns the course dir and the finished
+    `autograde course` run."""
     course = tmp_path_factory.mktemp("course")
     _config(course)
     log10 = (ROOT / "examples/week2/cost_log10.ipynb").read_text()
-    _hand_in(course, "alice", {"logistic_regression.ipynb": _solution_notebook()}, secret="alice-secret")
+    inbound = course / "exchange" / "dl" / "inbound" / "alice+week2+2024-03-01 17:05:12.345678 UTC+3f2a"
+    inbound.mkdir(parents=True)
+    (inbound / "logistic_regression.ipynb").write_text(_solution_notebook())
+    (inbound / "timestamp.txt").write_text("2024-03-01 17:05:12.345678 UTC\n")
+    (inbound / "submission_secret.txt").write_text("alice-secret")
+    _nbgrader(course, "collect", "week2")
+    assert (course / "submitted" / "alice" / "week2" / "logistic_regression.ipynb").is_file()
     _hand_in(course, "bob", {f"{CLASSIC}.ipynb": log10}, secret="bob-secret")
     _hand_in(course, "carol", {"logistic_regression.ipynb": _solution_notebook(),
                                "numpy_basics.ipynb": (ROOT / BASICS.release).read_text()}, secret="carol-secret")
@@ -183,6 +192,32 @@ def test_nbgrader_release_feedback_hands_out_our_pages(graded):
     _nbgrader(course, "release_feedback", "week2")
     released = course / "exchange" / "dl" / "feedback" / f"{notebook_hash(secret='bob-secret', notebook_id=CLASSIC)}.html"
     assert released.read_text() == (course / "feedback" / "bob" / "week2" / f"{CLASSIC}.html").read_text()
+
+
+@pytest.mark.nbgrader
+def test_nbgrader_autograde_is_named_as_the_command_not_to_run_and_what_it_breaks_comes_back(graded, tmp_path):
+    """The summary says which nbgrader commands work on what we wrote and that `nbgrader
+    autograde` is not one of them. Is what it says true: does `nbgrader autograde --force`
+    fail on our course and delete autograded copies, and does the next `autograde
+    course` put them back as they were, without changing a score?"""
+    course = tmp_path / "copy"
+    shutil.copytree(graded[0], course)
+    out = graded[1]
+    assert "nbgrader: formgrader, export, generate_feedback and release_feedback work on this gradebook; " \
+           "do not run `nbgrader autograde` on it" in out
+    before = {p: p.read_bytes() for p in (course / "autograded").rglob("*.ipynb")}
+    assert len(before) == 4
+    env = dict(os.environ, PATH=f"{BIN}:{os.environ['PATH']}")
+    broken = subprocess.run([str(BIN / "nbgrader"), "autograde", "week2", "--force"], cwd=course, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert broken.returncode != 0 and "There was an error processing assignment 'week2'" in broken.stderr
+    left = {p.relative_to(course).as_posix() for p in (course / "autograded").rglob("*.ipynb")}
+    assert f"autograded/bob/week2/{CLASSIC}.ipynb" not in left and len(left) < 4, left
+    proc = _autograde(course)
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert {p: p.read_bytes() for p in (course / "autograded").rglob("*.ipynb")} == before
+    assert _export(course) == _export(graded[0])
 
 
 def test_scores_changed_by_another_tool_are_said_and_regraded(graded, tmp_path):
