@@ -110,6 +110,8 @@ def test_course_scores_reach_nbgrader_export(graded):
                                    "(2 not handed in, scored 0)")
     assert f"feedback: {course / 'feedback'}/<student>/week2/*.html" in out
     assert out.splitlines()[2] in ("isolation level: namespaces", "isolation level: processes")
+    assert out.splitlines()[3] == f"the class: {course / 'feedback' / 'index.html'} (again later: `autograde report week2`)"
+    assert "log10" in (course / "feedback" / "index.html").read_text(encoding="utf-8")  # bob's message, counted
     assert f"[-] alice/numpy_basics.ipynb not handed in: 0/{BASICS.max_score:g}" in err
 
 
