@@ -342,6 +342,7 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
                   f"(hand it out with `nbgrader release_feedback {assignment}`)\n")
         levels = sorted({r.isolation for r in run.reports if r.isolation}) or [isolation.level()]
         out.write(f"isolation level: {', '.join(levels)}\n")
+        out.write(f"the class: {folder / 'feedback' / 'index.html'} (again later: `autograde report {assignment}`)\n")
         out.write(NBGRADER_COMMANDS.render(language()) + "\n")
         if csv_path:
             _write_course_csv(folder, assignment, Path(csv_path))
@@ -349,17 +350,26 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
     sys.exit(1 if len(run.graded) < len(run.reports) else 0)
 
 
-def _write_course_csv(course_dir: Path, assignment: str, path: Path | None) -> str:
-    from .gradebook import GradebookError, assignment_scores, opened
+@contextlib.contextmanager
+def _recorded_course(course_dir: Path, assignment: str) -> Iterator:
+    """The course's gradebook, open; GraderError when there is none or it lacks ``assignment``."""
+    from .gradebook import GradebookError, opened
 
     if not (course_dir / "gradebook.db").is_file():
         raise GraderError(f"no gradebook at {course_dir / 'gradebook.db'}: grade the course first "
                           f"(autograde course {assignment} --course-dir {course_dir})")
     try:
         with opened(course_dir) as gb:
-            text = exports.course_csv(assignment_scores(gb, assignment))
+            yield gb
     except GradebookError as exc:
         raise GraderError(str(exc)) from None
+
+
+def _write_course_csv(course_dir: Path, assignment: str, path: Path | None) -> str:
+    from .gradebook import assignment_scores
+
+    with _recorded_course(course_dir, assignment) as gb:
+        text = exports.course_csv(assignment_scores(gb, assignment))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -377,6 +387,25 @@ def export(assignment: str, course_dir: str, csv_path: str | None) -> None:
     text = _write_course_csv(Path(course_dir), assignment, Path(csv_path) if csv_path else None)
     if csv_path is None:
         click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("assignment")
+@click.option("--course-dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="The nbgrader course directory (holds gradebook.db).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the page here (default: feedback/index.html in the course directory).")
+def report(assignment: str, course_dir: str, output: str | None) -> None:
+    """The class page of ASSIGNMENT, from what `autograde course` recorded (nothing is graded):
+    score histogram, each function's pass rate and most frequent messages, who did not hand
+    in, files not graded and why, groups of the same code, isolation level."""
+    from . import review
+
+    folder = Path(course_dir)
+    with _recorded_course(folder, assignment) as gb:
+        summary = review.summarise(gb, assignment)
+    path = review.write_page(Path(output) if output else review.page_path(folder), summary, language())
+    click.echo(f"the class: {path}")
 
 
 @main.command()

@@ -39,7 +39,8 @@ A run is one ordered list of small steps (:data:`STEPS`):
 6. **grade** (:mod:`autograder.batch`: ``jobs`` files at a time, the same graded code
    once); 7. **record** (one transaction per notebook, by this process alone, in file
    order); 8. **feedback** (the page, from the gradebook's scores); 9. **autograded copy**
-   (for formgrader).
+   (for formgrader); 10. **review** (once the run is recorded: the files not graded kept
+   in the gradebook, and the class page ``feedback/index.html``, :mod:`autograder.review`).
 
 Then a notebook a student did not hand in scores 0 (and when the student handed in files
 that were recognised as no notebook, the reason says that rather than "not handed in").
@@ -62,12 +63,12 @@ from nbgrader.utils import parse_utc
 
 from dlcheck import editions
 from dlcheck.checks import GraderError, NotebookSpec
-from dlcheck.extract import MAX_SUBMISSION_BYTES
+from dlcheck.extract import MAX_SUBMISSION_BYTES, SubmissionError, read_submission
 from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text, tr
 
-from . import autograded, batch, copies, feedback, gradebook, names, recognise, specs
+from . import autograded, batch, copies, feedback, gradebook, names, recognise, review, specs
 from .names import safe_name
 from .preflight import preflight
 from .sandbox.isolation import Limits
@@ -190,7 +191,8 @@ class CourseRun:
 #: The steps of a run, in order (see the module docstring). Refuse comes before any read
 #: of a file, choose before skip (the digest is the chosen file's), record before
 #: feedback (the page shows the gradebook's scores, an instructor's included).
-STEPS = ("find", "match", "refuse", "choose", "skip if unchanged", "grade", "record", "feedback", "autograded copy")
+STEPS = ("find", "match", "refuse", "choose", "skip if unchanged", "grade", "record", "feedback", "autograded copy",
+         "review")
 
 #: The most ``*.ipynb`` entries read from one student's folder (by name); the rest are listed.
 MAX_FILES = 32
@@ -473,7 +475,18 @@ def grade_course(
             for name, nb in sorted(books.items()):
                 if (student, name) not in matched.groups:
                     run.missing(student, nb, unrecognised)
+        gradebook.record_listed(gb, assignment, [_listed(course_dir, path, why) for path, why in summary.skipped])
+        try:
+            review.write_page(review.page_path(course_dir), review.summarise(gb, assignment), lang)
+        except OSError as exc:  # e.g. a student's folder named index.html: the grades stand
+            say(f"the class page {review.page_path(course_dir)} was not written: {safe_name(str(exc))}")
     return summary
+
+
+def _listed(course_dir: Path, path: Path, why: Text) -> tuple[str, str, Text]:
+    """``(student, file below the student's assignment folder, why)`` of a file not graded."""
+    parts = path.relative_to(course_dir / "submitted").parts
+    return parts[0], "/".join(parts[2:]), why
 
 
 @dataclass
@@ -588,7 +601,8 @@ class _Run:
             if dataclasses.replace(before, graded_at=kept.graded_at) == kept:
                 kept = before  # the same results: the same report, graded when they were first found
         gradebook.record(self.gb, self.assignment, chosen.student, nb.name, kept,
-                         sha256=digest if report.error is None else None, timestamp=timestamp)
+                         sha256=digest if report.error is None else None, timestamp=timestamp,
+                         code=None if report.error is not None else code_fingerprints(chosen.path, nb))
         status = f"{report.score:g}/{report.max_score:g}"
         if report.error is not None:
             status += f" error: {report.error.render(self.lang)}"
@@ -645,6 +659,22 @@ class _Run:
         autograded.write_autograded(copy, submitted.path, list(kept.tests), nb.function_aliases, lang)
         for folder in (page.parent, copy.parent):
             _copy_submission_files(submitted.submission, folder)
+
+
+def code_fingerprints(path: Path, nb: CourseNotebook) -> dict | None:
+    """What the class page compares of a graded file (:mod:`autograder.review`): its code
+    fingerprint, that of each graded function it defines (under its name or an earlier
+    one), and whether it is an untouched copy of the released notebook; ``None`` when the
+    file cannot be read."""
+    try:
+        submission = read_submission(path)
+    except SubmissionError:
+        return None
+    code = submission.fingerprint()
+    defined = submission.function_fingerprints()
+    functions = {names[0]: next((defined[n] for n in names if n in defined), None) for names in nb.functions}
+    return {"fingerprint": code, "functions": {f: fp for f, fp in functions.items() if fp is not None},
+            "untouched": code in nb.released}
 
 
 @dataclass(frozen=True)

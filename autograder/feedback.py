@@ -3,9 +3,8 @@
 :func:`render_html` makes a page of one notebook's report
 (:class:`~dlcheck.results.SubmissionReport`, as the gradebook keeps it, see :func:`filed`):
 the score of each function, the message and hint of each lost point, the sandbox's
-isolation level and the grader's version. The page is self-contained (no script, no
-external file: it opens offline, from an e-mail or an LMS), in Korean and English with a
-switch between them, and draws the curves the checks kept (a model's cost against the
+isolation level and the grader's version. The page is self-contained, in Korean and
+English with a switch between them (:mod:`autograder.page`), and draws the curves the checks kept (a model's cost against the
 reference's) as inline SVG.
 
 Where the page goes is nbgrader's place for feedback, so ``nbgrader release_feedback``
@@ -16,15 +15,15 @@ the student handed in (nbgrader's exchange finds feedback by that name).
 from __future__ import annotations
 
 import dataclasses
-import html
 from datetime import UTC, datetime
 from pathlib import Path
 
 from dlcheck.compare import HINT_LABEL
 from dlcheck.results import Curve, SubmissionReport, TestResult
-from dlcheck.text import LANGUAGES, Text, as_text, language, tr
+from dlcheck.text import LANGUAGES, Text, as_text, tr
 
-from . import __version__
+from . import __version__, page
+from .page import both, esc
 
 
 def filed(report: SubmissionReport, *, student: str, assignment: str, notebook: str,
@@ -64,33 +63,14 @@ def write_feedback(course_dir: Path, report: SubmissionReport, lang: str | None 
 # -- the page -------------------------------------------------------------------------
 
 _CSS = """
-body { font-family: system-ui, "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; max-width: 52rem;
-       margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; line-height: 1.5; }
-h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
-.facts { color: #555; font-size: .9rem; } .facts dt { float: left; clear: left; width: 11rem; }
-.facts dd { margin-left: 11rem; }
-table { border-collapse: collapse; margin-top: 1rem; } td, th { padding: .3rem .8rem; text-align: left; }
-tr + tr td { border-top: 1px solid #ddd; } td.points { text-align: right; font-variant-numeric: tabular-nums; }
-.pass { color: #1a7f37; } .fail { color: #cf222e; } .adjusted { color: #8250df; font-size: .85rem; }
+.adjusted { color: #8250df; font-size: .85rem; }
 .message { white-space: pre-wrap; background: #f6f8fa; border-left: 4px solid #cf222e; padding: .6rem .8rem; }
 .message.ok { border-left-color: #1a7f37; } .hint { display: block; margin-top: .4rem; }
 .error { background: #fff1f0; border: 1px solid #cf222e; padding: .6rem .8rem; }
 .notes { background: #fff8c5; padding: .6rem .8rem .6rem 2rem; }
 svg { display: block; margin: .8rem 0; } svg text { font-size: 11px; fill: #444; }
-nav label { cursor: pointer; border: 1px solid #999; border-radius: 4px; padding: .1rem .5rem; margin-left: .3rem; }
-nav { float: right; } input.lang { display: none; }
-#lang-en:checked ~ main .ko, #lang-ko:checked ~ main .en { display: none; }
-#lang-en:checked ~ nav label[for=lang-en], #lang-ko:checked ~ nav label[for=lang-ko] { background: #ddd; }
 """
 
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _both(text: Text | str, tag: str = "span") -> str:
-    """The text in every language, each in an element the language switch shows or hides."""
-    text = as_text(text)
-    return "".join(f'<{tag} class="{lang}" lang="{lang}">{_esc(text.render(lang))}</{tag}>' for lang in LANGUAGES)
 
 
 def _message(text: Text, ok: bool) -> str:
@@ -98,8 +78,8 @@ def _message(text: Text, ok: bool) -> str:
     out = []
     for lang in LANGUAGES:
         body, hint_word, hint = text.render(lang).partition(HINT_LABEL[lang])
-        hint_html = f'<span class="hint"><strong>{_esc(hint_word.strip())}</strong> {_esc(hint)}</span>' if hint else ""
-        out.append(f'<div class="message{" ok" if ok else ""} {lang}" lang="{lang}">{_esc(body)}{hint_html}</div>')
+        hint_html = f'<span class="hint"><strong>{esc(hint_word.strip())}</strong> {esc(hint)}</span>' if hint else ""
+        out.append(f'<div class="message{" ok" if ok else ""} {lang}" lang="{lang}">{esc(body)}{hint_html}</div>')
     return "".join(out)
 
 
@@ -110,30 +90,21 @@ def _points(value: float) -> str:
 def render_html(report: SubmissionReport, lang: str | None = None) -> str:
     """The feedback page: one self-contained HTML document, shown first in ``lang``
     (default: :func:`dlcheck.text.language`), with a switch to the other language."""
-    lang = lang or language()
     title = f"{report.notebook}: {_points(report.score)} / {_points(report.max_score)}"
-    switch = "".join(f'<input type="radio" name="lang" class="lang" id="lang-{code}"{" checked" if code == lang else ""}>'
-                     for code in LANGUAGES)
-    labels = "".join(f'<label for="lang-{code}">{name}</label>'
-                     for code, name in zip(LANGUAGES, ("English", "한국어"), strict=True))
     body = [_facts(report), _table(report)]
     if report.notes:
-        body.append('<ul class="notes">' + "".join(f"<li>{_both(n)}</li>" for n in report.notes) + "</ul>")
+        body.append('<ul class="notes">' + "".join(f"<li>{both(n)}</li>" for n in report.notes) + "</ul>")
     if report.error is not None:
-        body.append(f'<h2>{_both(tr("Not graded", "채점하지 못함"))}</h2><div class="error">{_both(report.error)}</div>')
+        body.append(f'<h2>{both(tr("Not graded", "채점하지 못함"))}</h2><div class="error">{both(report.error)}</div>')
     if report.error is None:
         lost = [t for t in report.tests if t.score < t.max_score]
         kept = [t for t in report.tests if t.score >= t.max_score]
         for heading, tests in ((tr("Where points were lost", "점수를 잃은 곳"), lost),
                                (tr("What was checked", "검사한 내용"), kept)):
             if tests:
-                body.append(f"<h2>{_both(heading)}</h2>")
+                body.append(f"<h2>{both(heading)}</h2>")
                 body += [_function(t) for t in tests]
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-            f"{switch}\n<nav>{labels}</nav>\n<main>\n<h1>{_esc(title)}</h1>\n" + "\n".join(body)
-            + "\n</main>\n</body>\n</html>\n")
+    return page.document(title, body, _CSS, lang)
 
 
 def _facts(report: SubmissionReport) -> str:
@@ -145,29 +116,29 @@ def _facts(report: SubmissionReport) -> str:
         (tr("Grader", "채점기"), f"dl-autograder {report.grader_version or '-'}"),
         (tr("Isolation level", "격리 수준"), report.isolation or "-"),
     ]
-    return '<dl class="facts">' + "".join(f"<dt>{_both(k)}</dt><dd>{_esc(v)}</dd>" for k, v in rows) + "</dl>"
+    return '<dl class="facts">' + "".join(f"<dt>{both(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows) + "</dl>"
 
 
 def _table(report: SubmissionReport) -> str:
-    head = (f"<tr><th>{_both(tr('Function', '함수'))}</th><th>{_both(tr('Points', '점수'))}</th>"
-            f"<th>{_both(tr('Result', '결과'))}</th></tr>")
+    head = (f"<tr><th>{both(tr('Function', '함수'))}</th><th>{both(tr('Points', '점수'))}</th>"
+            f"<th>{both(tr('Result', '결과'))}</th></tr>")
     rows = []
     for t in report.tests:
         full = t.score >= t.max_score
-        verdict = _both(tr("passed", "통과") if full else tr("failed", "실패"))
-        note = (f' <span class="adjusted">{_both(tr("(changed by your instructor)", "(강사가 조정함)"))}</span>'
+        verdict = both(tr("passed", "통과") if full else tr("failed", "실패"))
+        note = (f' <span class="adjusted">{both(tr("(changed by your instructor)", "(강사가 조정함)"))}</span>'
                 if t.name in report.adjusted else "")
-        rows.append(f'<tr><td><a href="#{_esc(t.function)}"><code>{_esc(t.function)}</code></a></td>'
+        rows.append(f'<tr><td><a href="#{esc(t.function)}"><code>{esc(t.function)}</code></a></td>'
                     f'<td class="points">{_points(t.score)} / {_points(t.max_score)}</td>'
                     f'<td class="{"pass" if full else "fail"}">{verdict}{note}</td></tr>')
-    total = (f'<tr><td><strong>{_both(tr("Total", "합계"))}</strong></td>'
+    total = (f'<tr><td><strong>{both(tr("Total", "합계"))}</strong></td>'
              f'<td class="points"><strong>{_points(report.score)} / {_points(report.max_score)}</strong></td><td></td></tr>')
     return f"<table>{head}{''.join(rows)}{total}</table>"
 
 
 def _function(t: TestResult) -> str:
     full = t.score >= t.max_score
-    heading = f'<h3 id="{_esc(t.function)}"><code>{_esc(t.function)}</code> {_points(t.score)} / {_points(t.max_score)}</h3>'
+    heading = f'<h3 id="{esc(t.function)}"><code>{esc(t.function)}</code> {_points(t.score)} / {_points(t.max_score)}</h3>'
     return heading + _message(as_text(t.message), full) + "".join(curve_svg(c) for c in t.curves)
 
 
@@ -194,21 +165,21 @@ def curve_svg(curve: Curve, width: int = 520, height: int = 240) -> str:
     yours, reference = tr("yours", "여러분"), tr("reference", "정답")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">',
-        f'<text x="{x0}" y="16">{_both(curve.title, "tspan")}</text>',
+        f'<text x="{x0}" y="16">{both(curve.title, "tspan")}</text>',
         f'<line x1="{x0}" y1="{y1}" x2="{x1}" y2="{y1}" stroke="#999"/>',
         f'<line x1="{x0}" y1="{y0}" x2="{x0}" y2="{y1}" stroke="#999"/>',
         f'<text x="{x0 - 6}" y="{y0 + 4}" text-anchor="end">{high:.3g}</text>',
         f'<text x="{x0 - 6}" y="{y1}" text-anchor="end">{low:.3g}</text>',
         f'<text x="{x0}" y="{y1 + 16}">0</text>',
         f'<text x="{x1}" y="{y1 + 16}" text-anchor="end">{steps}</text>',
-        f'<text x="{(x0 + x1) // 2}" y="{y1 + 30}" text-anchor="middle">{_both(curve.x_label, "tspan")}</text>',
+        f'<text x="{(x0 + x1) // 2}" y="{y1 + 30}" text-anchor="middle">{both(curve.x_label, "tspan")}</text>',
         line(curve.want, 'stroke="#d4a017" stroke-dasharray="6 4"'),
         line(curve.got, 'stroke="#0969da"'),
         f'<line x1="{x1 - 150}" y1="{y0}" x2="{x1 - 130}" y2="{y0}" stroke="#0969da" stroke-width="2"/>',
-        f'<text x="{x1 - 125}" y="{y0 + 4}">{_both(yours, "tspan")}</text>',
+        f'<text x="{x1 - 125}" y="{y0 + 4}">{both(yours, "tspan")}</text>',
         f'<line x1="{x1 - 70}" y1="{y0}" x2="{x1 - 50}" y2="{y0}" stroke="#d4a017" stroke-width="2" '
         f'stroke-dasharray="6 4"/>',
-        f'<text x="{x1 - 45}" y="{y0 + 4}">{_both(reference, "tspan")}</text>',
+        f'<text x="{x1 - 45}" y="{y0 + 4}">{both(reference, "tspan")}</text>',
         "</svg>",
     ]
     return "".join(parts)

@@ -29,7 +29,9 @@ The hash is kept in one extra table of the same database, ``autograder_recorded_
 so scores and the hash of the file they came from never disagree. A second table,
 ``autograder_report``, keeps what was written (the scores, and the report the feedback is
 made from), so a later run sees when another tool (``nbgrader autograde``, a script)
-replaced our scores: :attr:`Recorded.changed_by_others`. Nothing is stored outside the
+replaced our scores: :attr:`Recorded.changed_by_others`; and with them the graded code's
+fingerprints, for the class page (:mod:`autograder.review`). A third,
+``autograder_listed_file``, keeps the files the last run did not grade and why. Nothing is stored outside the
 gradebook; nbgrader ignores tables it does not know (its ``create_all`` and its alembic
 migrations only touch their own tables).
 
@@ -108,6 +110,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from dlcheck.results import SubmissionReport, TestResult
+from dlcheck.text import Text as TextMessage  # sqlalchemy's Text is a column type
 from dlcheck.text import as_text
 
 from .inert import markdown_or_text
@@ -137,6 +140,17 @@ reports = Table(
     Column("student", String(128), primary_key=True),
     Column("notebook", String(128), primary_key=True),
     Column("report", Text, nullable=False),
+)
+
+#: The files of each assignment's last ``autograde course`` run that were not graded, and
+#: why (a link, another copy chosen, not part of the assignment...), for the class page.
+listed_files = Table(
+    "autograder_listed_file",
+    _metadata,
+    Column("assignment", String(128), primary_key=True),
+    Column("student", String(128), primary_key=True),
+    Column("file", String(512), primary_key=True),
+    Column("why", Text, nullable=False),
 )
 
 
@@ -290,6 +304,7 @@ def record(
     *,
     sha256: str | None = None,
     timestamp: datetime | str | None = None,
+    code: dict | None = None,
 ) -> None:
     """Write one submitted notebook's report into the gradebook, in one transaction.
 
@@ -318,6 +333,9 @@ def record(
     timestamp : datetime or str, optional
         When the student submitted (nbgrader's ``timestamp.txt``); sets the submission's
         timestamp, which ``nbgrader export`` lists. ``None`` leaves it as it is.
+    code : dict, optional
+        The graded code's fingerprints, kept with the report as ``"code"`` (what the class
+        page compares, :mod:`autograder.review`).
 
     Raises
     ------
@@ -331,7 +349,8 @@ def record(
     try:
         _record(session, assignment, student, notebook, tests, sha256, timestamp)
         _store_report(session, assignment, student, notebook,
-                      {**report.to_json(), "scores": {t.name: float(t.score) for t in tests}})
+                      {**report.to_json(), "scores": {t.name: float(t.score) for t in tests},
+                       **({"code": code} if code is not None else {})})
         session.commit()
     except BaseException:
         session.rollback()
@@ -369,18 +388,59 @@ def recorded(gb: Gradebook, assignment: str) -> dict[tuple[str, str], Recorded]:
             scores=scores,
             max_scores={c.name: c.max_score for c in cells},
             written=None if kept is None else kept.get("scores"),
-            report=None if kept is None else _report(kept),
+            report=None if kept is None else report_of(kept),
         )
     return out
 
 
-def _report(kept: dict) -> SubmissionReport | None:
+def report_of(kept: dict) -> SubmissionReport | None:
     """The report kept with a notebook's scores, or None: none (only scores were kept) or
     not one this grader reads (a newer schema, say; the notebook is then graded again)."""
     try:
         return SubmissionReport.from_json(kept)
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def kept_reports(gb: Gradebook, assignment: str) -> dict[tuple[str, str], dict]:
+    """What :func:`record` and :func:`record_missing` kept for each (student, notebook) of
+    ``assignment``, as stored: a report's JSON with ``"scores"`` (and ``"code"``), or
+    ``{"missing": true}``; an entry that is not JSON is left out."""
+    out = {}
+    for row in gb.db.execute(select(reports).where(reports.c.assignment == assignment)).all():
+        try:
+            out[row.student, row.notebook] = json.loads(row.report)
+        except ValueError:
+            continue
+    return out
+
+
+def record_listed(gb: Gradebook, assignment: str, files: list[tuple[str, str, TextMessage]]) -> None:
+    """Keep the files of a run of ``assignment`` that were not graded, ``(student, file
+    relative to the student's folder, why)``, in place of the previous run's (one transaction)."""
+    session = gb.db
+    try:
+        session.execute(listed_files.delete().where(listed_files.c.assignment == assignment))
+        unique = {(student, file): why for student, file, why in files}
+        for (student, file), why in sorted(unique.items()):
+            session.execute(insert(listed_files).values(assignment=assignment, student=student, file=file,
+                                                        why=json.dumps(why.as_dict(), ensure_ascii=False)))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def listed(gb: Gradebook, assignment: str) -> list[tuple[str, str, TextMessage]]:
+    """What :func:`record_listed` kept for ``assignment``, by student and file."""
+    rows = gb.db.execute(select(listed_files).where(listed_files.c.assignment == assignment)).all()
+    out = []
+    for row in sorted(rows, key=lambda r: (r.student, r.file)):
+        try:
+            out.append((row.student, row.file, TextMessage(**json.loads(row.why))))
+        except (ValueError, TypeError):
+            continue
+    return out
 
 
 def record_missing(gb: Gradebook, assignment: str, student: str, notebook: str,

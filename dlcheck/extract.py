@@ -59,6 +59,21 @@ class Submission:
         the next)."""
         return fingerprint(self.statements)
 
+    def function_fingerprints(self) -> dict[str, str]:
+        """The fingerprint of each top-level function, by name: of its last definition,
+        the one a run of the kept code leaves (a class page compares submissions function
+        by function with them)."""
+        found = {}
+        for _, source in self.statements:
+            try:
+                tree = ast.parse(source)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            for node in tree.body:
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    found[node.name] = hashlib.sha256(_canonical(node).encode()).hexdigest()
+        return found
+
     def line(self, filename: str, lineno: int) -> str:
         lines = self.cells.get(filename, "").splitlines()
         return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""

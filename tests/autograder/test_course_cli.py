@@ -119,6 +119,8 @@ def test_course_scores_reach_nbgrader_export(graded):
                                    "(2 not handed in, scored 0)")
     assert f"feedback: {course / 'feedback'}/<student>/week2/*.html" in out
     assert out.splitlines()[2] in ("isolation level: namespaces", "isolation level: processes")
+    assert out.splitlines()[3] == f"the class: {course / 'feedback' / 'index.html'} (again later: `autograde report week2`)"
+    assert "log10" in (course / "feedback" / "index.html").read_text(encoding="utf-8")  # bob's message, counted
     assert f"[-] alice/numpy_basics.ipynb not handed in: 0/{BASICS.max_score:g}" in err
 
 
@@ -136,7 +138,8 @@ def test_each_student_gets_a_feedback_page_per_notebook(graded):
     course, _, _ = graded
     pages = sorted(str(p.relative_to(course / "feedback")) for p in (course / "feedback").rglob("*.html"))
     assert pages == ["alice/week2/logistic_regression.html", f"bob/week2/{CLASSIC}.html",
-                     "carol/week2/logistic_regression.html", "carol/week2/numpy_basics.html"]
+                     "carol/week2/logistic_regression.html", "carol/week2/numpy_basics.html",
+                     "index.html"]  # the class page (tests/autograder/test_review.py)
     bob = (course / "feedback" / "bob" / "week2" / f"{CLASSIC}.html").read_text()
     assert "<title>logistic_regression: 7 / 10</title>" in bob
     assert "use np.log, not np.log10." in bob and "np.log10이 아니라 np.log를 쓰세요." in bob

@@ -365,3 +365,29 @@ def test_assignment_scores_lists_each_student_and_notebook(course: Path, gb: Gra
         ("alice", {"logistic_regression": 3.5, "planar": 0.0}, 3.5, 10.0),
         ("dave", {"logistic_regression": None, "planar": None}, 0.0, 10.0),
     ]
+
+
+def test_the_files_not_graded_are_those_of_the_last_run(gb: Gradebook) -> None:
+    """Does record_listed keep each (student, file, why) in both languages, replacing the
+    previous run's list of the assignment, once per file?"""
+    why = Text("a symbolic link", "심볼릭 링크")
+    gradebook.record_listed(gb, ASSIGNMENT, [("bob", "old.ipynb", why)])
+    gradebook.record_listed(gb, ASSIGNMENT, [("bob", "W4A1/x.ipynb", why), ("alice", "y.ipynb", why),
+                                             ("alice", "y.ipynb", why)])
+
+    assert gradebook.listed(gb, ASSIGNMENT) == [("alice", "y.ipynb", why), ("bob", "W4A1/x.ipynb", why)]
+    assert gradebook.listed(gb, "week3") == []
+
+
+def test_the_code_fingerprints_are_kept_with_the_report(gb: Gradebook) -> None:
+    """Does record keep the graded code's fingerprints beside the report, and a missing
+    notebook say so, as kept_reports reads them?"""
+    code = {"fingerprint": "f" * 64, "functions": {"sigmoid": "a" * 64}, "untouched": False}
+    record(gb, ASSIGNMENT, "alice", "logistic_regression", report(FULL), sha256="0" * 64, code=code)
+    record_missing(gb, ASSIGNMENT, "bob", "logistic_regression", "not handed in")
+
+    kept = gradebook.kept_reports(gb, ASSIGNMENT)
+
+    assert kept["alice", "logistic_regression"]["code"] == code
+    assert gradebook.report_of(kept["alice", "logistic_regression"]).score == 5
+    assert kept["bob", "logistic_regression"] == {"missing": True}

@@ -140,3 +140,15 @@ def test_reasons_exist_in_korean(tmp_path):
     with pytest.raises(SubmissionError) as info:
         read_submission(path)
     assert info.value.text.ko == "empty.ipynb이(가) 비어 있습니다"
+
+
+def test_function_fingerprints_tell_functions_apart_by_meaning():
+    """Is each function's fingerprint its own (a comment changes nothing, another body
+    changes it and only it), and does the last definition count?"""
+    one = parse_python(["def f(x):\n    return x\n\ndef g(x):\n    return 2 * x\n"])
+    commented = parse_python(["def f(x):\n    # same\n    return x\n", "def g(x):\n    return 3 * x\n"])
+    redefined = parse_python(["def f(x):\n    return 0\n", "def f(x):\n    return x\n"])
+    assert set(one.function_fingerprints()) == {"f", "g"}
+    assert one.function_fingerprints()["f"] == commented.function_fingerprints()["f"]
+    assert one.function_fingerprints()["g"] != commented.function_fingerprints()["g"]
+    assert redefined.function_fingerprints() == {"f": one.function_fingerprints()["f"]}

@@ -213,6 +213,28 @@ def test_gradebook_comment_runs_nothing_in_generate_feedback():
     assert "it raised ValueError" in comment
 
 
+def test_the_class_page_runs_nothing_a_class_wrote():
+    """Can a student id, a file name, a notebook's message, a reason a file was not graded
+    or an isolation level recorded in the gradebook run a script on the class page
+    (feedback/index.html), or escape into its markup?"""
+    from autograder import review
+
+    tag = f"<img src=x onerror={CALL}>"
+    said = Text(f"propagate: it raised ValueError: {tag}", f"ValueError: {tag}")
+    summary = review.ClassSummary(
+        f"week2{tag}", totals=[(tag, 1.0)], max_score=10.0,
+        functions=[review.FunctionStats(tag, tag, 0, 1, [(said, 1)])], not_handed_in={tag: [tag]},
+        not_graded=[(tag, tag, said)], listed=[(tag, f"{tag}.ipynb", said)],
+        same_code=[review.SameCode(tag, (tag, f"<script>{CALL}</script>"), False, (tag,))])
+    summary.isolation[tag] += 1
+
+    page = review.render_html(summary, "en")
+
+    assert runnable(page) == []
+    assert "<img" not in page and "<script" not in page
+    assert page.count(f"&lt;img src=x onerror={CALL}&gt;") > 10
+
+
 # -- CSV formula injection ------------------------------------------------------------------
 
 #: Cells a spreadsheet would run as a formula (OWASP's list: = + - @, tab, carriage return).
