@@ -8,7 +8,8 @@ data in place. Measured in one run, so the ratios are what to read (machines are
 the load average is printed before and after.
 
 1. one run of the reference ``model()`` on the real data, with one BLAS thread as the
-   sandbox has (the floor: grading must train the submission's model once);
+   sandbox has (the yardstick: the training the grader ran for every submission until it
+   compared a quarter of it step for step, docs/grading.md);
 2. ``autograde grade`` of one completed week-2 notebook, with an empty reference cache,
    then again with the reference results cached on disk;
 3. ten byte-identical copies of it (ten students' folders) in one command: the same work,

@@ -42,7 +42,7 @@ def test_a_model_that_raises_on_the_real_data_keeps_no_points(tmp_path):
     path.write_text(hostile)
     report = grade_submission(path, WEEK2.only("model"))
     assert report.score == 0, report.tests[0].message
-    assert "trained on the real cat / non-cat data" in _messages(report)["model"]
+    assert "on the real cat / non-cat data: the reference's steps" in _messages(report)["model"]
 
 
 def _application_with_short_training(seconds: float):
