@@ -190,7 +190,7 @@ def test_does_the_workflow_install_the_grader_and_grade_a_tiny_class(tmp_path, f
         ran.append(step["name"])
     assert ran == ["Install the grader", "Fetch the data", "Grade the class", "Collect the reports"]
     installed = fresh.installed_from()
-    assert installed["url"] == grader.as_uri() and not installed.get("dir_info", {}).get("editable")
+    assert installed["url"] == grader.resolve().as_uri() and not installed.get("dir_info", {}).get("editable")
 
     reports = repo / resolve("${{ env.REPORTS }}", context)
     with open(reports / "scores.csv") as f:
@@ -210,7 +210,7 @@ def test_does_setup_install_the_grader_from_the_zip_and_the_data(fresh):
     folder? Without AUTOGRADE_PROJECT, does the installed grader's doctor say it is not
     ready and name the setting?"""
     installed = fresh.setup_installed
-    assert installed["url"] == (fresh.root / "source" / "dl-autograder").as_uri()
+    assert installed["url"] == (fresh.root / "source" / "dl-autograder").resolve().as_uri()
     assert not installed.get("dir_info", {}).get("editable")
     assert not list((fresh.root / "venv" / "lib").glob("python3*/site-packages/solutions"))
     assert fresh.setup_output.splitlines()[0] == f"OK  {fresh.data_home / 'dl-exercises' / 'train_catvnoncat.h5'}"
