@@ -410,11 +410,13 @@ def report(assignment: str, course_dir: str, output: str | None) -> None:
 
 @main.command()
 def doctor() -> None:
-    """Say what this machine offers: each isolation level (tried), the data, the secret.
+    """Say what this machine offers: each isolation level (tried), the course project, the
+    data, the secret.
 
-    Exits 0 when grading that counts can run here (a sandbox, the data, an instructor
-    secret in AUTOGRADE_SECRET or AUTOGRADE_SECRET_FILE), else 1; each missing piece is
-    named with what to do.
+    Exits 0 when grading that counts can run here (a sandbox, the project's solutions:
+    AUTOGRADE_PROJECT for an installed grader, the data, an instructor secret in
+    AUTOGRADE_SECRET or AUTOGRADE_SECRET_FILE), else 1; each missing piece is named with
+    what to do.
     """
     from .doctor import report
 

@@ -1,8 +1,10 @@
 """``autograde doctor``: what this machine offers the grader, and what is missing.
 
 Each isolation level is tried for real (:func:`autograder.sandbox.isolation.trial`), so the
-answer is the one grading gets; then the data the hidden checks read, and the
-instructor's secret (whether one is configured and where from, never its value).
+answer is the one grading gets; then the course project (whether every notebook's
+reference solution is where the grader reads it: an installed grader needs
+``$AUTOGRADE_PROJECT``), the data the hidden checks read, and the instructor's secret
+(whether one is configured and where from, never its value).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import os
 
 from dlcheck.checks import GraderError
 
-from . import secret
+from . import project, secret
 from .sandbox import isolation
 
 
@@ -55,6 +57,26 @@ def data_lines() -> tuple[list[str], bool]:
     return lines, report.ok
 
 
+def project_lines() -> tuple[list[str], bool]:
+    """The course project in use, and whether it holds every notebook's spec and solution."""
+    from . import specs
+
+    root = project.root()
+    notebooks = specs.notebooks()
+    missing = [s.solution for s in notebooks.values() if not (root / s.solution).is_file()]
+    ok = bool(notebooks) and not missing
+    fix = (f"NOT USABLE (fix: set {project.ENV_VAR} to the folder holding solutions/ and autograder/specs/, "
+           "the project the grader was installed from, or pass --project DIR)")
+    lines = [f"course project: {f'ok ({len(notebooks)} notebooks, each with its solution)' if ok else fix}",
+             f"  {root}  ({project.origin()})"]
+    if not notebooks:
+        lines.append(f"  no notebook: {root / project.SPECS} holds no spec")
+    elif missing:
+        more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+        lines.append(f"  missing: {missing[0]}{more} (of {len(notebooks)} notebooks)")
+    return lines, ok
+
+
 def secret_lines() -> tuple[list[str], bool]:
     try:
         configured = secret.configured()
@@ -70,7 +92,9 @@ def secret_lines() -> tuple[list[str], bool]:
 
 
 def report() -> tuple[str, bool]:
-    """The doctor's text, and whether grading for real can run here (data and secret)."""
+    """The doctor's text, and whether grading for real can run here (the course project,
+    data and secret)."""
+    course, course_ok = project_lines()
     data, data_ok = data_lines()
     secrets, secret_ok = secret_lines()
-    return "\n".join([*isolation_lines(), *data, *secrets]), data_ok and secret_ok
+    return "\n".join([*isolation_lines(), *course, *data, *secrets]), course_ok and data_ok and secret_ok

@@ -5,7 +5,10 @@
     <root>/assignments/<week>/                   what students receive (generated)
 
 The root is ``$AUTOGRADE_PROJECT`` (``autograde --project DIR``), else the checkout this
-package lives in.
+package lives in. A grader installed with ``pip install`` (not ``-e``) lives in
+site-packages, which holds its package and the specs but no ``solutions/``: it needs the
+setting, pointed at the project it was installed from (the Gradescope zip's copy, the CI
+job's checkout, the Docker image's ``/opt/autograde``).
 """
 
 from __future__ import annotations
@@ -22,3 +25,10 @@ def root() -> Path:
     """The project root in use."""
     chosen = os.environ.get(ENV_VAR, "").strip()
     return Path(chosen).resolve() if chosen else CHECKOUT
+
+
+def origin() -> str:
+    """Where :func:`root` came from, as a reader of the doctor's report needs it."""
+    if os.environ.get(ENV_VAR, "").strip():
+        return f"${ENV_VAR} or --project"
+    return f"the folder this grader is installed in; ${ENV_VAR} is not set"

@@ -27,6 +27,7 @@ import numpy as np
 from dlcheck import written
 from dlcheck.checks import GradedFunction, GraderError, NotebookSpec
 from dlcheck.extract import parse_python
+from dlcheck.text import tr
 
 from . import helpers, memo, project
 from .sandbox.session import quiet
@@ -159,8 +160,14 @@ def _solution(solutions: tuple[Path, ...], helper_names: tuple[str, ...] = ()) -
         try:
             sources.append(solution.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise GraderError(f"the reference solution {solution} is missing ({exc.strerror}); grading needs the "
-                              "instructor's solutions/ folder") from None
+            raise GraderError(tr(
+                "the reference solution {solution} is missing ({why}); grading needs the instructor's solutions/ "
+                "folder: set {setting} to the project holding it (an installed grader has none of its own), "
+                "or pass --project DIR",
+                "참조 솔루션 {solution} 파일이 없습니다 ({why}). 채점에는 교수자의 solutions/ 폴더가 필요합니다: "
+                "그 폴더가 있는 프로젝트를 {setting}에 지정하거나 (설치된 채점기에는 들어 있지 않습니다) "
+                "--project DIR를 주세요",
+                solution=str(solution), why=exc.strerror, setting=project.ENV_VAR)) from None
     namespace: dict[str, Any] = {"__name__": "reference"}
     with quiet(), helpers.importable(helper_names):
         for solution, source in zip(solutions, sources, strict=True):

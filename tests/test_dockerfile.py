@@ -8,6 +8,7 @@ Where a Docker engine answers, the image is also built and its ``doctor`` run; e
 
 from __future__ import annotations
 
+import csv
 import fnmatch
 import json
 import shutil
@@ -120,13 +121,34 @@ def _engine_answers() -> str | None:
 @pytest.mark.grading
 @pytest.mark.real_data
 @pytest.mark.e2e
-def test_image_builds_and_grades_at_the_namespaces_level():
-    """Where a Docker engine runs: does the image build, and does its doctor find the
-    namespaces level with the documented flags?"""
+def test_image_builds_and_grades_at_the_namespaces_level(tmp_path):
+    """Where a Docker engine runs: does the image build, does its doctor find the
+    namespaces level and the project, and does the README's `docker run ... course week2`
+    (the course, the data and the secret mounted) grade a one-student class?"""
     why_not = _engine_answers()
     if why_not:
         pytest.skip(why_not)
+    from dldata.store import find_file
+
     subprocess.run(["docker", "build", "-q", "-t", "autograde-test", str(ROOT)], check=True, timeout=1800)
-    done = subprocess.run(["docker", "run", "--rm", "--cap-add", "SYS_ADMIN", "--security-opt", "apparmor=unconfined",
-                           "autograde-test", "doctor"], capture_output=True, text=True, timeout=300)
+    flags = ["--cap-add", "SYS_ADMIN", "--security-opt", "apparmor=unconfined"]
+    done = subprocess.run(["docker", "run", "--rm", *flags, "autograde-test", "doctor"], capture_output=True, text=True,
+                          timeout=300)
     assert "namespaces  offered   <- grading uses this one" in done.stdout, done.stdout + done.stderr
+    assert "course project: ok" in done.stdout and "  /opt/autograde  ($AUTOGRADE_PROJECT" in done.stdout
+
+    course, secret = tmp_path / "course", tmp_path / "secret"
+    (course / "submitted" / "alice" / "week2").mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / "week2" / "correct.ipynb",
+                course / "submitted" / "alice" / "week2" / "logistic_regression.ipynb")
+    secret.write_text("a long random string for the image's test")
+    data = find_file("train_catvnoncat.h5").parent
+    graded = subprocess.run(["docker", "run", "--rm", *flags, "-v", f"{course}:/course", "-v", f"{data}:/data:ro",
+                             "-e", "DL_DATASETS_DIR=/data", "-v", f"{secret}:/run/secrets/autograde:ro",
+                             "-e", "AUTOGRADE_SECRET_FILE=/run/secrets/autograde",
+                             "autograde-test", "course", "week2", "--course-dir", "/course", "--csv", "/course/s.csv"],
+                            capture_output=True, text=True, timeout=900)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    with open(course / "s.csv") as f:
+        (alice,) = csv.DictReader(f)
+    assert (alice["student"], alice["logistic_regression"], alice["isolation"]) == ("alice", "10", "namespaces")
