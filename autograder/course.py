@@ -65,7 +65,7 @@ from dlcheck.checks import GraderError, NotebookSpec
 from dlcheck.extract import MAX_SUBMISSION_BYTES
 from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
-from dlcheck.text import Text, tr
+from dlcheck.text import Text, as_text, tr
 
 from . import autograded, batch, copies, feedback, gradebook, names, recognise, specs
 from .names import safe_name
@@ -186,6 +186,9 @@ class CourseRun:
     def graded(self) -> list[SubmissionReport]:
         return [r for r in self.reports if r.error is None]
 
+
+#: How a progress line says a file was not graded, before why.
+_NOT_GRADED = tr("not graded: ", "채점하지 못함: ")
 
 #: The steps of a run, in order (see the module docstring). Refuse comes before any read
 #: of a file, choose before skip (the digest is the chosen file's), record before
@@ -455,7 +458,7 @@ def grade_course(
         for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
             if found in skipped:
                 summary.skipped.append((found.path, skipped[found]))
-                run.say(f"{found.label} skipped: {skipped[found].render(lang)}")
+                run.say(f"{found.label} " + (tr("skipped: ", "건너뜀: ") + skipped[found]).render(lang))
                 continue
             if found in matched.recognised:
                 run.say(f"{found.label} {matched.recognised[found].why().render(lang)}")
@@ -497,11 +500,11 @@ class _Run:
         """Say each file refused or passed over, with why."""
         for found, why in picked.refused:
             self.summary.skipped.append((found.path, why))
-            self.say(f"{found.label} not graded: {why.render(self.lang)}")
+            self.say(f"{found.label} " + (_NOT_GRADED + why).render(self.lang))
         for path, why in sorted(picked.choice.passed_over if picked.choice else (),
                                 key=lambda passed: passed[0].name):  # in file order
             self.summary.skipped.append((path, why))
-            self.say(f"{picked.found[path].label} not graded: {why.render(self.lang)}")
+            self.say(f"{picked.found[path].label} " + (_NOT_GRADED + why).render(self.lang))
 
     def notebook(self, student: str, nb: CourseNotebook, picked: Picked,
                  companions: dict[str, Picked | None]) -> None:
@@ -516,7 +519,7 @@ class _Run:
         try:
             digest = _digest(chosen.path, with_files)
         except NotReadable as exc:  # too large, or changed since step 3
-            self.say(f"{chosen.label} not graded: {exc.text.render(self.lang)}")
+            self.say(f"{chosen.label} " + (_NOT_GRADED + exc.text).render(self.lang))
             self._record_refused(student, nb, chosen.path, exc.text)
             return
         if not self._unchanged(chosen, nb, digest):
@@ -546,12 +549,14 @@ class _Run:
             return False
         changed = previous.changed_by_others
         if changed:
-            self.say(f"{chosen.label} {_foreign(changed, previous)}; grading it again")
+            self.say(f"{chosen.label} " + (_foreign(changed, previous) + tr("; grading it again", "; 다시 채점합니다"))
+                     .render(self.lang))
             self.summary.regraded_after_others += 1
             return False
         if previous.report is None:
             return False
-        self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} (unchanged, not regraded)")
+        self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} "
+                 + tr("(unchanged, not regraded)", "(변경 없음, 다시 채점하지 않음)").render(self.lang))
         self._write_files(self._feedback(previous.report, chosen, nb), chosen, nb)
         self.summary.unchanged += 1
         return True
@@ -580,7 +585,7 @@ class _Run:
         self.summary.reports.append(report)
         timestamp, warning = _submission_timestamp(chosen.submission)
         if warning:
-            self.say(f"{chosen.label} warning: {warning}")
+            self.say(f"{chosen.label} " + (tr("warning: ", "경고: ") + warning).render(self.lang))
         kept = feedback.filed(report, student=chosen.student, assignment=self.assignment, notebook=nb.name)
         previous = self.done.get((chosen.student, nb.name))
         if previous is not None and previous.report is not None:
@@ -589,14 +594,15 @@ class _Run:
                 kept = before  # the same results: the same report, graded when they were first found
         gradebook.record(self.gb, self.assignment, chosen.student, nb.name, kept,
                          sha256=digest if report.error is None else None, timestamp=timestamp)
-        status = f"{report.score:g}/{report.max_score:g}"
+        status = as_text(f"{report.score:g}/{report.max_score:g}")
         if report.error is not None:
-            status += f" error: {report.error.render(self.lang)}"
+            status += tr(" error: ", " 오류: ") + report.error
         if same_as is not None:
-            status += f" (the same graded code as {same_as.label}, graded once)"
-        self.say(f"{chosen.label} {status}")
+            status += tr(" (the same graded code as {file}, graded once)", " ({file} 파일과 같은 채점 코드: 한 번만 채점)",
+                         file=same_as.label)
+        self.say(f"{chosen.label} " + status.render(self.lang))
         for note in report.notes:
-            self.say(f"{chosen.label} note: {note.render(self.lang)}")
+            self.say(f"{chosen.label} " + (tr("note: ", "참고: ") + note).render(self.lang))
         self._write_files(kept, chosen, nb, regraded=True)
 
     def _feedback(self, stored: SubmissionReport, chosen: Found, nb: CourseNotebook) -> SubmissionReport:
@@ -628,7 +634,7 @@ class _Run:
         # A copy left from a file since withdrawn would show formgrader a notebook not handed in.
         (self.course_dir / "autograded" / student / self.assignment / f"{nb.name}.ipynb").unlink(missing_ok=True)
         total = sum(points for _, points in nb.cells)
-        shown = safe_name(why.render(self.lang)) if unrecognised else "not handed in"
+        shown = safe_name(why.render(self.lang)) if unrecognised else tr("not handed in", "제출하지 않음").render(self.lang)
         self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb {shown}: 0/{total:g}")
 
     def _write_files(self, kept: SubmissionReport, submitted: Found, nb: CourseNotebook, regraded: bool = False) -> None:
@@ -669,12 +675,14 @@ def _digest(path: Path, companions: Mapping[str, Path | None]) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Recorded) -> str:
+def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Recorded) -> Text:
     """``"its scores were changed in the gradebook by another tool ... (test_propagate 3 -> 0; total 7 -> 5)"``."""
     cells = "; ".join(f"{name} {ours:g} -> {now:g}" for name, (ours, now) in sorted(changed.items()))
     ours = sum(previous.written.values())
-    return (f"its scores were changed in the gradebook since autograde wrote them, by another tool (nbgrader "
-            f"autograde?): {cells}; total {ours:g} -> {previous.score:g}")
+    return tr("its scores were changed in the gradebook since autograde wrote them, by another tool (nbgrader "
+              "autograde?): {cells}; total {ours:g} -> {now:g}",
+              "autograde가 기록한 뒤 다른 도구(nbgrader autograde?)가 성적부의 점수를 바꿨습니다: {cells}; "
+              "합계 {ours:g} -> {now:g}", cells=cells, ours=ours, now=previous.score)
 
 
 def _copy_submission_files(source: Path, dest: Path) -> None:
