@@ -66,7 +66,7 @@ def _announce_isolation() -> None:
                      "and reach the network. See `autograde doctor`.",
                      "autograde: 경고: 격리 수준 'processes' ({why}): 학생 코드가 여러분의 사용자로 실행되어 정답, 숨은 "
                      "검사, 비밀 파일, 다른 제출물을 읽고, 여러분의 파일에 쓰고, 네트워크에 접속할 수 있습니다. "
-                     "`autograde doctor`를 보세요.", why=why))
+                     "(`autograde doctor` 참고)", why=why))
 
 
 def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1, limits: Limits = Limits(),

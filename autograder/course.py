@@ -91,8 +91,10 @@ def notebooks_of(assignment: str) -> dict[str, NotebookSpec]:
     if not found:
         weeks = sorted({s.week for s in specs.notebooks().values()})
         classic = sorted(n for s in specs.notebooks().values() for n in names.names_of(s))
-        raise CourseError(f"no graded notebooks for assignment {assignment!r}; known: {', '.join(weeks)}, "
-                          f"or one notebook's name: {', '.join(classic)}")
+        raise CourseError(tr("no graded notebooks for assignment {assignment!r}; known: {weeks}, or one notebook's "
+                             "name: {names}",
+                             "과제 {assignment!r}에 채점할 노트북이 없습니다. 알려진 과제: {weeks}, 또는 노트북 이름: "
+                             "{names}", assignment=assignment, weeks=", ".join(weeks), names=", ".join(classic)))
     return found
 
 
@@ -720,18 +722,25 @@ def assignment_folders(course_dir: Path, assignment: str) -> list[Path]:
     submitted = course_dir / "submitted"
     layout = f"submitted/<student>/{assignment}/*.ipynb"
     if not course_dir.is_dir():
-        raise CourseError(f"no course directory at {course_dir}: expected an nbgrader course directory "
-                          f"holding {layout}")
+        raise CourseError(tr("no course directory at {folder}: expected an nbgrader course directory holding {layout}",
+                             "{folder}에 강좌 폴더가 없습니다: {layout} 형태의 제출물이 있는 nbgrader 강좌 폴더여야 합니다",
+                             folder=course_dir, layout=layout))
     if not submitted.is_dir():
-        raise CourseError(f"no submitted/ folder in the course directory {course_dir}: expected "
-                          f"{course_dir / layout} (nbgrader collect puts submissions there)")
+        raise CourseError(tr("no submitted/ folder in the course directory {folder}: expected {expected} (nbgrader "
+                             "collect puts submissions there)",
+                             "강좌 폴더 {folder}에 submitted/ 폴더가 없습니다: {expected} 형태여야 합니다 (nbgrader "
+                             "collect가 제출물을 거기에 둡니다)", folder=course_dir, expected=course_dir / layout))
     students = sorted(p for p in submitted.iterdir()
                       if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
     folders = [s / assignment for s in students if (s / assignment).is_dir() and not (s / assignment).is_symlink()]
     if not folders:
         found = sorted({a.name for s in students for a in s.iterdir() if a.is_dir() and not a.name.startswith(".")})
-        raise CourseError(f"no submissions of assignment {assignment!r} in {submitted}: expected "
-                          f"{submitted}/<student>/{assignment}/*.ipynb; assignments found: {', '.join(found) or 'none'}")
+        raise CourseError(tr("no submissions of assignment {assignment!r} in {submitted}: expected "
+                             "{submitted}/<student>/{assignment}/*.ipynb; assignments found: {found}",
+                             "{submitted}에 과제 {assignment!r}의 제출물이 없습니다: "
+                             "{submitted}/<student>/{assignment}/*.ipynb 형태여야 합니다. 찾은 과제: {found}",
+                             assignment=assignment, submitted=submitted,
+                             found=", ".join(found) or tr("none", "없음")))
     return folders
 
 

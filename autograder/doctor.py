@@ -79,7 +79,7 @@ def secret_lines() -> tuple[list[Text], bool]:
         return [tr("instructor secret: not configured (set {var} to a file holding a long random string; trial "
                    "runs may pass --dev-secret)",
                    "강사 비밀값: 설정되지 않음 (긴 무작위 문자열을 담은 파일을 {var}에 지정하세요. 시험 실행에는 "
-                   "--dev-secret을 줄 수 있습니다)", var=secret.FILE_ENV_VAR)], False
+                   "--dev-secret 옵션을 줄 수 있습니다)", var=secret.FILE_ENV_VAR)], False
     if os.environ.get(secret.ENV_VAR):
         return [tr("instructor secret: configured by ${var} (prefer {file_var}: a variable is passed on to every "
                    "process the grader starts)",

@@ -113,7 +113,7 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
             })
     levels = sorted({r.isolation for r in reports if r.isolation})
     lines = [tr("Graded by dl-autograder {version} (isolation level: {levels}).",
-                "dl-autograder {version}로 채점했습니다 (격리 수준: {levels}).", version=__version__,
+                "dl-autograder {version} 채점 결과입니다 (격리 수준: {levels}).", version=__version__,
                 levels=", ".join(levels) or tr("unknown", "알 수 없음"))]
     lines += [f"{r.submission}: " + as_text(n) for r in counted for n in r.notes]
     lines += [f"{r.submission}: " + tr("not graded: ", "채점하지 못함: ") + r.error for r in reports

@@ -112,11 +112,16 @@ def level() -> str:
     if not wanted:
         return strongest()
     if wanted not in LEVELS:
-        raise GraderError(f"{ENV_VAR}={wanted!r} is not an isolation level; use one of {', '.join(LEVELS)}")
+        raise GraderError(tr("{var}={wanted!r} is not an isolation level; use one of {levels}",
+                             "{var}={wanted!r}: 그런 격리 수준은 없습니다. 다음 중 하나를 쓰세요: {levels}",
+                             var=ENV_VAR, wanted=wanted, levels=", ".join(LEVELS)))
     failure = trial(wanted)
     if failure is not None:
-        raise GraderError(f"{ENV_VAR}={wanted} asks for an isolation level this machine does not offer "
-                          f"({failure}); the strongest it offers is {strongest()} (see `autograde doctor`)")
+        raise GraderError(tr("{var}={wanted} asks for an isolation level this machine does not offer ({why}); the "
+                             "strongest it offers is {strongest} (see `autograde doctor`)",
+                             "{var}={wanted}: 이 컴퓨터에서 쓸 수 없는 격리 수준입니다 ({why}). 쓸 수 있는 가장 강한 "
+                             "수준: {strongest} (`autograde doctor` 참고)",
+                             var=ENV_VAR, wanted=wanted, why=failure, strongest=strongest()))
     return wanted
 
 

@@ -211,14 +211,18 @@ def test_processes_level_is_announced_on_stderr():
     assert json.loads(proc.stdout)[0]["isolation"] == "processes"
 
 
-def test_unknown_isolation_level_is_one_line_exit_2():
-    """Does a typo in AUTOGRADE_ISOLATION stop grading with one line naming the levels?"""
-    proc = subprocess.run([*AUTOGRADE, "grade", "--dev-secret", "--notebook", "week2/numpy_basics", "x.ipynb"],
-                          capture_output=True, text=True, cwd=ROOT, env=_env(AUTOGRADE_ISOLATION="docker"),
+@pytest.mark.parametrize("lang, said", [
+    ("en", "autograde: AUTOGRADE_ISOLATION='docker' is not an isolation level; use one of namespaces, userns, processes"),
+    ("ko", "autograde: AUTOGRADE_ISOLATION='docker': 그런 격리 수준은 없습니다. 다음 중 하나를 쓰세요: namespaces, userns, "
+           "processes")], ids=["en", "ko"])
+def test_unknown_isolation_level_is_one_line_exit_2(lang, said):
+    """Does a typo in AUTOGRADE_ISOLATION stop grading with one line naming the levels, in
+    the language asked for?"""
+    proc = subprocess.run([*AUTOGRADE, "--lang", lang, "grade", "--dev-secret", "--notebook", "week2/numpy_basics",
+                           "x.ipynb"], capture_output=True, text=True, cwd=ROOT, env=_env(AUTOGRADE_ISOLATION="docker"),
                           timeout=120)
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.strip().splitlines() == [
-        "autograde: AUTOGRADE_ISOLATION='docker' is not an isolation level; use one of namespaces, userns, processes"]
+    assert proc.stderr.strip().splitlines() == [said]
 
 
 @pytest.mark.grading

@@ -117,6 +117,6 @@ def test_gradescope_results_of_a_korean_edition_speak_korean(monkeypatch, chosen
         monkeypatch.setenv("AUTOGRADE_LANG", chosen)
     korean = report("logistic_regression.ko.ipynb", "week2/logistic_regression", {"sigmoid": (1, 1)})
     results = exports.gradescope_results([korean])
-    assert results["output"] == {"ko": f"dl-autograder {__version__}로 채점했습니다 (격리 수준: processes).",
+    assert results["output"] == {"ko": f"dl-autograder {__version__} 채점 결과입니다 (격리 수준: processes).",
                                  "en": f"Graded by dl-autograder {__version__} (isolation level: processes)."}[shown]
     assert results["tests"][0]["output"] == {"ko": "sigmoid 이유", "en": "sigmoid says why"}[shown]
