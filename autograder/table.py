@@ -128,7 +128,8 @@ def _notebook_table(reports: list[SubmissionReport], names: list[str], width: in
         heads = [*(f"[{i}]" for i in range(1, len(functions) + 1)), total]
         widths = column_widths(heads)
         legend = [cut(line, width) for line in _wrapped([f"[{i}] {f}" for i, f in enumerate(functions, 1)], width)]
-        name_width = min(name_width, max(width // 3, cells(header)))
+        room = width - sum(len(GAP) + w for w in widths)  # for the file column, the table on one line
+        name_width = min(name_width, max(room, width // 3, cells(header)))
     shown = [cut_middle(n, name_width) for n in names]
     blocks: list[list[int]] = [[]]
     used = name_width
