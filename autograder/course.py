@@ -744,7 +744,7 @@ def assignment_folders(course_dir: Path, assignment: str) -> list[Path]:
     return folders
 
 
-def _submission_timestamp(folder: Path) -> tuple[datetime | None, str | None]:
+def _submission_timestamp(folder: Path) -> tuple[datetime | None, Text | None]:
     """When the student submitted, from nbgrader's ``timestamp.txt`` in the folder, in UTC;
     and a warning when the file is there but is not a time (then no timestamp is used)."""
     path = folder / "timestamp.txt"
@@ -753,15 +753,19 @@ def _submission_timestamp(folder: Path) -> tuple[datetime | None, str | None]:
     try:
         text = read_regular(path, _SMALL_FILE).decode(errors="replace").strip()
     except NotReadable as exc:
-        return None, f"{safe_name(str(path))} is not read ({exc.text.en}); graded without a submission time"
+        return None, tr("{path} is not read ({why}); graded without a submission time",
+                        "{path} 파일을 읽지 않았습니다 ({why}). 제출 시각 없이 채점합니다",
+                        path=safe_name(str(path)), why=exc.text)
     if not text:
         return None, None
     try:
         return parse_utc(text), None
     except (ValueError, OverflowError) as e:
-        return None, (f"{safe_name(str(path))} holds {safe_name(text[:80])!r}, not a timestamp like "
-                      f"'2024-03-01 17:05:12.345 UTC' (as nbgrader collect writes): {safe_name(str(e)[:200])}; "
-                      "graded without a submission time")
+        return None, tr("{path} holds {text!r}, not a timestamp like '2024-03-01 17:05:12.345 UTC' (as nbgrader "
+                        "collect writes): {why}; graded without a submission time",
+                        "{path} 파일의 내용 {text!r}: nbgrader collect가 쓰는 '2024-03-01 17:05:12.345 UTC' 같은 "
+                        "시각이 아닙니다 ({why}). 제출 시각 없이 채점합니다",
+                        path=safe_name(str(path)), text=safe_name(text[:80]), why=safe_name(str(e)[:200]))
 
 
 def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = False, force: bool = False,
