@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -30,6 +30,9 @@ from .preflight import preflight
 from .sandbox import isolation
 from .sandbox.isolation import Limits
 from .table import format_table, terminal_width
+
+if TYPE_CHECKING:
+    from .course import CourseRun  # nbgrader takes seconds to import: only the verbs that need it
 
 
 def _progress(text: Text | str) -> None:
@@ -291,29 +294,25 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
     sys.exit(1 if len(run.graded) < len(run.reports) else 0)
 
 
-def course_summary(run, folder: Path, assignment: str, levels: list[str]) -> list[Text]:
-    """What a course run did, each number counting one kind of notebook (a notebook is one
-    student's copy of one of the assignment's notebooks): graded now, could not be graded,
-    kept as recorded, not handed in, not recognised; then the files passed over, where the
-    feedback is and the isolation level. ``run`` is a :class:`autograder.course.CourseRun`."""
-    counts = [(len(run.graded), tr("{n} graded", "{n}개 채점", n=len(run.graded)))]
-    if run.regraded_after_others:
-        counts[0] = (counts[0][0], tr("{n} graded ({k} of them again: another tool had changed their scores)",
-                                      "{n}개 채점 (그중 {k}개는 다른 도구가 점수를 바꿔 다시 채점)",
-                                      n=len(run.graded), k=run.regraded_after_others))
-    counts += [
-        (len(run.reports) - len(run.graded), tr("{n} could not be graded (scored 0, listed above)",
-                                                "{n}개 채점 불가 (0점, 위에 사유 표시)",
-                                                n=len(run.reports) - len(run.graded))),
+def course_summary(run: CourseRun, folder: Path, assignment: str, levels: list[str]) -> list[Text]:
+    """What a course run did, each number counting one kind of notebook (one student's copy
+    of one of the assignment's notebooks): graded now, then, when there are any, could not
+    be graded, kept as recorded, not handed in, not recognised; then the files passed over,
+    where the feedback is and the isolation level."""
+    n = len(run.graded)
+    graded = (tr("{n} graded ({k} of them again: another tool had changed their scores)",
+                 "{n}개 채점 (그중 {k}개는 다른 도구가 점수를 바꿔 다시 채점)", n=n, k=run.regraded_after_others)
+              if run.regraded_after_others else tr("{n} graded", "{n}개 채점", n=n))
+    others = [text for count, text in (
+        (len(run.reports) - n, tr("{n} could not be graded (scored 0, listed above)",
+                                  "{n}개 채점 불가 (0점, 위에 사유 표시)", n=len(run.reports) - n)),
         (run.unchanged, tr("{n} unchanged since recorded (not regraded)", "{n}개 기록 후 변경 없음 (다시 채점하지 않음)",
                            n=run.unchanged)),
         (run.not_handed_in, tr("{n} not handed in (scored 0)", "{n}개 미제출 (0점)", n=run.not_handed_in)),
         (run.not_recognised, tr("{n} with no file recognised as theirs (scored 0)",
-                                "{n}개 해당 파일을 찾지 못함 (0점)", n=run.not_recognised)),
-    ]
-    shown = [text for i, (n, text) in enumerate(counts) if n or i == 0]
+                                "{n}개 해당 파일을 찾지 못함 (0점)", n=run.not_recognised))) if count]
     lines = [tr("notebooks of {assignment}: ", "{assignment}의 노트북: ", assignment=assignment)
-             + join(shown, ", ") + tr("; recorded in {db}", "; 기록한 곳: {db}", db=folder / "gradebook.db")]
+             + join([graded, *others], ", ") + tr("; recorded in {db}", "; 기록한 곳: {db}", db=folder / "gradebook.db")]
     if run.skipped:
         lines.append(tr("other files not graded: {n} (each listed above with why)",
                         "채점하지 않은 다른 파일: {n}개 (위에 각각 사유 표시)", n=len(run.skipped)))
