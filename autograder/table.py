@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections import Counter
 from pathlib import PurePath
 from typing import TextIO
 
@@ -97,15 +98,13 @@ def labels(paths: list[str]) -> list[str]:
     "c/bob/week4/y.ipynb"]`` -> ``["alice/…/app.ipynb", "bob/…/app.ipynb", "y.ipynb"]``.
     The same path twice is named alike."""
     parts = [PurePath(p).parts for p in paths]
-    ends = []
-    for own in parts:
-        k = 1
-        while k < len(own) and any(other != own and other[-k:] == own[-k:] for other in parts):
-            k += 1
-        ends.append(own[-k:])
-    short = [(end[0], ELLIPSIS, end[-1]) if len(end) > 2 else end for end in ends]
-    apart = all(a == b or short[i] != short[j] for i, a in enumerate(ends) for j, b in enumerate(ends))
-    return [safe_name("/".join(end)) for end in (short if apart else ends)]
+    distinct = set(parts)
+    # sharing[k][end]: how many of the paths have this end of k parts
+    sharing = [Counter(p[-k:] for p in distinct) for k in range(max(map(len, distinct), default=0) + 1)]
+    end = {p: next((p[-k:] for k in range(1, len(p)) if sharing[k][p[-k:]] == 1), p) for p in distinct}
+    short = {p: (e[0], ELLIPSIS, e[-1]) if len(e) > 2 else e for p, e in end.items()}
+    chosen = short if len(set(short.values())) == len(distinct) else end
+    return [safe_name("/".join(chosen[p])) for p in parts]
 
 
 def _notebook_table(reports: list[SubmissionReport], names: list[str], width: int | None, lang: str | None
