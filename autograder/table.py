@@ -1,12 +1,13 @@
 """The readable report of ``autograde grade``: a table per notebook, then what was said
 of each file, fitted to the terminal it is read in.
 
-A table wider than the terminal is cut into several, each repeating the file column;
-a message longer than a line is cut with an ellipsis (``--format json`` and the feedback
-pages keep it whole). Output that goes to a file or a pipe has no width: nothing is cut there.
-Files are named by the end of their path that tells them apart (two students'
-``deep_network_application.ipynb`` as ``alice/deep_network_application.ipynb`` and
-``bob/...``). Widths are counted in terminal cells: a Hangul syllable takes two.
+A table wider than the terminal numbers its functions in the header and names them below
+it; one still too wide is cut into several, each repeating the file column. A message
+longer than a line is cut with an ellipsis (``--format json`` and the feedback pages keep
+it whole). Output to a file or a pipe has no width: nothing is cut there. Files are named
+by the end of their path that tells them apart (two students'
+``deep_network_application.ipynb`` as ``alice/…/deep_network_application.ipynb`` and
+``bob/…/...``). Widths are counted in terminal cells: a Hangul syllable takes two.
 """
 
 from __future__ import annotations
