@@ -16,23 +16,27 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from dlcheck.checks import GraderError
 from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
-from dlcheck.text import Text, language, set_language, tr
+from dlcheck.text import Text, as_text, chosen_language, join, set_language, tr
 
 from . import __version__, batch, companions, copies, exports, names, project, recognise, specs
 from .preflight import preflight
 from .sandbox import isolation
 from .sandbox.isolation import Limits
+from .table import format_table, terminal_width
+
+if TYPE_CHECKING:
+    from .course import CourseRun  # nbgrader takes seconds to import: only the verbs that need it
 
 
-def _progress(text: str) -> None:
-    click.echo(text, err=True)
+def _progress(text: Text | str) -> None:
+    click.echo(str(text), err=True)
 
 
 @contextlib.contextmanager
@@ -58,10 +62,14 @@ def _announce_isolation() -> None:
     isolation.shield_grader()
     if chosen == "processes":
         asked = os.environ.get(isolation.ENV_VAR, "").strip() == "processes"
-        why = f"{isolation.ENV_VAR}=processes asks for it" if asked else f"userns: {isolation.trial('userns')}"
-        _progress(f"autograde: WARNING: isolation level 'processes' ({why}): student code runs as your user and can "
-                  "read the solutions, the hidden checks, the secret file and other submissions, write your files "
-                  "and reach the network. See `autograde doctor`.")
+        why = (tr("{var}=processes asks for it", "{var}=processes로 요청됨", var=isolation.ENV_VAR) if asked
+               else f"userns: {isolation.trial('userns')}")
+        _progress(tr("autograde: WARNING: isolation level 'processes' ({why}): student code runs as your user and can "
+                     "read the solutions, the hidden checks, the secret file and other submissions, write your files "
+                     "and reach the network. See `autograde doctor`.",
+                     "autograde: 경고: 격리 수준 'processes' ({why}): 학생 코드가 여러분의 사용자로 실행되어 정답, 숨은 "
+                     "검사, 비밀 파일, 다른 제출물을 읽고, 여러분의 파일에 쓰고, 네트워크에 접속할 수 있습니다. "
+                     "(`autograde doctor` 참고)", why=why))
 
 
 def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1, limits: Limits = Limits(),
@@ -76,56 +84,14 @@ def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 
     graded = batch.grade_many(tasks, batch.Grader(grading_secret, limits), jobs,
                               builds_on_others=lambda notebook: bool(specs.get(notebook).companions))
     for i, (report, took) in enumerate(graded, 1):
-        status = f"{report.score:g}/{report.max_score:g}" if report.error is None else f"not graded: {report.error}"
+        status = (as_text(f"{report.score:g}/{report.max_score:g}") if report.error is None
+                  else tr("not graded: ", "채점하지 못함: ") + report.error)
         if took is not None:
-            status += f" (the same graded code as [{took + 1}], graded once)"
-        _progress(f"[{i}/{len(tasks)}] {names.safe_name(report.submission)}: {status}")
+            status += tr(" (the same graded code as [{first}], graded once)", " (채점 코드가 [{first}]번과 같아 한 번만 채점)",
+                         first=took + 1)
+        _progress(f"[{i}/{len(tasks)}] {names.safe_name(report.submission)}: " + status)
         reports.append(report)
     return reports
-
-
-def _notebook_table(reports: list[SubmissionReport]) -> list[str]:
-    """One notebook's table: one row per file, one column per function, then the total."""
-    functions = [t.function for t in reports[0].tests]
-    names_ = [names.safe_name(Path(r.submission).name) for r in reports]
-    name_width = max(len("submission"), *(len(n) for n in names_))
-    widths = [max(len(f), 5) for f in functions]
-    columns = [f.rjust(w) for f, w in zip(functions, widths, strict=True)]
-    header = "  ".join(["submission".ljust(name_width), *columns, "total"])
-    lines = [header, "-" * len(header)]
-    for name, r in zip(names_, reports, strict=True):
-        cells = [f"{t.score:g}/{t.max_score:g}".rjust(w) for t, w in zip(r.tests, widths, strict=True)]
-        lines.append("  ".join([name.ljust(name_width), *cells, f"{r.score:g}/{r.max_score:g}"]))
-    return lines
-
-
-def format_table(reports: list[SubmissionReport]) -> str:
-    """A readable table per notebook (titled when there are several), then the notes (what
-    the grader decided for a file), the files not graded, the failures, and the isolation level."""
-    if not reports:
-        return "(no files)"
-    groups: dict[str, list[SubmissionReport]] = {}
-    for r in reports:
-        if r.tests:
-            groups.setdefault(r.notebook, []).append(r)
-    lines: list[str] = []
-    for notebook, group in groups.items():
-        if len(groups) > 1:
-            lines += ([""] if lines else []) + [f"{notebook}:"]
-        lines += _notebook_table(group)
-    label = {id(r): names.safe_name(Path(r.submission).name) for r in reports}
-    failures = [(label[id(r)], t) for r in reports for t in r.tests if not t.passed and r.error is None]
-    errors = [(label[id(r)], r) for r in reports if r.error]
-    notes = [(label[id(r)], note) for r in reports for note in r.notes]
-    if errors or failures or notes:
-        lines.append("")
-    lines += [f"{n}: note: {note}" for n, note in notes]
-    lines += [f"{n}: not graded: {r.error}" for n, r in errors]
-    lines += [f"{n}: {t.message}" for n, t in failures]
-    levels = sorted({r.isolation for r in reports if r.isolation})
-    if levels:
-        lines += ["", f"isolation level: {', '.join(levels)}"]
-    return "\n".join(lines)
 
 
 def _infer_notebooks(files: tuple[str, ...], notebook: str | None
@@ -225,7 +191,8 @@ def list_notebooks(as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2))
     else:
         for row in rows:
-            click.echo(f"{row['id']:40} {row['max_score']:>4g} points  {', '.join(row['functions'])}")
+            points = tr("{n:>4g} points", "{n:>4g}점", n=row["max_score"])
+            click.echo(f"{row['id']:40} {points}  {', '.join(row['functions'])}")
 
 
 FORMATS = ("table", "json", "csv", "gradescope")
@@ -269,7 +236,9 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
           files: tuple[str, ...]) -> None:
     """Grade submitted FILES (.ipynb or .py)."""
     if notebook is not None and notebook not in specs.notebooks():
-        raise click.UsageError(f"unknown notebook {notebook!r}; known: {', '.join(specs.notebooks())}")
+        raise click.UsageError(str(tr("unknown notebook {notebook!r}; known: {known}",
+                                      "알 수 없는 노트북 {notebook!r}; 알려진 노트북: {known}", notebook=notebook,
+                                      known=", ".join(specs.notebooks()))))
     fmt = "json" if as_json else fmt
     work, unknown, notes = _infer_notebooks(files, notebook)
     if fmt == "gradescope":  # the files are one student's upload: one file per notebook counts
@@ -292,7 +261,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
             text = json.dumps(exports.gradescope_results(reports, visibility=gradescope_visibility), indent=2,
                               ensure_ascii=False)
         else:
-            text = format_table(reports)
+            text = format_table(reports, terminal_width(out))
         out.write(text + "\n")
     sys.exit(1 if any(r.error for r in reports) else 0)
 
@@ -325,29 +294,49 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
     _announce_isolation()
     with _stdout_for_report() as out:
         run = courses.grade_assignment(folder, assignment, dev_secret=dev_secret, force=force,
-                                       progress=_progress, lang=language(), jobs=jobs)
-        notes = [f"{run.unchanged} unchanged, not regraded"] if run.unchanged else []
-        if run.regraded_after_others:
-            notes.append(f"{run.regraded_after_others} graded again: another tool had changed their scores")
-        if run.not_handed_in:
-            notes.append(f"{run.not_handed_in} not handed in, scored 0")
-        if run.not_recognised:
-            notes.append(f"{run.not_recognised} with no file recognised as theirs, scored 0")
-        if run.skipped:
-            notes.append(f"{len(run.skipped)} other file{'s' if len(run.skipped) > 1 else ''} not graded, "
-                         "each listed above with why")
-        out.write(f"{len(run.graded)} of {len(run.reports)} submitted notebooks graded into "
-                  f"{folder / 'gradebook.db'}" + (f" ({'; '.join(notes)})" if notes else "") + "\n")
-        out.write(f"feedback: {folder / 'feedback'}/<student>/{assignment}/*.html "
-                  f"(hand it out with `nbgrader release_feedback {assignment}`)\n")
+                                       progress=_progress, lang=chosen_language(), jobs=jobs)
         levels = sorted({r.isolation for r in run.reports if r.isolation}) or [isolation.level()]
-        out.write(f"isolation level: {', '.join(levels)}\n")
-        out.write(f"the class: {folder / 'feedback' / 'index.html'} (again later: `autograde report {assignment}`)\n")
-        out.write(NBGRADER_COMMANDS.render(language()) + "\n")
+        for line in course_summary(run, folder, assignment, levels):
+            out.write(f"{line}\n")
         if csv_path:
             _write_course_csv(folder, assignment, Path(csv_path))
-            out.write(f"scores: {csv_path}\n")
+            out.write(f"{tr('scores', '점수')}: {csv_path}\n")
     sys.exit(1 if len(run.graded) < len(run.reports) else 0)
+
+
+def course_summary(run: CourseRun, folder: Path, assignment: str, levels: list[str]) -> list[Text]:
+    """What a course run did, each number counting one kind of notebook (one student's copy
+    of one of the assignment's notebooks): graded now, then, when there are any, could not
+    be graded, kept as recorded, not handed in, not recognised; then the files passed over,
+    where the feedback and the class page are, the isolation level, and which of nbgrader's
+    commands to run on the course."""
+    n = len(run.graded)
+    graded = (tr("{n} graded ({k} of them again: another tool had changed their scores)",
+                 "{n}개 채점 (그중 {k}개는 다른 도구가 점수를 바꿔 다시 채점)", n=n, k=run.regraded_after_others)
+              if run.regraded_after_others else tr("{n} graded", "{n}개 채점", n=n))
+    others = [text for count, text in (
+        (len(run.reports) - n, tr("{n} could not be graded (scored 0, listed above)",
+                                  "{n}개 채점 불가 (0점, 위에 사유 표시)", n=len(run.reports) - n)),
+        (run.unchanged, tr("{n} unchanged since recorded (not regraded)", "{n}개 기록 후 변경 없음 (다시 채점하지 않음)",
+                           n=run.unchanged)),
+        (run.not_handed_in, tr("{n} not handed in (scored 0)", "{n}개 미제출 (0점)", n=run.not_handed_in)),
+        (run.not_recognised, tr("{n} with no file recognised as theirs (scored 0)",
+                                "{n}개 해당 파일을 찾지 못함 (0점)", n=run.not_recognised))) if count]
+    lines = [tr("notebooks of {assignment}: ", "{assignment}의 노트북: ", assignment=assignment)
+             + join([graded, *others], ", ") + tr("; recorded in {db}", "; 기록한 곳: {db}", db=folder / "gradebook.db")]
+    if run.skipped:
+        lines.append(tr("other files not graded: {n} (each listed above with why)",
+                        "채점하지 않은 다른 파일: {n}개 (위에 각각 사유 표시)", n=len(run.skipped)))
+    lines.append(tr("feedback: {folder}/<student>/{assignment}/*.html (hand it out with "
+                    "`nbgrader release_feedback {assignment}`)",
+                    "피드백: {folder}/<student>/{assignment}/*.html (`nbgrader release_feedback {assignment}` "
+                    "명령으로 나눠 주세요)", folder=folder / "feedback", assignment=assignment))
+    lines.append(tr("isolation level: {levels}", "격리 수준: {levels}", levels=", ".join(levels)))
+    lines.append(tr("the class: {page} (again later: `autograde report {assignment}`)",
+                    "반 전체: {page} (나중에 다시 만들려면 `autograde report {assignment}`)",
+                    page=folder / "feedback" / "index.html", assignment=assignment))
+    lines.append(NBGRADER_COMMANDS)
+    return lines
 
 
 @contextlib.contextmanager
@@ -356,8 +345,9 @@ def _recorded_course(course_dir: Path, assignment: str) -> Iterator:
     from .gradebook import GradebookError, opened
 
     if not (course_dir / "gradebook.db").is_file():
-        raise GraderError(f"no gradebook at {course_dir / 'gradebook.db'}: grade the course first "
-                          f"(autograde course {assignment} --course-dir {course_dir})")
+        raise GraderError(tr("no gradebook at {db}: grade the course first ({command})",
+                             "{db}에 성적부가 없습니다: 먼저 강좌를 채점하세요 ({command})", db=course_dir / "gradebook.db",
+                             command=f"autograde course {assignment} --course-dir {course_dir}"))
     try:
         with opened(course_dir) as gb:
             yield gb
@@ -405,7 +395,7 @@ def report(assignment: str, course_dir: str, output: str | None) -> None:
     with _recorded_course(folder, assignment) as gb:
         summary = review.summarise(gb, assignment)
     path = review.write_page(Path(output) if output else review.page_path(folder), summary, language())
-    click.echo(f"the class: {path}")
+    click.echo(tr("the class: {page}", "반 전체: {page}", page=path))
 
 
 @main.command()
@@ -452,9 +442,12 @@ def release(check: bool, kit_dir: str | None) -> None:
 
         stale += write_kit(root, Path(kit_dir), check=check, generated=files)
     for path in stale:
-        click.echo(f"{'out of date' if check else 'wrote' if path.exists() else 'removed'}: {path}")
+        done = (tr("out of date", "오래됨") if check else tr("wrote", "새로 씀") if path.exists()
+                else tr("removed", "지움"))
+        click.echo(f"{done}: {path}")
     if kit_dir and not check:
-        click.echo(f"student kit: {Path(kit_dir).resolve()} (pip install it; see its README.md)", err=True)
+        click.echo(tr("student kit: {kit} (pip install it; see its README.md)",
+                      "학생 키트: {kit} (pip로 설치하세요. README.ko.md 참고)", kit=Path(kit_dir).resolve()), err=True)
     sys.exit(1 if check and stale else 0)
 
 

@@ -66,7 +66,7 @@ from dlcheck.checks import GraderError, NotebookSpec
 from dlcheck.extract import MAX_SUBMISSION_BYTES, SubmissionError, read_submission
 from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
-from dlcheck.text import Text, tr
+from dlcheck.text import Text, as_text, tr
 
 from . import autograded, batch, copies, feedback, gradebook, names, recognise, review, specs
 from .names import safe_name
@@ -92,8 +92,10 @@ def notebooks_of(assignment: str) -> dict[str, NotebookSpec]:
     if not found:
         weeks = sorted({s.week for s in specs.notebooks().values()})
         classic = sorted(n for s in specs.notebooks().values() for n in names.names_of(s))
-        raise CourseError(f"no graded notebooks for assignment {assignment!r}; known: {', '.join(weeks)}, "
-                          f"or one notebook's name: {', '.join(classic)}")
+        raise CourseError(tr("no graded notebooks for assignment {assignment!r}; known: {weeks}, or one notebook's "
+                             "name: {names}",
+                             "과제 {assignment!r}에 채점할 노트북이 없습니다. 알려진 과제: {weeks}, 또는 노트북 이름: "
+                             "{names}", assignment=assignment, weeks=", ".join(weeks), names=", ".join(classic)))
     return found
 
 
@@ -187,6 +189,9 @@ class CourseRun:
     def graded(self) -> list[SubmissionReport]:
         return [r for r in self.reports if r.error is None]
 
+
+#: How a progress line says a file was not graded, before why.
+_NOT_GRADED = tr("not graded: ", "채점하지 못함: ")
 
 #: The steps of a run, in order (see the module docstring). Refuse comes before any read
 #: of a file, choose before skip (the digest is the chosen file's), record before
@@ -457,7 +462,7 @@ def grade_course(
         for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
             if found in skipped:
                 summary.skipped.append((found.path, skipped[found]))
-                run.say(f"{found.label} skipped: {skipped[found].render(lang)}")
+                run.say(f"{found.label} " + (tr("skipped: ", "건너뜀: ") + skipped[found]).render(lang))
                 continue
             if found in matched.recognised:
                 run.say(f"{found.label} {matched.recognised[found].why().render(lang)}")
@@ -510,11 +515,11 @@ class _Run:
         """Say each file refused or passed over, with why."""
         for found, why in picked.refused:
             self.summary.skipped.append((found.path, why))
-            self.say(f"{found.label} not graded: {why.render(self.lang)}")
+            self.say(f"{found.label} " + (_NOT_GRADED + why).render(self.lang))
         for path, why in sorted(picked.choice.passed_over if picked.choice else (),
                                 key=lambda passed: passed[0].name):  # in file order
             self.summary.skipped.append((path, why))
-            self.say(f"{picked.found[path].label} not graded: {why.render(self.lang)}")
+            self.say(f"{picked.found[path].label} " + (_NOT_GRADED + why).render(self.lang))
 
     def notebook(self, student: str, nb: CourseNotebook, picked: Picked,
                  companions: dict[str, Picked | None]) -> None:
@@ -529,7 +534,7 @@ class _Run:
         try:
             digest = _digest(chosen.path, with_files)
         except NotReadable as exc:  # too large, or changed since step 3
-            self.say(f"{chosen.label} not graded: {exc.text.render(self.lang)}")
+            self.say(f"{chosen.label} " + (_NOT_GRADED + exc.text).render(self.lang))
             self._record_refused(student, nb, chosen.path, exc.text)
             return
         if not self._unchanged(chosen, nb, digest):
@@ -559,12 +564,14 @@ class _Run:
             return False
         changed = previous.changed_by_others
         if changed:
-            self.say(f"{chosen.label} {_foreign(changed, previous)}; grading it again")
+            self.say(f"{chosen.label} " + (_foreign(changed, previous) + tr("; grading it again", "; 다시 채점합니다"))
+                     .render(self.lang))
             self.summary.regraded_after_others += 1
             return False
         if previous.report is None:
             return False
-        self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} (unchanged, not regraded)")
+        self.say(f"{chosen.label} {previous.score:g}/{previous.max_score:g} "
+                 + tr("(unchanged, not regraded)", "(변경 없음, 다시 채점하지 않음)").render(self.lang))
         self._write_files(self._feedback(previous.report, chosen, nb), chosen, nb)
         self.summary.unchanged += 1
         return True
@@ -593,7 +600,7 @@ class _Run:
         self.summary.reports.append(report)
         timestamp, warning = _submission_timestamp(chosen.submission)
         if warning:
-            self.say(f"{chosen.label} warning: {warning}")
+            self.say(f"{chosen.label} " + (tr("warning: ", "경고: ") + warning).render(self.lang))
         kept = feedback.filed(report, student=chosen.student, assignment=self.assignment, notebook=nb.name)
         previous = self.done.get((chosen.student, nb.name))
         if previous is not None and previous.report is not None:
@@ -603,14 +610,15 @@ class _Run:
         gradebook.record(self.gb, self.assignment, chosen.student, nb.name, kept,
                          sha256=digest if report.error is None else None, timestamp=timestamp,
                          code=None if report.error is not None else code_fingerprints(chosen.path, nb))
-        status = f"{report.score:g}/{report.max_score:g}"
+        status = as_text(f"{report.score:g}/{report.max_score:g}")
         if report.error is not None:
-            status += f" error: {report.error.render(self.lang)}"
+            status += tr(" error: ", " 오류: ") + report.error
         if same_as is not None:
-            status += f" (the same graded code as {same_as.label}, graded once)"
-        self.say(f"{chosen.label} {status}")
+            status += tr(" (the same graded code as {file}, graded once)", " ({file} 파일과 같은 채점 코드: 한 번만 채점)",
+                         file=same_as.label)
+        self.say(f"{chosen.label} " + status.render(self.lang))
         for note in report.notes:
-            self.say(f"{chosen.label} note: {note.render(self.lang)}")
+            self.say(f"{chosen.label} " + (tr("note: ", "참고: ") + note).render(self.lang))
         self._write_files(kept, chosen, nb)
 
     def _feedback(self, stored: SubmissionReport, chosen: Found, nb: CourseNotebook) -> SubmissionReport:
@@ -642,7 +650,7 @@ class _Run:
         # A copy left from a file since withdrawn would show formgrader a notebook not handed in.
         (self.course_dir / "autograded" / student / self.assignment / f"{nb.name}.ipynb").unlink(missing_ok=True)
         total = sum(points for _, points in nb.cells)
-        shown = safe_name(why.render(self.lang)) if unrecognised else "not handed in"
+        shown = safe_name(why.render(self.lang)) if unrecognised else tr("not handed in", "제출하지 않음").render(self.lang)
         self.say(f"[-] {safe_name(student)}/{safe_name(nb.name)}.ipynb {shown}: 0/{total:g}")
 
     def _write_files(self, kept: SubmissionReport, submitted: Found, nb: CourseNotebook) -> None:
@@ -699,12 +707,14 @@ def _digest(path: Path, companions: Mapping[str, Path | None]) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Recorded) -> str:
+def _foreign(changed: dict[str, tuple[float, float]], previous: gradebook.Recorded) -> Text:
     """``"its scores were changed in the gradebook by another tool ... (test_propagate 3 -> 0; total 7 -> 5)"``."""
     cells = "; ".join(f"{name} {ours:g} -> {now:g}" for name, (ours, now) in sorted(changed.items()))
     ours = sum(previous.written.values())
-    return (f"its scores were changed in the gradebook since autograde wrote them, by another tool (nbgrader "
-            f"autograde?): {cells}; total {ours:g} -> {previous.score:g}")
+    return tr("its scores were changed in the gradebook since autograde wrote them, by another tool (nbgrader "
+              "autograde?): {cells}; total {ours:g} -> {now:g}",
+              "autograde가 기록한 뒤 다른 도구(nbgrader autograde?)가 성적부의 점수를 바꿨습니다: {cells}; "
+              "합계 {ours:g} -> {now:g}", cells=cells, ours=ours, now=previous.score)
 
 
 def _copy_submission_files(source: Path, dest: Path) -> None:
@@ -742,22 +752,29 @@ def assignment_folders(course_dir: Path, assignment: str) -> list[Path]:
     submitted = course_dir / "submitted"
     layout = f"submitted/<student>/{assignment}/*.ipynb"
     if not course_dir.is_dir():
-        raise CourseError(f"no course directory at {course_dir}: expected an nbgrader course directory "
-                          f"holding {layout}")
+        raise CourseError(tr("no course directory at {folder}: expected an nbgrader course directory holding {layout}",
+                             "{folder}에 강좌 폴더가 없습니다: {layout} 형태의 제출물이 있는 nbgrader 강좌 폴더여야 합니다",
+                             folder=course_dir, layout=layout))
     if not submitted.is_dir():
-        raise CourseError(f"no submitted/ folder in the course directory {course_dir}: expected "
-                          f"{course_dir / layout} (nbgrader collect puts submissions there)")
+        raise CourseError(tr("no submitted/ folder in the course directory {folder}: expected {expected} (nbgrader "
+                             "collect puts submissions there)",
+                             "강좌 폴더 {folder}에 submitted/ 폴더가 없습니다: {expected} 형태여야 합니다 (nbgrader "
+                             "collect가 제출물을 거기에 둡니다)", folder=course_dir, expected=course_dir / layout))
     students = sorted(p for p in submitted.iterdir()
                       if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
     folders = [s / assignment for s in students if (s / assignment).is_dir() and not (s / assignment).is_symlink()]
     if not folders:
         found = sorted({a.name for s in students for a in s.iterdir() if a.is_dir() and not a.name.startswith(".")})
-        raise CourseError(f"no submissions of assignment {assignment!r} in {submitted}: expected "
-                          f"{submitted}/<student>/{assignment}/*.ipynb; assignments found: {', '.join(found) or 'none'}")
+        raise CourseError(tr("no submissions of assignment {assignment!r} in {submitted}: expected "
+                             "{submitted}/<student>/{assignment}/*.ipynb; assignments found: {found}",
+                             "{submitted}에 과제 {assignment!r}의 제출물이 없습니다: "
+                             "{submitted}/<student>/{assignment}/*.ipynb 형태여야 합니다. 찾은 과제: {found}",
+                             assignment=assignment, submitted=submitted,
+                             found=", ".join(found) or tr("none", "없음")))
     return folders
 
 
-def _submission_timestamp(folder: Path) -> tuple[datetime | None, str | None]:
+def _submission_timestamp(folder: Path) -> tuple[datetime | None, Text | None]:
     """When the student submitted, from nbgrader's ``timestamp.txt`` in the folder, in UTC;
     and a warning when the file is there but is not a time (then no timestamp is used)."""
     path = folder / "timestamp.txt"
@@ -766,15 +783,19 @@ def _submission_timestamp(folder: Path) -> tuple[datetime | None, str | None]:
     try:
         text = read_regular(path, _SMALL_FILE).decode(errors="replace").strip()
     except NotReadable as exc:
-        return None, f"{safe_name(str(path))} is not read ({exc.text.en}); graded without a submission time"
+        return None, tr("{path} is not read ({why}); graded without a submission time",
+                        "{path} 파일을 읽지 않았습니다 ({why}). 제출 시각 없이 채점합니다",
+                        path=safe_name(str(path)), why=exc.text)
     if not text:
         return None, None
     try:
         return parse_utc(text), None
     except (ValueError, OverflowError) as e:
-        return None, (f"{safe_name(str(path))} holds {safe_name(text[:80])!r}, not a timestamp like "
-                      f"'2024-03-01 17:05:12.345 UTC' (as nbgrader collect writes): {safe_name(str(e)[:200])}; "
-                      "graded without a submission time")
+        return None, tr("{path} holds {text!r}, not a timestamp like '2024-03-01 17:05:12.345 UTC' (as nbgrader "
+                        "collect writes): {why}; graded without a submission time",
+                        "{path} 파일의 내용 {text!r}: nbgrader collect가 쓰는 '2024-03-01 17:05:12.345 UTC' 같은 "
+                        "시각이 아닙니다 ({why}). 제출 시각 없이 채점합니다",
+                        path=safe_name(str(path)), text=safe_name(text[:80]), why=safe_name(str(e)[:200]))
 
 
 def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = False, force: bool = False,

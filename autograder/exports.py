@@ -18,9 +18,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from dlcheck import editions
 from dlcheck.results import SubmissionReport
+from dlcheck.text import as_text, tr
 
 from . import __version__
 
@@ -83,7 +86,8 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
     One test per graded function, named ``"<notebook>: <function>"`` when the submission
     holds several notebooks; its ``output`` is the function's message. The overall
     ``output`` names the grader, its version and the isolation level, and why a file could
-    not be graded. Gradescope sums the tests' scores; ``score`` is given too. One report
+    not be graded, in ``lang`` (default: the one chosen, else Korean when a counted file is a
+    Korean edition, else :func:`dlcheck.text.language`). Gradescope sums the tests' scores; ``score`` is given too. One report
     per notebook counts (the first), so no notebook scores above its maximum; ``autograde
     grade --format gradescope`` chooses which (:func:`autograder.copies.choose`).
     """
@@ -94,6 +98,8 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
         if r.tests and all(c.notebook != r.notebook for c in counted):
             counted.append(r)
     several = len(counted) > 1
+    if lang is None and any(editions.is_korean_edition(PurePath(r.submission).name) for r in counted):
+        lang = editions.language(".ko.ipynb")  # unless one is chosen, a Korean edition's learner reads Korean
     tests = []
     for r in counted:
         for t in r.tests:
@@ -106,16 +112,20 @@ def gradescope_results(reports: list[SubmissionReport], *, lang: str | None = No
                 "visibility": visibility,
             })
     levels = sorted({r.isolation for r in reports if r.isolation})
-    lines = [f"Graded by dl-autograder {__version__} (isolation level: {', '.join(levels) or 'unknown'})."]
-    lines += [f"{r.submission}: {n.render(lang)}" for r in counted for n in r.notes]
-    lines += [f"{r.submission}: not graded: {r.error.render(lang)}" for r in reports if r.error is not None]
-    lines += [f"{r.submission}: not counted: another file of {r.notebook} is" for r in reports
-              if r.tests and r not in counted]
+    lines = [tr("Graded by dl-autograder {version} (isolation level: {levels}).",
+                "dl-autograder {version} 채점 결과입니다 (격리 수준: {levels}).", version=__version__,
+                levels=", ".join(levels) or tr("unknown", "알 수 없음"))]
+    lines += [f"{r.submission}: " + as_text(n) for r in counted for n in r.notes]
+    lines += [f"{r.submission}: " + tr("not graded: ", "채점하지 못함: ") + r.error for r in reports
+              if r.error is not None]
+    lines += [f"{r.submission}: " + tr("not counted: another file of {notebook} is",
+                                       "점수에 넣지 않음: {notebook}의 다른 파일이 들어갑니다", notebook=r.notebook)
+              for r in reports if r.tests and r not in counted]
     if not reports:
-        lines.append("No notebook was found in the submission.")
+        lines.append(tr("No notebook was found in the submission.", "제출물에서 노트북을 찾지 못했습니다."))
     return {
         "score": float(sum(r.score for r in counted)),
-        "output": "\n".join(lines),
+        "output": "\n".join(line.render(lang) for line in lines),
         "visibility": visibility,
         "stdout_visibility": "hidden",
         "tests": tests,

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dlcheck import editions
 from dlcheck.checks import GraderError
+from dlcheck.text import tr
 
 from . import project, release, specs
 
@@ -135,7 +136,9 @@ def _template(root: Path, name: str) -> str:
     for folder in (root / KIT_TEMPLATES, project.CHECKOUT / KIT_TEMPLATES):
         if (folder / name).is_file():
             return (folder / name).read_text(encoding="utf-8")
-    raise GraderError(f"no {KIT_TEMPLATES}/{name} in {root} nor in {project.CHECKOUT}: the kit needs its READMEs")
+    raise GraderError(tr("no {file} in {root} nor in {checkout}: the kit needs its READMEs",
+                         "{root}에도 {checkout}에도 {file} 파일이 없습니다: 키트에는 README가 필요합니다",
+                         file=f"{KIT_TEMPLATES}/{name}", root=root, checkout=project.CHECKOUT))
 
 
 def _is_kit(folder: Path) -> bool:
@@ -153,8 +156,10 @@ def write_kit(root: Path, dest: Path, check: bool = False, generated: dict[Path,
     files = kit_files(root, generated)
     files[MANIFEST] = "".join(f"{name}\n" for name in sorted(files)).encode()
     if dest.exists() and (not dest.is_dir() or (any(dest.iterdir()) and not _is_kit(dest))):
-        raise GraderError(f"{dest} is not empty and holds no kit written by `autograde release --to`; "
-                          "choose a new or empty folder")
+        raise GraderError(tr("{dest} is not empty and holds no kit written by `autograde release --to`; choose a new "
+                             "or empty folder",
+                             "{dest} 폴더가 비어 있지 않고 `autograde release --to`로 쓴 키트도 아닙니다: 새 폴더나 빈 "
+                             "폴더를 고르세요", dest=dest))
     previous = (dest / MANIFEST).read_text(encoding="utf-8").split() if (dest / MANIFEST).is_file() else []
     changed = [dest / name for name in previous if name not in files and (dest / name).is_file()]
     changed += [dest / name for name, data in files.items()

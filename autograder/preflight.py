@@ -22,5 +22,5 @@ def preflight(notebooks: Iterable[NotebookSpec], *, dev_secret: bool) -> bytes:
             try:
                 find_file(name)
             except DataError as exc:
-                raise GraderError(str(exc)) from None
+                raise GraderError(exc.text) from None
     return secret.for_grading(allow_development=dev_secret)

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from dlcheck.checks import GraderError
+from dlcheck.text import tr
 
 ENV_VAR, FILE_ENV_VAR = "AUTOGRADE_SECRET", "AUTOGRADE_SECRET_FILE"
 #: Public, in this repository: fine for trials and tests, useless against a student.
@@ -31,9 +32,11 @@ def configured() -> bytes | None:
         try:
             secret = Path(os.environ[FILE_ENV_VAR]).read_bytes().strip()
         except OSError as exc:
-            raise GraderError(f"cannot read {FILE_ENV_VAR} ({os.environ[FILE_ENV_VAR]}): {exc.strerror}") from None
+            raise GraderError(tr("cannot read {var} ({path}): {why}", "{var} 파일을 읽을 수 없습니다 ({path}): {why}",
+                                 var=FILE_ENV_VAR, path=os.environ[FILE_ENV_VAR], why=exc.strerror)) from None
         if not secret:
-            raise GraderError(f"{FILE_ENV_VAR} names an empty file ({os.environ[FILE_ENV_VAR]})")
+            raise GraderError(tr("{var} names an empty file ({path})", "{var}에 지정한 파일이 비어 있습니다 ({path})",
+                                 var=FILE_ENV_VAR, path=os.environ[FILE_ENV_VAR]))
         return secret
     return None
 
@@ -45,9 +48,12 @@ def for_grading(allow_development: bool) -> bytes:
         return secret
     if allow_development:
         return DEVELOPMENT_SECRET
-    raise GraderError(f"no instructor secret: set {FILE_ENV_VAR} to a file holding a long random string "
-                      f"(or {ENV_VAR}); hidden inputs seeded by the public development secret can be computed "
-                      "by any student. For a trial run, pass --dev-secret")
+    raise GraderError(tr("no instructor secret: set {file_var} to a file holding a long random string (or {var}); "
+                         "hidden inputs seeded by the public development secret can be computed by any student. For "
+                         "a trial run, pass --dev-secret",
+                         "강사 비밀값이 없습니다: 긴 무작위 문자열을 담은 파일을 {file_var}에 지정하세요 (또는 {var}). "
+                         "공개된 개발용 비밀값으로 만든 숨은 입력은 어느 학생이든 계산할 수 있습니다. 시험 실행이라면 "
+                         "--dev-secret 옵션을 주세요", file_var=FILE_ENV_VAR, var=ENV_VAR))
 
 
 def seed(secret: bytes, *parts: str) -> int:

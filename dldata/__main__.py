@@ -14,8 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
+
+from dlcheck.text import tr
 
 from . import store
 from .store import ENV_VAR, KNOWN_FILES, REQUIRED, DataError, fetch, verify
@@ -59,24 +62,33 @@ class DownloadProgress:
         tty = self.stream.isatty()
         now = time.monotonic()
         if received == 0:
-            self.stream.write(f"downloading {label} ({total / 1e6:.1f} MB)" + ("" if tty else "\n"))
+            self.stream.write(str(tr("downloading {label} ({mb:.1f} MB)", "내려받는 중: {label} ({mb:.1f} MB)",
+                                     label=label, mb=total / 1e6)) + ("" if tty else "\n"))
         elif received >= total:
-            self.stream.write(f"\rdownloaded {label} ({total / 1e6:.1f} MB)\n" if tty
-                              else f"downloaded {label}\n")
+            done = tr("downloaded {label}", "내려받음: {label}", label=label)
+            self.stream.write(f"\r{done} ({total / 1e6:.1f} MB)\n" if tty else f"{done}\n")
         elif tty and now - self.last >= self.every:
-            self.stream.write(f"\rdownloading {label}: {received / 1e6:.1f} of {total / 1e6:.1f} MB "
-                              f"({100 * received // total} %)")
+            self.stream.write("\r" + str(tr("downloading {label}: {got:.1f} of {mb:.1f} MB ({percent} %)",
+                                             "내려받는 중: {label}: {mb:.1f} MB 중 {got:.1f} MB ({percent} %)",
+                                             label=label, got=received / 1e6, mb=total / 1e6,
+                                             percent=100 * received // total)))
         else:
             return
         self.last = now
         self.stream.flush()
 
 
+def _padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Hangul syllable takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - used, 0)
+
+
 def _fetch(args: argparse.Namespace) -> int:
     names = args.names or (list(KNOWN_FILES) if args.all else None)
     for path in fetch(names, args.source, args.dest, progress=DownloadProgress()):
         if not args.quiet:
-            print(f"OK  {path}")
+            print(f"{tr('OK', '정상')}  {path}")
     return 0
 
 
@@ -84,15 +96,17 @@ def _verify(args: argparse.Namespace) -> int:
     report = verify(args.data_dir)
     width = max(len(name) for name in KNOWN_FILES)
     for f in report.files:
-        label = f.status.upper() if f.status == "ok" else f.status
-        note = "" if f.required or f.status == "ok" else " (optional)"
-        print(f"{f.name:<{width}}  {label:<7}  {f.detail}{note}")
+        label = str(f.status_text).upper() if f.status == "ok" else str(f.status_text)
+        note = "" if f.required or f.status == "ok" else tr(" (optional)", " (선택)")
+        print(f"{f.name:<{width}}  {_padded(label, 7)}  {f.detail_text + note}")
     if report.ok:
-        print("cat/non-cat data: OK")
+        print(tr("cat/non-cat data: OK", "cat/non-cat 데이터: 정상"))
         return 0
     first = store.search_folders(args.data_dir)[0][0]
     to = "" if first == store.default_destination() else f" --to {first}"
-    print(f"cat/non-cat data: NOT USABLE. To fix it, run:  {store.fetch_command()}{to}", file=sys.stderr)
+    print(tr("cat/non-cat data: NOT USABLE. To fix it, run:  {command}",
+             "cat/non-cat 데이터: 사용할 수 없음. 해결하려면 실행하세요:  {command}",
+             command=f"{store.fetch_command()}{to}"), file=sys.stderr)
     return 1
 
 
@@ -106,7 +120,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m dldata") -> i
     try:
         return _fetch(args) if args.verb == "fetch" else _verify(args)
     except DataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(tr("error: ", "오류: ") + exc.text, file=sys.stderr)
         return 1
 
 

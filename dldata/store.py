@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dlcheck.files import NotReadable, open_regular
+from dlcheck.text import Text, as_text, join, tr
 
 ENV_VAR = "DL_DATASETS_DIR"
 APP_NAME = "dl-exercises"
@@ -159,14 +160,19 @@ class DataError(RuntimeError):
     """A data file is unknown, missing, corrupt or cannot be fetched.
 
     The message names every folder searched, what was wrong in each, and the command that
-    fixes it. ``places`` holds the same facts for programs (empty for fetch errors).
+    fixes it; ``text`` holds it in each language, ``str()`` in :func:`dlcheck.text.language`.
+    ``places`` holds the same facts for programs (empty for fetch errors).
     """
 
-    def __init__(self, message: str, *, name: str | None = None,
+    def __init__(self, message: Text | str, *, name: str | None = None,
                  places: Iterable[Place] = ()) -> None:
-        super().__init__(message)
+        self.text = as_text(message)
+        super().__init__(self.text.en)
         self.name = name
         self.places = tuple(places)
+
+    def __str__(self) -> str:
+        return str(self.text)
 
 
 @dataclass(frozen=True)
@@ -186,9 +192,9 @@ def known_file(name: str) -> KnownFile:
     try:
         return KNOWN_FILES[name]
     except KeyError:
-        raise DataError(
-            f"unknown data file {name!r}; known files: {', '.join(KNOWN_FILES)}", name=name
-        ) from None
+        raise DataError(tr("unknown data file {name!r}; known files: {known}",
+                           "알 수 없는 데이터 파일 {name!r}; 알려진 파일: {known}", name=name,
+                           known=", ".join(KNOWN_FILES)), name=name) from None
 
 
 # -- checking ------------------------------------------------------------------------
@@ -307,26 +313,34 @@ def fetch_command() -> str:
     return f"{python_command()} -m dldata fetch"
 
 
-def _fix_hint(name: str, places: list[Place]) -> str:
+def _fix_hint(name: str, places: list[Place]) -> Text:
     """The commands that would put a valid ``name`` where it was looked for."""
     failed = {p.folder for p in places}
     dest = places[0].folder
     to = "" if dest == default_destination() else f" --to {dest}"
     if SHARED_DIR not in failed and check_file(SHARED_DIR / name) is None:
         # A verified copy is right there: name it exactly.
-        lines = [f"To fix it, run:  {fetch_command()} --from {SHARED_DIR}{to} {name}"]
+        lines = [tr("To fix it, run:  {command}", "해결하려면 실행하세요:  {command}",
+                    command=f"{fetch_command()} --from {SHARED_DIR}{to} {name}")]
     elif any(name in m.files for m in MIRRORS):
-        lines = [f"To fix it, run:  {fetch_command()}{to} {name}",
-                 "  (it downloads a public copy and checks its sha256; offline, add --from DIR_OR_URL: "
-                 "a folder or http(s):// base URL holding the verified files)"]
+        lines = [tr("To fix it, run:  {command}", "해결하려면 실행하세요:  {command}",
+                    command=f"{fetch_command()}{to} {name}"),
+                 tr("  (it downloads a public copy and checks its sha256; offline, add --from DIR_OR_URL: "
+                    "a folder or http(s):// base URL holding the verified files)",
+                    "  (공개 사본을 내려받아 sha256을 확인합니다. 오프라인이면 --from DIR_OR_URL을 더하세요: "
+                    "검증된 파일이 있는 폴더나 http(s):// 기본 URL)")]
     else:
-        lines = [f"To fix it, run:  {fetch_command()} --from DIR_OR_URL{to} {name}",
-                 "  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)"]
+        lines = [tr("To fix it, run:  {command}", "해결하려면 실행하세요:  {command}",
+                    command=f"{fetch_command()} --from DIR_OR_URL{to} {name}"),
+                 tr("  (DIR_OR_URL: a folder or http(s):// base URL holding the verified files)",
+                    "  (DIR_OR_URL: 검증된 파일이 있는 폴더나 http(s):// 기본 URL)")]
     if places[0].origin == f"${ENV_VAR}":
-        lines.append(f"or point {ENV_VAR} at a folder holding the verified files (or unset it).")
+        lines.append(tr("or point {var} at a folder holding the verified files (or unset it).",
+                        "또는 {var}에 검증된 파일이 있는 폴더를 지정하세요 (아니면 설정을 지우세요).", var=ENV_VAR))
     else:
-        lines.append(f"or set {ENV_VAR} to a folder holding the verified files.")
-    return "\n".join(lines)
+        lines.append(tr("or set {var} to a folder holding the verified files.",
+                        "또는 {var}에 검증된 파일이 있는 폴더를 지정하세요.", var=ENV_VAR))
+    return join(lines, "\n")
 
 
 def find_file(name: str, data_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -351,10 +365,11 @@ def find_file(name: str, data_dir: str | os.PathLike[str] | None = None) -> Path
     if path is not None:
         return path
     missing = all(p.problem == "not there" for p in places)
-    lines = [f"{name} is {'missing' if missing else 'corrupt'}. Looked in:"]
+    lines = [tr("{name} is missing. Looked in:", "{name} 파일이 없습니다. 찾아본 곳:", name=name) if missing else
+             tr("{name} is corrupt. Looked in:", "{name} 파일이 손상되었습니다. 찾아본 곳:", name=name)]
     lines += [f"  - {p}" for p in places]
     lines.append(_fix_hint(name, places))
-    raise DataError("\n".join(lines), name=name, places=places)
+    raise DataError(join(lines, "\n"), name=name, places=places)
 
 
 # -- fetching ------------------------------------------------------------------------
@@ -426,7 +441,8 @@ def _fetch_one(name: str, source: str | os.PathLike[str] | Mirror, dest: Path, t
         dest.mkdir(parents=True, exist_ok=True)
         tmp_fd, tmp_name = tempfile.mkstemp(dir=dest, prefix=f".{name}.", suffix=".part")
     except OSError as exc:
-        raise DataError(f"cannot write into {dest}: {exc.strerror}") from exc
+        raise DataError(tr("cannot write into {dest}: {why}", "{dest}에 쓸 수 없습니다: {why}", dest=dest,
+                           why=exc.strerror)) from exc
     tmp = Path(tmp_name)
     label = f"{name} from {source}"
     try:
@@ -565,10 +581,13 @@ def fetch(
         path, tried = _fetch_any(name, sources, dest, timeout, progress, dead_hosts)
         if path is None:
             missing = [n for n in names if check_file(dest / n) is not None]
-            raise DataError(
-                f"no valid copy of {name} (tried {_summary(tried)}). Put {' and '.join(missing)} into {dest} "
-                f"(or into a folder named by ${ENV_VAR}), or run: {fetch_command()} --from DIR_OR_URL",
-                name=name)
+            raise DataError(tr(
+                "no valid copy of {name} (tried {tried}). Put {missing} into {dest} (or into a folder named by "
+                "${var}), or run: {command}",
+                "{name}의 올바른 사본이 없습니다 (시도한 곳: {tried}). {missing} 파일을 {dest}에 넣거나 (또는 ${var}에 "
+                "지정한 폴더에) 다음을 실행하세요: {command}",
+                name=name, tried=_summary(tried), missing=" and ".join(missing), dest=dest, var=ENV_VAR,
+                command=f"{fetch_command()} --from DIR_OR_URL"), name=name)
         fetched.append(path)
     return fetched
 
@@ -600,13 +619,23 @@ class FileStatus:
     required: bool
 
     @property
+    def status_text(self) -> Text:
+        """:attr:`status` in each language."""
+        return {"ok": tr("ok", "ok"), "missing": tr("missing", "없음"), "corrupt": tr("corrupt", "손상")}[self.status]
+
+    @property
     def detail(self) -> str:
-        """Where the file is, or why it is not usable."""
+        """Where the file is, or why it is not usable (in :func:`dlcheck.text.language`)."""
+        return str(self.detail_text)
+
+    @property
+    def detail_text(self) -> Text:
+        """:attr:`detail` in each language."""
         if self.status == "ok":
-            return str(self.path)
+            return as_text(str(self.path))
         if self.status == "corrupt":
-            return f"{self.path}: {self.places[-1].problem}"
-        return "not in " + ", ".join(f"{p.folder} ({p.origin})" for p in self.places)
+            return as_text(f"{self.path}: {self.places[-1].problem}")
+        return tr("not in {places}", "없는 곳: {places}", places=", ".join(f"{p.folder} ({p.origin})" for p in self.places))
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlcheck.checks import GraderError
+from dlcheck.text import tr
 
 from .. import memo, project, secret
 
@@ -55,15 +56,24 @@ LEVELS = ("namespaces", "userns", "processes")  # strongest first
 
 #: What each level protects, in one line (``autograde doctor``; docs/security.md has the tests).
 PROTECTS = {
-    "namespaces": "private read-only root (no project, course, home or host /tmp; an installed grader's package "
-                  "covered), no network, own PID space, own uid per sandbox (process limit per sandbox), bounded "
-                  "scratch space",
-    "userns": "private read-only root (no project, course, home or host /tmp; an installed grader's package "
-              "covered), no network, own PID space, no capabilities; the process limit is per sandbox on "
-              "Linux >= 5.14, bounded scratch space",
-    "processes": "resource limits and a scrubbed environment only: student code runs as the grader's user and "
-                 "can read what it can read (solutions, hidden checks, the secret file, other submissions), "
-                 "write what it can write, and reach the network",
+    "namespaces": tr("private read-only root (no project, course, home or host /tmp; an installed grader's package "
+                     "covered), no network, own PID space, own uid per sandbox (process limit per sandbox), bounded "
+                     "scratch space",
+                     "읽기 전용 개별 루트 (프로젝트, 강좌, 홈, 호스트의 /tmp 없음; 설치된 채점기 패키지는 가려짐), "
+                     "네트워크 없음, 별도 PID 공간, 샌드박스마다 별도 uid (샌드박스마다 프로세스 수 제한), 작업 공간 "
+                     "크기 제한"),
+    "userns": tr("private read-only root (no project, course, home or host /tmp; an installed grader's package "
+                 "covered), no network, own PID space, no capabilities; the process limit is per sandbox on "
+                 "Linux >= 5.14, bounded scratch space",
+                 "읽기 전용 개별 루트 (프로젝트, 강좌, 홈, 호스트의 /tmp 없음; 설치된 채점기 패키지는 가려짐), "
+                 "네트워크 없음, 별도 PID 공간, capability 없음; 프로세스 수 제한은 Linux 5.14 이상에서 샌드박스마다, "
+                 "작업 공간 크기 제한"),
+    "processes": tr("resource limits and a scrubbed environment only: student code runs as the grader's user and "
+                    "can read what it can read (solutions, hidden checks, the secret file, other submissions), "
+                    "write what it can write, and reach the network",
+                    "자원 제한과 정리된 환경 변수뿐입니다: 학생 코드가 채점기 사용자로 실행되어 그 사용자가 읽을 수 "
+                    "있는 것(정답, 숨은 검사, 비밀 파일, 다른 제출물)을 읽고, 쓸 수 있는 것을 쓰고, 네트워크에 "
+                    "접속할 수 있습니다"),
 }
 
 _NOBODY = 65534
@@ -102,11 +112,16 @@ def level() -> str:
     if not wanted:
         return strongest()
     if wanted not in LEVELS:
-        raise GraderError(f"{ENV_VAR}={wanted!r} is not an isolation level; use one of {', '.join(LEVELS)}")
+        raise GraderError(tr("{var}={wanted!r} is not an isolation level; use one of {levels}",
+                             "{var}={wanted!r}: 그런 격리 수준은 없습니다. 다음 중 하나를 쓰세요: {levels}",
+                             var=ENV_VAR, wanted=wanted, levels=", ".join(LEVELS)))
     failure = trial(wanted)
     if failure is not None:
-        raise GraderError(f"{ENV_VAR}={wanted} asks for an isolation level this machine does not offer "
-                          f"({failure}); the strongest it offers is {strongest()} (see `autograde doctor`)")
+        raise GraderError(tr("{var}={wanted} asks for an isolation level this machine does not offer ({why}); the "
+                             "strongest it offers is {strongest} (see `autograde doctor`)",
+                             "{var}={wanted}: 이 컴퓨터에서 쓸 수 없는 격리 수준입니다 ({why}). 쓸 수 있는 가장 강한 "
+                             "수준: {strongest} (`autograde doctor` 참고)",
+                             var=ENV_VAR, wanted=wanted, why=failure, strongest=strongest()))
     return wanted
 
 

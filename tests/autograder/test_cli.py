@@ -211,14 +211,18 @@ def test_processes_level_is_announced_on_stderr():
     assert json.loads(proc.stdout)[0]["isolation"] == "processes"
 
 
-def test_unknown_isolation_level_is_one_line_exit_2():
-    """Does a typo in AUTOGRADE_ISOLATION stop grading with one line naming the levels?"""
-    proc = subprocess.run([*AUTOGRADE, "grade", "--dev-secret", "--notebook", "week2/numpy_basics", "x.ipynb"],
-                          capture_output=True, text=True, cwd=ROOT, env=_env(AUTOGRADE_ISOLATION="docker"),
+@pytest.mark.parametrize("lang, said", [
+    ("en", "autograde: AUTOGRADE_ISOLATION='docker' is not an isolation level; use one of namespaces, userns, processes"),
+    ("ko", "autograde: AUTOGRADE_ISOLATION='docker': 그런 격리 수준은 없습니다. 다음 중 하나를 쓰세요: namespaces, userns, "
+           "processes")], ids=["en", "ko"])
+def test_unknown_isolation_level_is_one_line_exit_2(lang, said):
+    """Does a typo in AUTOGRADE_ISOLATION stop grading with one line naming the levels, in
+    the language asked for?"""
+    proc = subprocess.run([*AUTOGRADE, "--lang", lang, "grade", "--dev-secret", "--notebook", "week2/numpy_basics",
+                           "x.ipynb"], capture_output=True, text=True, cwd=ROOT, env=_env(AUTOGRADE_ISOLATION="docker"),
                           timeout=120)
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.strip().splitlines() == [
-        "autograde: AUTOGRADE_ISOLATION='docker' is not an isolation level; use one of namespaces, userns, processes"]
+    assert proc.stderr.strip().splitlines() == [said]
 
 
 @pytest.mark.grading
@@ -324,3 +328,32 @@ def test_the_table_says_each_files_notes_before_its_failures():
                               isolation="processes")
     assert format_table([report]).splitlines()[3:] == [
         "", f"a2.ipynb: note: {note.en}", "a2.ipynb: predict: wrong", "", "isolation level: processes"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_course_summary_counts_each_kind_of_notebook_once(tmp_path, lang):
+    """Does the summary of a course run give each number one meaning (graded now, not
+    graded, unchanged, not handed in), never "7 of 7 graded (7 not handed in)", in the
+    language asked for?"""
+    from autograder.cli import course_summary
+    from autograder.course import CourseRun
+    from dlcheck.results import SubmissionReport
+    from dlcheck.text import Text, set_language
+
+    set_language(lang)
+    run = CourseRun(reports=[SubmissionReport("a.ipynb", "x"), SubmissionReport("b.ipynb", "x", error=Text("no", "no"))],
+                    unchanged=3, not_handed_in=7, skipped=[(tmp_path / "c.txt", Text("why", "why"))])
+    lines = [str(line) for line in course_summary(run, tmp_path, "week2", ["processes"])]
+    assert lines == {
+        "en": [f"notebooks of week2: 1 graded, 1 could not be graded (scored 0, listed above), 3 unchanged since "
+               f"recorded (not regraded), 7 not handed in (scored 0); recorded in {tmp_path / 'gradebook.db'}",
+               "other files not graded: 1 (each listed above with why)",
+               f"feedback: {tmp_path / 'feedback'}/<student>/week2/*.html (hand it out with "
+               "`nbgrader release_feedback week2`)", "isolation level: processes"],
+        "ko": [f"week2의 노트북: 1개 채점, 1개 채점 불가 (0점, 위에 사유 표시), 3개 기록 후 변경 없음 (다시 채점하지 않음), "
+               f"7개 미제출 (0점); 기록한 곳: {tmp_path / 'gradebook.db'}",
+               "채점하지 않은 다른 파일: 1개 (위에 각각 사유 표시)",
+               f"피드백: {tmp_path / 'feedback'}/<student>/week2/*.html (`nbgrader release_feedback week2` 명령으로 "
+               "나눠 주세요)", "격리 수준: processes"]}[lang]
+    nothing = course_summary(CourseRun(), tmp_path, "week2", ["processes"])[0]
+    assert nothing.en == f"notebooks of week2: 0 graded; recorded in {tmp_path / 'gradebook.db'}"

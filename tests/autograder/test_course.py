@@ -223,8 +223,8 @@ def test_submission_timestamp_is_recorded(course_dir: Path) -> None:
 
 
 def test_unreadable_timestamp_is_a_warning_not_a_stop(course_dir: Path) -> None:
-    """Does a timestamp.txt that is not a time only warn (naming the file), grade everything,
-    and leave that submission without a time, on every rerun too?"""
+    """Does a timestamp.txt that is not a time only warn (naming the file, in each language),
+    grade everything, and leave that submission without a time, on every rerun too?"""
     path = course_dir / "submitted/alice/week2/timestamp.txt"
     path.write_text("yesterday-ish\n")
 
@@ -234,6 +234,9 @@ def test_unreadable_timestamp_is_a_warning_not_a_stop(course_dir: Path) -> None:
     assert any(f"{path} holds 'yesterday-ish', not a timestamp" in line for line in lines)
     with Gradebook(gradebook.db_url(course_dir)) as gb:
         assert gb.find_submission(ASSIGNMENT, "alice").timestamp is None
+    from autograder.course import _submission_timestamp
+
+    assert _submission_timestamp(path.parent)[1].ko.startswith(f"{path} 파일의 내용 'yesterday-ish': ")
 
 
 def test_symlinked_submissions_are_refused_not_followed(course_dir: Path, tmp_path: Path) -> None:

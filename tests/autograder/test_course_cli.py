@@ -115,8 +115,8 @@ def test_course_scores_reach_nbgrader_export(graded):
     course, out, err = graded
     total = SPEC.max_score + BASICS.max_score
     assert _export(course) == {"alice": (SPEC.max_score, total), "bob": (7.0, total), "carol": (SPEC.max_score, total)}
-    assert out.splitlines()[0] == (f"4 of 4 submitted notebooks graded into {course / 'gradebook.db'} "
-                                   "(2 not handed in, scored 0)")
+    assert out.splitlines()[0] == (f"notebooks of week2: 4 graded, 2 not handed in (scored 0); recorded in "
+                                   f"{course / 'gradebook.db'}")
     assert f"feedback: {course / 'feedback'}/<student>/week2/*.html" in out
     assert out.splitlines()[2] in ("isolation level: namespaces", "isolation level: processes")
     assert out.splitlines()[3] == f"the class: {course / 'feedback' / 'index.html'} (again later: `autograde report week2`)"
@@ -240,7 +240,8 @@ def test_scores_changed_by_another_tool_are_said_and_regraded(graded, tmp_path):
             "tool (nbgrader autograde?): test_optimize 2 -> 0; total 7 -> 5; grading it again") in err
     assert f"bob/{CLASSIC}.ipynb 7/10\n" in err
     assert err.count("(unchanged, not regraded)") == 3
-    assert "3 unchanged, not regraded; 1 graded again: another tool had changed their scores" in out
+    assert ("notebooks of week2: 1 graded (1 of them again: another tool had changed their scores), 3 unchanged "
+            "since recorded (not regraded), 2 not handed in (scored 0)") in out
     assert _export(course)["bob"][0] == 7.0
 
 

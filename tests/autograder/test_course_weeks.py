@@ -5,6 +5,7 @@ course's names, and week 6's under its classic names."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,9 +44,9 @@ def _course(tmp_path: Path, handed_in: dict[tuple[str, str], dict[str, str]]) ->
     return tmp_path
 
 
-def _grade(course: Path, assignment: str) -> dict[str, dict[str, float | None]]:
+def _grade(course: Path, assignment: str, env: dict[str, str] | None = None) -> dict[str, dict[str, float | None]]:
     done = subprocess.run([str(Path(sys.executable).parent / "autograde"), "course", assignment, "--dev-secret",
-                           "--course-dir", str(course)], capture_output=True, text=True, timeout=900)
+                           "--course-dir", str(course)], capture_output=True, text=True, timeout=900, env=env)
     assert done.returncode == 0, done.stderr
     with opened(course) as gb:
         return {row.student: row.notebooks for row in assignment_scores(gb, assignment)}
@@ -56,13 +57,19 @@ def _grade(course: Path, assignment: str) -> dict[str, dict[str, float | None]]:
 def test_week1_is_graded_into_the_gradebook(tmp_path):
     """Do a finished week-1 notebook, the untouched stub and the untouched Korean edition
     get 18, 0 and 0 in the gradebook (the functions passed to numerical_gradient and
-    gradient_descent crossing to each sandbox as data)?"""
+    gradient_descent crossing to each sandbox as data); and, no language chosen, does the
+    Korean edition's feedback page open in Korean, the others' in English?"""
     notebook = specs.get("week1/warmups")
     course = _course(tmp_path, {
         ("alice", "week1"): {"warmups.ipynb": _completed(notebook.id)},
         ("bob", "week1"): {"warmups.ipynb": (ROOT / notebook.release).read_text()},
         ("chloe", "week1"): {"warmups.ko.ipynb": (ROOT / notebook.release.replace(".ipynb", ".ko.ipynb")).read_text()}})
-    assert _grade(course, "week1") == {"alice": {"warmups": 18.0}, "bob": {"warmups": 0.0}, "chloe": {"warmups": 0.0}}
+    unchosen = {k: v for k, v in os.environ.items() if k not in ("AUTOGRADE_LANG", "LC_ALL", "LC_MESSAGES")}
+    assert _grade(course, "week1", dict(unchosen, LANG="C.UTF-8")) == {
+        "alice": {"warmups": 18.0}, "bob": {"warmups": 0.0}, "chloe": {"warmups": 0.0}}
+    pages = {student: next((course / "feedback" / student / "week1").glob("*.html")).read_text()
+             for student in ("alice", "chloe")}
+    assert '<html lang="en">' in pages["alice"] and '<html lang="ko">' in pages["chloe"]
 
 # == end of week1/warmups ====================================================================
 

@@ -105,3 +105,18 @@ def test_course_csv_has_a_row_per_student_and_a_column_per_notebook():
         "student,logistic_regression,numpy_basics,score,max_score,isolation\n"
         "alice,7,0,7,18,namespaces\n"
         "dave,,,0,18,\n")
+
+
+@pytest.mark.parametrize("chosen, shown", [(None, "ko"), ("en", "en")], ids=["edition", "chosen"])
+def test_gradescope_results_of_a_korean_edition_speak_korean(monkeypatch, chosen, shown):
+    """Does a Korean edition's results.json speak Korean (its output line and its tests'
+    messages), unless a language was chosen on purpose?"""
+    monkeypatch.delenv("AUTOGRADE_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    if chosen:
+        monkeypatch.setenv("AUTOGRADE_LANG", chosen)
+    korean = report("logistic_regression.ko.ipynb", "week2/logistic_regression", {"sigmoid": (1, 1)})
+    results = exports.gradescope_results([korean])
+    assert results["output"] == {"ko": f"dl-autograder {__version__} 채점 결과입니다 (격리 수준: processes).",
+                                 "en": f"Graded by dl-autograder {__version__} (isolation level: processes)."}[shown]
+    assert results["tests"][0]["output"] == {"ko": "sigmoid 이유", "en": "sigmoid says why"}[shown]

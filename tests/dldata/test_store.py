@@ -414,3 +414,20 @@ def test_the_suggested_command_runs_this_python(active, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PATH", str(bin_dir) if active else str(tmp_path / "elsewhere"))
     assert store.fetch_command() == ("python -m dldata fetch" if active else ".venv/bin/python -m dldata fetch")
+
+
+def test_does_cli_verify_speak_korean_when_asked(cat_pair, capsys):
+    """With the language set to Korean, are the statuses, the verdict and the fix in Korean,
+    the columns still aligned (a Hangul syllable takes two cells)?"""
+    from dlcheck.text import set_language
+
+    (cat_pair.shared / "test_catvnoncat.h5").unlink()
+    set_language("ko")
+    assert main(["verify"]) == 1
+    out, err = capsys.readouterr()
+    assert "test_catvnoncat.h5   없음     없는 곳: " in out
+    assert err == f"cat/non-cat 데이터: 사용할 수 없음. 해결하려면 실행하세요:  {store.fetch_command()}\n"
+    with pytest.raises(DataError) as raised:
+        store.find_file("test_catvnoncat.h5")
+    assert str(raised.value).startswith("test_catvnoncat.h5 파일이 없습니다. 찾아본 곳:\n")
+    assert "해결하려면 실행하세요:  " in str(raised.value) and raised.value.text.en.startswith("test_catvnoncat.h5 is missing.")

@@ -179,7 +179,8 @@ def test_a_class_run_grades_one_copy_per_notebook(tmp_path):
     done = course_run(tmp_path)
     assert done.stderr.count("graded: one file of a notebook is graded: numpy_basics_v7.ipynb") == 7, done.stderr
     assert f"[8/8] alice/{files[7].name} 8/8" in done.stderr
-    assert "1 of 1 submitted notebooks graded" in done.stdout and "7 other files not graded" in done.stdout
+    assert f"notebooks of {ASSIGNMENT}: 1 graded; recorded in" in done.stdout
+    assert "other files not graded: 7 (each listed above with why)" in done.stdout
 
 
 def test_a_newline_in_a_student_id_cannot_forge_a_line(tmp_path):
