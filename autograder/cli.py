@@ -23,7 +23,7 @@ import click
 from dlcheck.checks import GraderError
 from dlcheck.files import refusal
 from dlcheck.results import SubmissionReport
-from dlcheck.text import Text, as_text, chosen_language, join, set_language, tr
+from dlcheck.text import Text, as_text, chosen_language, join, language, set_language, tr
 
 from . import __version__, batch, companions, copies, exports, names, project, recognise, specs
 from .preflight import preflight

@@ -335,16 +335,19 @@ def test_the_course_summary_counts_each_kind_of_notebook_once(tmp_path, lang):
     """Does the summary of a course run give each number one meaning (graded now, not
     graded, unchanged, not handed in), never "7 of 7 graded (7 not handed in)", in the
     language asked for?"""
-    from autograder.cli import course_summary
+    from autograder.cli import NBGRADER_COMMANDS, course_summary
     from autograder.course import CourseRun
     from dlcheck.results import SubmissionReport
-    from dlcheck.text import Text, set_language
+    from dlcheck.text import Text, set_language, tr
 
     set_language(lang)
     run = CourseRun(reports=[SubmissionReport("a.ipynb", "x"), SubmissionReport("b.ipynb", "x", error=Text("no", "no"))],
                     unchanged=3, not_handed_in=7, skipped=[(tmp_path / "c.txt", Text("why", "why"))])
     lines = [str(line) for line in course_summary(run, tmp_path, "week2", ["processes"])]
-    assert lines == {
+    assert lines[-2:] == [str(tr("the class: {page} (again later: `autograde report week2`)",
+                                 "반 전체: {page} (나중에 다시 만들려면 `autograde report week2`)",
+                                 page=tmp_path / "feedback" / "index.html")), str(NBGRADER_COMMANDS)]
+    assert lines[:-2] == {
         "en": [f"notebooks of week2: 1 graded, 1 could not be graded (scored 0, listed above), 3 unchanged since "
                f"recorded (not regraded), 7 not handed in (scored 0); recorded in {tmp_path / 'gradebook.db'}",
                "other files not graded: 1 (each listed above with why)",
