@@ -18,6 +18,10 @@ differs: a grade under another secret would be another grade.
 What stays: a task one of whose files cannot be read as a regular file of its own (a link,
 too large, gone) is graded here, where grading reads it first and its report says why.
 
+On a worker, a child process forked from it grades the parcels in its main thread
+(:class:`_GradingChild`), where the deadline of the reference calls made for a sandbox
+holds, as it does here.
+
 A worker lost mid-run costs nothing: the scheduler gives its tasks to another worker
 (Dask's own rescheduling; a task whose workers die ``distributed.scheduler.allowed-failures``
 + 1 times, 4 by default, stops the run with a :class:`GraderError`); each report arrives
@@ -28,10 +32,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import multiprocessing
 import os
 import tempfile
+import threading
 import uuid
-import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,24 +118,93 @@ class RemoteGrader:
             raise GraderError(f"the Dask worker on {os.uname().nodename} (pid {os.getpid()}) has another instructor "
                               f"secret than the run: set {secret.FILE_ENV_VAR} in the environment of `dask worker` "
                               "to a file holding the run's secret")
-        with tempfile.TemporaryDirectory(prefix="autograde-parcel-") as folder:
-            for relative, content, mtime in parcel.files:
-                path = Path(folder, relative)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
-                os.utime(path, (mtime, mtime))
-            grade = Grader(mine, self.limits, self.ids)
-            companions = None if parcel.companions is None else {
-                name: None if p is None else Path(folder, p) for name, p in parcel.companions}
-            with warnings.catch_warnings():
-                # Dask's threads in the worker draw from `random` while hypothesis draws a hidden
-                # check's inputs, which it takes for a strategy of ours using `random` (seen with
-                # week 1's gates, not with a process pool); its draws are its own, and the
-                # reports are those of a local run (tests/autograder/test_cluster.py).
-                warnings.filterwarnings("ignore", "Do not use the `random` module inside strategies")
-                if companions is None:
-                    return grade(Path(folder, parcel.path), parcel.notebook)
-                return grade(Path(folder, parcel.path), parcel.notebook, companions)
+        with _child_lock:
+            global _child
+            if _child is None:
+                _child = _GradingChild()
+            try:
+                return _child.grade(Grader(mine, self.limits, self.ids), parcel)
+            except (EOFError, OSError):
+                _child.close()
+                _child = None
+                raise GraderError(f"the grading process of the Dask worker on {os.uname().nodename} died while "
+                                  f"grading a file of {parcel.notebook}") from None
+
+
+def unpacked(grade: Callable[..., SubmissionReport], parcel: Parcel) -> SubmissionReport:
+    """``grade`` (an :class:`autograder.batch.Grader`) of ``parcel``'s files, written in a
+    folder of their own for the time it takes."""
+    with tempfile.TemporaryDirectory(prefix="autograde-parcel-") as folder:
+        for relative, content, mtime in parcel.files:
+            path = Path(folder, relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            os.utime(path, (mtime, mtime))
+        if parcel.companions is None:
+            return grade(Path(folder, parcel.path), parcel.notebook)
+        return grade(Path(folder, parcel.path), parcel.notebook,
+                     {name: None if p is None else Path(folder, p) for name, p in parcel.companions})
+
+
+class _GradingChild:
+    """A child forked from the Dask worker process, which grades the parcels it is sent,
+    one at a time, in its main thread, and is kept for the next (with its caches, as a
+    process pool's worker is).
+
+    Dask runs a task in a thread of its own, and there a reference call made for a sandbox
+    cannot be given its deadline (SIGALRM, :func:`autograder.sandbox.session._deadline_alarm`):
+    it would run unbounded, and a file that a local run cuts off would hang the worker. The
+    one thread of a forked child is its main thread.
+    """
+
+    def __init__(self) -> None:
+        here, there = multiprocessing.Pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            here.close()
+            try:
+                _serve(there)
+            finally:
+                os._exit(0)
+        there.close()
+        self.connection = here
+
+    def grade(self, grade: Callable[..., SubmissionReport], parcel: Parcel) -> SubmissionReport:
+        self.connection.send((grade, parcel))
+        ok, outcome = self.connection.recv()
+        if not ok:
+            raise outcome
+        return outcome
+
+    def close(self) -> None:
+        self.connection.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+_child: _GradingChild | None = None
+_child_lock = threading.Lock()
+
+
+def _serve(connection: Any) -> None:
+    """The child's loop: grade each parcel received, send back the report or what was
+    raised, until the worker is gone."""
+    isolation.shield_grader()
+    while True:
+        try:
+            grade, parcel = connection.recv()
+        except EOFError:
+            return
+        try:
+            outcome: tuple[bool, Any] = (True, unpacked(grade, parcel))
+        except Exception as exc:  # noqa: BLE001 - raised again in the worker, as if graded there
+            outcome = (False, exc)
+        try:
+            connection.send(outcome)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+        except Exception:  # noqa: BLE001 - an exception that does not pickle: its text
+            connection.send((False, GraderError(f"{type(outcome[1]).__name__}: {outcome[1]}")))
 
 
 class _Here:

@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -75,6 +76,28 @@ def test_the_secret_does_not_travel_and_another_secret_refuses(tmp_path, monkeyp
     parcel = cluster.Parcel(WARMUPS, "warmups.ipynb", (("warmups.ipynb", b"{}", 0.0),))
     with pytest.raises(GraderError, match="has another instructor secret than the run"):
         remote(parcel)
+
+
+class _WhereGraded:
+    """A ``grade_file`` saying where it ran: in a main thread, which process, on what bytes."""
+
+    def __call__(self, path: Path, notebook: str) -> tuple[bool, int, bytes]:
+        return threading.current_thread() is threading.main_thread(), os.getpid(), Path(path).read_bytes()
+
+
+@pytest.mark.subprocess
+def test_a_worker_grades_in_the_main_thread_of_a_child_it_keeps():
+    """Is a parcel graded, when a worker's thread asks (as Dask runs tasks), in the main
+    thread of a forked child, where the reference calls' deadline (SIGALRM) can be set; and
+    is that child kept for the next parcel?"""
+    child = cluster._GradingChild()
+    parcel = cluster.Parcel(WARMUPS, "a/warmups.ipynb", (("a/warmups.ipynb", b"{}", 0.0),))
+    try:
+        with ThreadPoolExecutor(1) as thread:
+            first, second = (thread.submit(child.grade, _WhereGraded(), parcel).result(timeout=30) for _ in range(2))
+    finally:
+        child.close()
+    assert first == second == (True, child.pid, b"{}") and child.pid != os.getpid()
 
 
 # -- a cluster ----------------------------------------------------------------------------------
