@@ -54,8 +54,8 @@ from .sandbox import isolation
 
 #: ``--scheduler local``: a cluster of worker processes on this machine, started for the run.
 LOCAL = "local"
-#: How long a run waits for a first worker to join the scheduler.
-WORKER_WAIT_SECONDS = 60
+#: How long a run tries to reach the scheduler, then waits for a first worker to join it.
+CONNECT_SECONDS, WORKER_WAIT_SECONDS = 10, 60
 
 
 @dataclass(frozen=True)
@@ -294,10 +294,10 @@ def connected(scheduler: str, jobs: int) -> Iterator[Any]:
         else:
             address = scheduler
         try:
-            client = stack.enter_context(Client(address, timeout=WORKER_WAIT_SECONDS))
+            client = stack.enter_context(Client(address, timeout=CONNECT_SECONDS))
             client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
         except (OSError, TimeoutError) as exc:
-            raise GraderError(f"no Dask worker ready at {scheduler} within {WORKER_WAIT_SECONDS} s ({exc}): start "
-                              f"the scheduler (`dask scheduler`) and a worker (`dask worker {scheduler} --nthreads 1`, "
-                              "from the course project; see docs/grading.md)") from None
+            raise GraderError(f"no Dask scheduler with a worker at {scheduler} ({exc}): start the scheduler "
+                              f"(`dask scheduler`) and a worker (`dask worker {scheduler} --nthreads 1`, from the "
+                              "course project; see docs/grading.md)") from None
         yield client

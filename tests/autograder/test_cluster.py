@@ -11,6 +11,7 @@ import dataclasses
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -76,6 +77,19 @@ def test_the_secret_does_not_travel_and_another_secret_refuses(tmp_path, monkeyp
     parcel = cluster.Parcel(WARMUPS, "warmups.ipynb", (("warmups.ipynb", b"{}", 0.0),))
     with pytest.raises(GraderError, match="has another instructor secret than the run"):
         remote(parcel)
+
+
+def test_a_scheduler_out_of_reach_says_how_to_start_one(monkeypatch):
+    """Does a run whose scheduler cannot be reached stop with one line naming the two
+    commands that start a cluster?"""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{free.getsockname()[1]}"
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 1)
+    with pytest.raises(GraderError) as raised, cluster.connected(address, jobs=1):
+        pass
+    assert f"no Dask scheduler with a worker at {address}" in str(raised.value)
+    assert "`dask scheduler`" in str(raised.value) and f"`dask worker {address} --nthreads 1`" in str(raised.value)
 
 
 class _WhereGraded:
