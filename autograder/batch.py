@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -158,7 +159,7 @@ def _workers(grade_file: GradeFile, jobs: int, distinct: int, builds_on_others: 
         from . import cluster  # Dask is imported only for a run that asks for it
 
         with cluster.connected(scheduler, jobs) as client:
-            yield cluster.Sender(client, grade_file, builds_on_others).submit
+            yield cluster.Sender(client, grade_file, builds_on_others, functools.partial(_call, grade_file)).submit
     elif jobs > 1 and distinct > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, distinct)) as pool:
             yield lambda task: pool.submit(_call, grade_file, task)

@@ -37,7 +37,7 @@ import os
 import tempfile
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,16 +102,14 @@ def pack(task: Any, beside: list[Path]) -> Parcel | None:
 
 @dataclass(frozen=True)
 class RemoteGrader:
-    """Grades a :class:`Parcel` on a worker, as :class:`autograder.batch.Grader` grades a
-    file here, with the worker's own secret once its digest is ``secret_digest``."""
+    """Grades a :class:`Parcel` on a worker as ``grader`` (the run's
+    :class:`autograder.batch.Grader`, its secret left out) grades a file here, with the
+    worker's own secret once its digest is ``secret_digest``."""
 
     secret_digest: str
-    limits: isolation.Limits
-    ids: Mapping[str, str]
+    grader: Any
 
     def __call__(self, parcel: Parcel) -> SubmissionReport:
-        from .batch import Grader  # the worker's own copy of the grader
-
         isolation.shield_grader()  # the secret is in this process: out of the student code's reach
         mine = secret.configured() or secret.DEVELOPMENT_SECRET
         if secret.digest(mine) != self.secret_digest:
@@ -123,7 +121,7 @@ class RemoteGrader:
             if _child is None:
                 _child = _GradingChild()
             try:
-                return _child.grade(Grader(mine, self.limits, self.ids), parcel)
+                return _child.grade(dataclasses.replace(self.grader, secret=mine), parcel)
             except (EOFError, OSError):
                 _child.close()
                 _child = None
@@ -249,16 +247,17 @@ class Sender:
     client: Any
     grade_file: Any
     builds_on_others: Callable[[str], bool]
+    here: Callable[[Any], SubmissionReport]  # grades a task in this process
     sent: int = 0
 
     def __post_init__(self) -> None:
-        self.remote = RemoteGrader(secret.digest(self.grade_file.secret), self.grade_file.limits,
-                                   dict(self.grade_file.ids))
+        self.remote = RemoteGrader(secret.digest(self.grade_file.secret),
+                                   dataclasses.replace(self.grade_file, secret=b""))
 
     def submit(self, task: Any) -> _There | _Here:
         parcel = pack(task, self._beside(task))
         if parcel is None:
-            return _Here(lambda: self._grade_here(task))
+            return _Here(lambda: self.here(task))
         # Unique across runs sharing a scheduler; the order and file name for the dashboard.
         key = f"autograde-{self.sent}-{safe_name(Path(task.path).name)}-{uuid.uuid4().hex}"
         self.sent += 1
@@ -272,11 +271,6 @@ class Sender:
         spec = specs.get(self.grade_file.ids.get(task.notebook, task.notebook))
         found = (beside_files.beside(Path(task.path), specs.get(c)) for c in spec.companions)
         return [p for p in found if p is not None]
-
-    def _grade_here(self, task: Any) -> SubmissionReport:
-        if task.companions is None:
-            return self.grade_file(task.path, task.notebook)
-        return self.grade_file(task.path, task.notebook, task.companions)
 
 
 @contextlib.contextmanager

@@ -55,6 +55,19 @@ def test_a_parcel_holds_the_files_by_their_place_and_no_path_of_here(tmp_path):
     assert str(tmp_path) not in repr(parcel)
 
 
+def test_a_notebook_looked_for_beside_the_file_travels_beside_it(tmp_path):
+    """Does a week-4 application graded alone (its step-by-step notebook looked for beside
+    it) travel with the step-by-step file found there, beside it, and no companion named,
+    so that the worker finds it beside the file as grading here does?"""
+    app, steps = tmp_path / "deep_network_application.ipynb", tmp_path / "deep_network_step_by_step.ipynb"
+    for path in (app, steps, tmp_path / "unrelated.ipynb"):
+        path.write_text("{}")
+    sender = cluster.Sender(None, Grader(b"secret"), builds_on_others=lambda n: True, here=print)
+    task = Task(app, "week4/deep_network_application")
+    parcel = cluster.pack(task, sender._beside(task))
+    assert [f[0] for f in parcel.files] == [app.name, steps.name] and parcel.companions is None
+
+
 def test_a_file_that_cannot_be_read_is_not_sent(tmp_path):
     """Is a task whose file is a link (refused when read) left to be graded here, where its
     report says why?"""
@@ -70,7 +83,7 @@ def test_the_secret_does_not_travel_and_another_secret_refuses(tmp_path, monkeyp
     """Does the remote grader carry the secret's digest only, and does a worker whose own
     secret differs refuse to grade (a grade under another secret is another grade)?"""
     run_secret = b"the run's long random secret"
-    remote = cluster.Sender(client=None, grade_file=Grader(run_secret), builds_on_others=lambda n: False).remote
+    remote = cluster.Sender(None, Grader(run_secret), builds_on_others=lambda n: False, here=print).remote
     assert run_secret not in repr(remote).encode() and remote.secret_digest == secret.digest(run_secret)
     assert secret.digest(b"another secret") != remote.secret_digest
     monkeypatch.setenv(secret.ENV_VAR, "another secret")
