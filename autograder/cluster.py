@@ -284,7 +284,7 @@ def connected(scheduler: str, jobs: int) -> Iterator[Any]:
     with contextlib.ExitStack() as stack:
         if scheduler == LOCAL:
             address = stack.enter_context(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None))
+                                                       dashboard_address=":0"))
         else:
             address = scheduler
         try:

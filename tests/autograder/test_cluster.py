@@ -135,14 +135,16 @@ def scheduler():
     """The address of a local Dask cluster of three worker processes, one thread each."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+    with LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
         yield local.scheduler_address
 
 
 def _slow_notebook(path: Path) -> Path:
-    """The correct notebook, sleeping 4 s as it loads: the file graded when a worker is killed."""
+    """The correct notebook whose `relu` sleeps 0.3 s a call (about 4 s of grading, 0.8 s
+    without): the file graded when a worker is killed."""
     nb = nbformat.read(EXAMPLES / "correct.ipynb", as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(4)"))
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import time\n_quick_relu = relu\n\ndef relu(x):\n    time.sleep(0.3)\n    return _quick_relu(x)\n"))
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
@@ -164,6 +166,8 @@ def _kill_the_worker_grading_the_first(address: str, after: float = 1.5) -> int:
             if busy:
                 time.sleep(after)
                 pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
+                still = client.processing(workers=busy[:1])[busy[0]]
+                assert any(k.startswith("autograde-0-") for k in still), "graded before the kill: make it slower"
                 os.kill(pid, signal.SIGKILL)
                 return pid
             time.sleep(0.05)
