@@ -6,7 +6,8 @@ Both ``autograde grade FILES`` and ``autograde course`` hand their files here as
 - **jobs**: up to ``jobs`` files are graded at the same time, each in a worker process
   of its own (its sandboxes are its own too); the reports come back in the tasks' order,
   so whoever records them (the course's gradebook) is one process, and a run says the
-  same lines in the same order whatever the number of jobs;
+  same lines in the same order whatever the number of jobs; or on the workers of a Dask
+  cluster, on other machines too (``scheduler``, :mod:`autograder.cluster`), the same way;
 - **the same work once**: files whose grading is bound to be the same are graded once,
   and each gets a copy of that report under its own name. Grading reads of a file its
   code's meaning (:meth:`dlcheck.extract.Submission.fingerprint`, which also seeds its
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -108,8 +110,8 @@ def _kept(report: SubmissionReport) -> SubmissionReport:
 
 
 def grade_many(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
-               builds_on_others: Callable[[str], bool] = lambda notebook: False
-               ) -> Iterator[tuple[SubmissionReport, int | None]]:
+               builds_on_others: Callable[[str], bool] = lambda notebook: False,
+               scheduler: str | None = None) -> Iterator[tuple[SubmissionReport, int | None]]:
     """Grade ``tasks``, ``jobs`` at a time, each distinct work once; yield, in the tasks'
     order, each task's report and, for a task that took another's report, that task's
     index (else ``None``).
@@ -117,6 +119,9 @@ def grade_many(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
     ``grade_file(path, notebook[, companions])`` grades one file; with ``jobs > 1`` it runs
     in worker processes and must be picklable (a module-level function or a dataclass).
     ``builds_on_others(notebook)``: whether the notebook is graded with companions.
+    ``scheduler``: the address of a Dask scheduler whose workers grade the files (or
+    ``"local"``: a cluster of ``jobs`` worker processes here); ``grade_file`` is then a
+    :class:`Grader` (:mod:`autograder.cluster`).
     """
     first: dict[str, int] = {}
     took: list[int | None] = []
@@ -127,17 +132,36 @@ def grade_many(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
             first.setdefault(key, i)
     own = [i for i, t in enumerate(took) if t is None]
     reports: dict[int, SubmissionReport] = {}
-    parallel = jobs > 1 and len(own) > 1
-    with ProcessPoolExecutor(max_workers=min(jobs, len(own))) if parallel else contextlib.nullcontext() as pool:
-        futures: dict[int, Future] = {i: pool.submit(_call, grade_file, tasks[i]) for i in own} if pool else {}
+    with _workers(grade_file, jobs, len(own), builds_on_others, scheduler) as submit:
+        futures = {i: submit(tasks[i]) for i in own} if submit else {}
         try:
             for i, task in enumerate(tasks):
                 if took[i] is not None:
                     yield _as_for(reports[took[i]], task), took[i]
                     continue
-                report = futures.pop(i).result() if pool else _call(grade_file, task)
+                report = futures.pop(i).result() if submit else _call(grade_file, task)
                 reports[i] = _kept(report)
                 yield report, None
         finally:  # an interrupted run: the files not started yet are not graded
             for future in futures.values():
                 future.cancel()
+
+
+Submit = Callable[[Task], "Future[SubmissionReport]"]
+
+
+@contextlib.contextmanager
+def _workers(grade_file: GradeFile, jobs: int, distinct: int, builds_on_others: Callable[[str], bool],
+             scheduler: str | None) -> Iterator[Submit | None]:
+    """Where the ``distinct`` works are graded: ``submit(task)`` returns what has
+    ``result()`` and ``cancel()``; ``None``: here, one after the other."""
+    if scheduler is not None and distinct:
+        from . import cluster  # Dask is imported only for a run that asks for it
+
+        with cluster.connected(scheduler, jobs) as client:
+            yield cluster.Sender(client, grade_file, builds_on_others, functools.partial(_call, grade_file)).submit
+    elif jobs > 1 and distinct > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, distinct)) as pool:
+            yield lambda task: pool.submit(_call, grade_file, task)
+    else:
+        yield None

@@ -73,16 +73,18 @@ def _announce_isolation() -> None:
 
 
 def grade_files(work: list[tuple[str, str]], grading_secret: bytes, jobs: int = 1, limits: Limits = Limits(),
-                companions: Mapping[str, dict[str, Path]] | None = None) -> list[SubmissionReport]:
-    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time and the same graded
-    code once (:mod:`autograder.batch`), reporting progress on stderr; ``companions``: for a
-    file, its companion notebooks' files found in the call (:func:`pair_companions`; the
-    others are looked for beside it)."""
+                companions: Mapping[str, dict[str, Path]] | None = None,
+                scheduler: str | None = None) -> list[SubmissionReport]:
+    """Grade ``(file, notebook id)`` pairs in order, ``jobs`` at a time (or on the Dask
+    cluster of ``scheduler``) and the same graded code once (:mod:`autograder.batch`),
+    reporting progress on stderr; ``companions``: for a file, its companion notebooks'
+    files found in the call (:func:`pair_companions`; the others are looked for beside it)."""
     companions = companions or {}
     tasks = [batch.Task(Path(f), notebook, companions.get(f)) for f, notebook in work]
     reports: list[SubmissionReport] = []
     graded = batch.grade_many(tasks, batch.Grader(grading_secret, limits), jobs,
-                              builds_on_others=lambda notebook: bool(specs.get(notebook).companions))
+                              builds_on_others=lambda notebook: bool(specs.get(notebook).companions),
+                              scheduler=scheduler)
     for i, (report, took) in enumerate(graded, 1):
         status = (as_text(f"{report.score:g}/{report.max_score:g}") if report.error is None
                   else tr("not graded: ", "채점하지 못함: ") + report.error)
@@ -211,11 +213,18 @@ jobs_option = click.option(
     envvar="AUTOGRADE_JOBS", show_envvar=True,
     help="Files graded at the same time, each in a worker process with its own sandboxes.")
 
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", envvar="AUTOGRADE_SCHEDULER", show_envvar=True,
+    help="Grade on a Dask cluster: its scheduler's address (tcp://HOST:8786; its workers started with `dask worker "
+         "ADDRESS --nthreads 1` from the course project, docs/grading.md), or 'local' for a cluster of --jobs worker "
+         "processes here. Needs dl-autograder[dask].")
+
 
 #: What ``grade`` and ``course`` read from the environment, shown by their ``--help``.
 ENVIRONMENT = ("Environment: AUTOGRADE_SECRET, or AUTOGRADE_SECRET_FILE naming a file that holds it: the instructor "
                "secret that seeds the hidden checks' inputs (needed unless --dev-secret); AUTOGRADE_JOBS: the "
-               "default of --jobs; AUTOGRADE_LANG: ko or en; DL_DATASETS_DIR: the one folder the data is read from; "
+               "default of --jobs; AUTOGRADE_SCHEDULER: the default of --scheduler; "
+               "AUTOGRADE_LANG: ko or en; DL_DATASETS_DIR: the one folder the data is read from; "
                "AUTOGRADE_PROJECT: the course project (as --project).")
 
 
@@ -229,11 +238,12 @@ ENVIRONMENT = ("Environment: AUTOGRADE_SECRET, or AUTOGRADE_SECRET_FILE naming a
 @click.option("--gradescope-visibility", type=click.Choice(exports.GRADESCOPE_VISIBILITY), default="visible",
               show_default=True, help="With --format gradescope: when students see the results.")
 @jobs_option
+@scheduler_option
 @click.option("--dev-secret", is_flag=True, help="A trial run: seed hidden inputs with the public development "
                                                  "secret when no instructor secret is set.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: str, jobs: int, dev_secret: bool,
-          files: tuple[str, ...]) -> None:
+def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: str, jobs: int,
+          scheduler: str | None, dev_secret: bool, files: tuple[str, ...]) -> None:
     """Grade submitted FILES (.ipynb or .py)."""
     if notebook is not None and notebook not in specs.notebooks():
         raise click.UsageError(str(tr("unknown notebook {notebook!r}; known: {known}",
@@ -248,7 +258,7 @@ def grade(notebook: str | None, fmt: str, as_json: bool, gradescope_visibility: 
                                        dev_secret=dev_secret)
     _announce_isolation()
     with _stdout_for_report() as out:
-        graded = iter(grade_files(work, grading_secret, jobs, companions=pair_companions(work)))
+        graded = iter(grade_files(work, grading_secret, jobs, companions=pair_companions(work), scheduler=scheduler))
         reports = [next(graded) if f in dict(work) else next(r for r in unknown if r.submission == f)
                    for f in files]
         for report in reports:
@@ -285,7 +295,9 @@ NBGRADER_COMMANDS = tr(
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
               help="Also write the course-wide CSV (as `autograde export`) to this file.")
 @jobs_option
-def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_path: str | None, jobs: int) -> None:
+@scheduler_option
+def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_path: str | None, jobs: int,
+           scheduler: str | None) -> None:
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook, with
     a feedback page per notebook in feedback/<student>/ASSIGNMENT/."""
     from . import course as courses  # nbgrader takes seconds to import: only the verbs that need it
@@ -294,7 +306,7 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
     _announce_isolation()
     with _stdout_for_report() as out:
         run = courses.grade_assignment(folder, assignment, dev_secret=dev_secret, force=force,
-                                       progress=_progress, lang=chosen_language(), jobs=jobs)
+                                       progress=_progress, lang=chosen_language(), jobs=jobs, scheduler=scheduler)
         levels = sorted({r.isolation for r in run.reports if r.isolation}) or [isolation.level()]
         for line in course_summary(run, folder, assignment, levels):
             out.write(f"{line}\n")

@@ -36,8 +36,8 @@ A run is one ordered list of small steps (:data:`STEPS`):
    (and that of the files it is graded with) is not graded again (the rule is in
    :mod:`autograder.gradebook`), so an interrupted run, or a rerun after a few late
    submissions, grades only what is new;
-6. **grade** (:mod:`autograder.batch`: ``jobs`` files at a time, the same graded code
-   once); 7. **record** (one transaction per notebook, by this process alone, in file
+6. **grade** (:mod:`autograder.batch`: ``jobs`` files at a time, or on a Dask cluster
+   (:mod:`autograder.cluster`), the same graded code once); 7. **record** (one transaction per notebook, by this process alone, in file
    order); 8. **feedback** (the page, from the gradebook's scores); 9. **autograded copy**
    (for formgrader); 10. **review** (once the run is recorded: the files not graded kept
    in the gradebook, and the class page ``feedback/index.html``, :mod:`autograder.review`).
@@ -383,6 +383,7 @@ def grade_course(
     force: bool = False,
     lang: str | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> CourseRun:
     """Grade ``submitted/<student>/<assignment>/*.ipynb``; record scores, comments and feedback.
 
@@ -431,6 +432,10 @@ def grade_course(
         Files graded at the same time (:func:`autograder.batch.grade_many`, which also
         grades the same graded code once); ``grade_file`` then runs in worker processes
         and must be picklable. This process alone writes the gradebook, in file order.
+    scheduler : str, optional
+        The address of a Dask scheduler whose workers grade the files (``"local"``: a
+        cluster of ``jobs`` worker processes here); ``grade_file`` is then a
+        :class:`autograder.batch.Grader` (:mod:`autograder.cluster`).
 
     Returns
     -------
@@ -473,7 +478,7 @@ def grade_course(
                     run.notebook(student, books[name], picked[student, name], companions)
                 else:
                     run.used_with_others(student, known[name], picked[student, name], books)
-        run.grade_queued(jobs, say)
+        run.grade_queued(jobs, say, scheduler)
         for folder in assignment_folders(course_dir, assignment):
             student = folder.parent.name
             unrecognised = [f.path.name for f, _ in matched.unmatched if f.student == student]
@@ -576,13 +581,13 @@ class _Run:
         self.summary.unchanged += 1
         return True
 
-    def grade_queued(self, jobs: int, say: Progress) -> None:
+    def grade_queued(self, jobs: int, say: Progress, scheduler: str | None = None) -> None:
         """Steps 6 to 9 for every notebook queued by :meth:`notebook`, ``jobs`` files at a
-        time. The lines said so far (:attr:`held`) go to ``say`` in file order, each graded
+        time (or on the Dask cluster of ``scheduler``). The lines said so far (:attr:`held`) go to ``say`` in file order, each graded
         notebook's when it and those before it are graded and recorded."""
         tasks = [batch.Task(q.chosen.path, q.nb.name, q.companions) for q in self.queued]
         builds_on = {q.nb.name: bool(q.nb.companions) for q in self.queued}
-        graded = iter(batch.grade_many(tasks, self.grade_file, jobs, builds_on.__getitem__))
+        graded = iter(batch.grade_many(tasks, self.grade_file, jobs, builds_on.__getitem__, scheduler))
         held, self.held, self.say = self.held, [], say
         for line in held:
             if isinstance(line, _Queued):
@@ -800,7 +805,7 @@ def _submission_timestamp(folder: Path) -> tuple[datetime | None, Text | None]:
 
 def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = False, force: bool = False,
                      limits: Limits = Limits(), progress: Progress | None = None,
-                     lang: str | None = None, jobs: int = 1) -> CourseRun:
+                     lang: str | None = None, jobs: int = 1, scheduler: str | None = None) -> CourseRun:
     """Check, then grade every submission of ``assignment`` into the course's gradebook."""
     found = notebooks_of(assignment)
     grading_secret = preflight(found.values(), dev_secret=dev_secret)
@@ -824,4 +829,4 @@ def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = Fa
         books[name] = dataclasses.replace(books[name], companions=tuple(used))
     grade_one = grader(by_name, grading_secret, limits)
     return grade_course(Path(course_dir), assignment, grade_one, books, progress=progress, force=force, lang=lang,
-                        jobs=jobs)
+                        jobs=jobs, scheduler=scheduler)

@@ -15,8 +15,9 @@ the load average is printed before and after.
 3. ten byte-identical copies of it (ten students' folders) in one command: the same work,
    graded once;
 4. a class of distinct completed notebooks (each the solution with a function of its own
-   added, so each is its own work), as ``autograde course --jobs 1``, ``--jobs 2``, and
-   ``autograde grade --jobs 2`` of the same files;
+   added, so each is its own work), as ``autograde course --jobs 1``, ``--jobs 2``, on a
+   Dask cluster of two worker processes here (``--scheduler local --jobs 2``, its start
+   included), and ``autograde grade --jobs 2`` of the same files;
 5. re-executing the notebook top to bottom with nbconvert, as nbgrader does.
 """
 
@@ -146,6 +147,8 @@ def main() -> None:
     assert proc.returncode == 0 and "graded once" not in proc.stderr, proc.stderr
     course_2, proc = seconds([*course, "--jobs", "2"], cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
+    course_dask, proc = seconds([*course, "--jobs", "2", "--scheduler", "local"], cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
     grade_2, proc = seconds([*grade, "--jobs", "2", *map(str, files)], cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     os.environ["AUTOGRADE_CACHE_DIR"] = tempfile.mkdtemp(prefix="autograde-cache-")
@@ -164,6 +167,8 @@ def main() -> None:
           f"({course_1 / n:.2f} s each)")
     print(f"autograde course, class of {n}, --jobs 2:          {course_2:7.2f} s   {course_2 / floor:.2f}x "
           f"({course_1 / course_2:.2f}x faster than one job)")
+    print(f"autograde course, the same class, 2 Dask workers: {course_dask:7.2f} s   {course_dask / floor:.2f}x "
+          f"({course_dask / course_2:.2f}x --jobs 2; --scheduler local --jobs 2)")
     print(f"autograde grade, the same {n} files, --jobs 2:     {grade_2:7.2f} s   {grade_2 / floor:.2f}x "
           f"(course takes {course_2 / grade_2:.2f}x)")
     if nbconvert is not None:

@@ -13,10 +13,12 @@ def _help(*args: str) -> str:
 
 def test_grade_and_course_help_name_the_secret_and_the_other_settings():
     """Do `grade --help` and `course --help` say where the instructor secret comes from
-    (AUTOGRADE_SECRET, AUTOGRADE_SECRET_FILE) and which other settings they read?"""
+    (AUTOGRADE_SECRET, AUTOGRADE_SECRET_FILE) and which other settings they read, the Dask
+    cluster to grade on among them?"""
     for verb in ("grade", "course"):
         text = _help(verb)
-        for setting in ("AUTOGRADE_SECRET,", "AUTOGRADE_SECRET_FILE", "AUTOGRADE_JOBS", "DL_DATASETS_DIR", "--jobs"):
+        for setting in ("AUTOGRADE_SECRET,", "AUTOGRADE_SECRET_FILE", "AUTOGRADE_JOBS", "DL_DATASETS_DIR", "--jobs",
+                        "--scheduler ADDRESS", "AUTOGRADE_SCHEDULER", "dask worker ADDRESS"):
             assert setting in text, (verb, setting)
 
 
