@@ -179,8 +179,8 @@ def main() -> None:
     print(f"  {'step':24} {'cold':>7} {'warm':>7}")
     for key in [*keys, "total"]:
         print(f"  {key:24} {steps[0].get(key, 0):7.2f} {steps[1].get(key, 0):7.2f}")
-    print("  ('model' trains the submission's own model on the real data; cold, it also trains the reference\n"
-          "   model for the expected values, which the cache then keeps.)")
+    print("  ('model' runs 500 of the course's 2000 iterations of the submission's own model on the real data;\n"
+          "   cold, it also runs the reference's 500 and its full training, which the cache then keeps.)")
     print(f"load average after: {load()}")
 
 
