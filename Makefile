@@ -23,8 +23,8 @@ data: $(BIN)/autograde
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
 	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-	       && (apt-get install -y chromium >/dev/null 2>&1 \
-	           || (apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1)) \
+	       && (apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+	           || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends chromium >/dev/null 2>&1)) \
 	       && echo "installed chromium (for the class page's browser test)"; } \
 	  || echo "no chromium, and it cannot be installed here: the class page's browser tests will skip"
 
