@@ -85,7 +85,7 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
         where = next((i for i, c in enumerate(nb.cells) if i not in marked and _defines(c, names)), None)
         if where is None:
             why = tr("`{fn}` is graded, but no cell of this notebook on its own defines it.",
-                     "`{fn}`은(는) 채점 대상이지만, 이 노트북에 그것만 정의하는 셀이 없습니다.", fn=function)
+                     "`{fn}` 함수는 채점 대상이지만, 이 노트북에 그것만 정의하는 셀이 없습니다.", fn=function)
             nb.cells.append(nbformat.v4.new_markdown_cell(why.render(lang)))
             where = len(nb.cells) - 1
         nb.cells[where].metadata["nbgrader"] = _mark(function, solution=True)

@@ -124,7 +124,7 @@ def _infer_notebooks(files: tuple[str, ...], notebook: str | None
                 unknown.append(SubmissionReport(submission=f, notebook="?", error=tr(
                     "cannot tell which notebook {file} is: name it after one (expected {expected}) or pass "
                     "--notebook ID; {why}",
-                    "{file}이(가) 어느 노트북인지 알 수 없습니다: 노트북 이름으로 바꾸거나 (기대한 이름: {expected}) "
+                    "{file} 파일이 어느 노트북인지 알 수 없습니다: 노트북 이름으로 바꾸거나 (기대한 이름: {expected}) "
                     "--notebook ID를 주세요. {why}", file=Path(f).name, expected=expected, why=why)))
                 continue
         work.append((f, found))

@@ -97,7 +97,7 @@ def choose(paths: Iterable[Path], notebook: str, released: frozenset[str] = froz
     for path in looked:
         if path in pristine and path != graded:
             passed_over.append((path, tr("an untouched copy of the released notebook; {graded} is graded",
-                                         "배포된 노트북을 고치지 않은 사본입니다. {graded}을(를) 채점합니다",
+                                         "배포된 노트북을 고치지 않은 사본입니다. {graded} 파일을 채점합니다",
                                          graded=graded.name)))
         elif path != graded:
             passed_over.append((path, tr("one file of a notebook is graded: {graded}, the newest edited one",

@@ -644,7 +644,7 @@ class _Run:
         when some of the student's files were recognised as no notebook, not recognised."""
         if unrecognised:
             why = tr("no file of this notebook was recognised: {files} neither named after it nor defining most of its "
-                     "graded functions", "이 노트북의 파일을 찾지 못했습니다: {files}은(는) 이 노트북의 이름도 아니고 "
+                     "graded functions", "이 노트북의 파일을 찾지 못했습니다: {files} 파일은 이 노트북의 이름도 아니고 "
                      "채점 함수를 절반 이상 정의하지도 않습니다", files=", ".join(unrecognised))
             self.summary.not_recognised += 1
         else:

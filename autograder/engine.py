@@ -157,7 +157,7 @@ def _internal_error(report: SubmissionReport, spec: NotebookSpec, fn: GradedFunc
                     exc: Exception) -> SubmissionReport:
     return _not_graded(report, spec, tr(
         "internal grader error while grading {fn} ({kind}: {detail}); not your fault, please report it",
-        "{fn}을(를) 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
+        "{fn} 함수를 채점하는 중 채점기 내부 오류 ({kind}: {detail}). 여러분의 잘못이 아닙니다. 알려 주세요",
         fn=fn.name, kind=type(exc).__name__, detail=str(exc)[:200]))
 
 
@@ -259,8 +259,8 @@ def _companions(spec: NotebookSpec, path: Path, submission: Submission, given_he
                 "{file} was graded with the grader's own versions of the {stem} functions, because {why} (looked "
                 "for {patterns}, or a notebook defining most of its graded functions). Hand it in with {file} so "
                 "that your own functions are used; they are graded in their own notebook.",
-                "{why} (찾아본 파일: {patterns}, 또는 그 채점 함수를 절반 이상 정의한 노트북). 그래서 {file}은(는) "
-                "채점기가 가진 {stem} 함수로 채점했습니다. 여러분의 함수가 쓰이도록 {file}과(와) 함께 제출하세요. "
+                "{why} (찾아본 파일: {patterns}, 또는 그 채점 함수를 절반 이상 정의한 노트북). 그래서 {file} 파일은 "
+                "채점기가 가진 {stem} 함수로 채점했습니다. 여러분의 함수가 쓰이도록 {file} 파일과 함께 제출하세요. "
                 "그 함수들은 그 노트북에서 따로 채점합니다.",
                 file=path.name, stem=stem, why=why, patterns=", ".join(names.file_patterns(companion))))
         else:
@@ -269,15 +269,15 @@ def _companions(spec: NotebookSpec, path: Path, submission: Submission, given_he
                 out.statements += read_submission(file, prefix=f"{stem} cell").statements
             except SubmissionError as exc:
                 why = tr("{name}, your {stem} notebook, could not be read ({why})",
-                         "여러분의 {stem} 노트북인 {name}을(를) 읽을 수 없습니다 ({why})", name=name, stem=stem, why=exc.text)
+                         "여러분의 {stem} 노트북인 {name} 파일을 읽을 수 없습니다 ({why})", name=name, stem=stem, why=exc.text)
                 out.notes.append(tr("{file} was graded with the grader's own versions of the {stem} functions: {why}.",
-                                    "{file}은(는) 채점기가 가진 {stem} 함수로 채점했습니다: {why}.",
+                                    "{file} 파일은 채점기가 가진 {stem} 함수로 채점했습니다: {why}.",
                                     file=path.name, stem=stem, why=why))
             else:
                 out.notes.append(tr(
                     "{file} was graded with your {stem} functions, from {name}; where one of them fails, the "
                     "grader's correct version is used instead, and the function's message says so.",
-                    "{file}은(는) {name}에 있는 여러분의 {stem} 함수로 채점했습니다. 그중 틀린 함수가 있으면 대신 "
+                    "{file} 파일은 {name}에 있는 여러분의 {stem} 함수로 채점했습니다. 그중 틀린 함수가 있으면 대신 "
                     "채점기의 올바른 버전을 쓰고, 해당 함수의 메시지에서 알려 줍니다.", file=path.name, stem=stem, name=name))
                 continue
         out.supplied.update({f.name: why for f in functions})
@@ -410,7 +410,7 @@ class _Grading:
                 why.setdefault(reason, []).append(name)
         if not why:
             return verdict
-        said = join([tr("Graded with the grader's {callees} ({why}).", "채점기의 {callees}(으)로 채점했습니다 ({why}).",
+        said = join([tr("Graded with the grader's {callees} ({why}).", "채점기의 {callees} 함수로 채점했습니다 ({why}).",
                         callees=", ".join(names_), why=reason) for reason, names_ in why.items()], " ")
         return dataclasses.replace(verdict, message=said + tr(" ", " ") + verdict.message)
 
@@ -444,7 +444,7 @@ class _Grading:
         found = _Found(name, functions[name], written=written.in_statements(self.statements, name))
         if name != fn.name:
             found.notes.append(tr("graded {alias}, the course's earlier name for {fn}.",
-                                  "{fn}의 예전 이름인 {alias}을(를) 채점했습니다.", alias=name, fn=fn.name))
+                                  "{fn}의 예전 이름인 {alias} 함수를 채점했습니다.", alias=name, fn=fn.name))
         how = signatures.calling(fn, name, found.defined.params, params)
         if isinstance(how, Text):
             return result(fn, False, how)
@@ -486,7 +486,7 @@ class _Grading:
             else:
                 verdict = self._run(fn, found, checks, answered, sandbox)
         except SandboxError as exc:
-            verdict = result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+            verdict = result(fn, False, tr("{fn} could not be run: {why}", "{fn} 함수를 실행할 수 없습니다: {why}",
                                            fn=fn.name, why=str(exc)))
         finally:
             sandbox.close()
@@ -531,7 +531,7 @@ class _Grading:
             session = self._open(sandbox, found.name, callbacks,
                                  cpu_seconds=self.limits.cpu_seconds + sum(c.seconds or 0 for c in checks))
         except SandboxError as exc:
-            return result(fn, False, tr("{fn} could not be run: {why}", "{fn}을(를) 실행할 수 없습니다: {why}",
+            return result(fn, False, tr("{fn} could not be run: {why}", "{fn} 함수를 실행할 수 없습니다: {why}",
                                         fn=fn.name, why=str(exc))), None
         with session:
             trial = SandboxTrial(session, fn, self.reference, self.submission, call_seconds=self.limits.call_seconds,

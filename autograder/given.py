@@ -82,7 +82,7 @@ def given_to(spec: NotebookSpec, declared: Iterable[GradedFunction], submission:
 
 def placeholder(fn: GradedFunction, module: str) -> TestResult:
     """The result of a given function until :func:`score` knows its points."""
-    return result(fn, False, tr("{fn} is given by {module}", "{fn}은(는) {module}에서 주어집니다", fn=fn.name,
+    return result(fn, False, tr("{fn} is given by {module}", "{fn} 함수는 {module}에서 주어집니다", fn=fn.name,
                                 module=module))
 
 
@@ -106,7 +106,7 @@ def _message(fn: str, module: str, earned: float, available: float, points: floa
     return tr("{fn} is not yours to write: your notebook imports it from {module}, the classic course's helper "
               "module, so it is not graded. Its points follow your own functions: {earned:g} of {available:g} "
               "points, so {points:g}.",
-              "{fn}은(는) 직접 작성하는 함수가 아닙니다: 노트북이 클래식 코스의 도우미 모듈 {module}에서 가져오므로 "
+              "{fn} 함수는 직접 작성하는 함수가 아닙니다: 노트북이 클래식 코스의 도우미 모듈 {module}에서 가져오므로 "
               "채점하지 않습니다. 이 함수의 점수는 직접 작성한 함수들의 점수 비율을 따릅니다: {available:g}점 중 "
               "{earned:g}점이므로 {points:g}점.", fn=fn, module=module, earned=earned, available=available,
               points=points)
@@ -124,12 +124,12 @@ def note(file: str, given: dict[str, str], graded: Iterable[str]) -> list[Text]:
         text = tr("{file} imports {functions} from {module}, the classic course's helper module: they are the "
                   "course's, not yours to write, and the grader runs its own correct versions of them where your "
                   "code calls them.",
-                  "{file}은(는) 클래식 코스의 도우미 모듈 {module}에서 {functions}을(를) 가져옵니다: 코스가 준 함수이므로 "
+                  "{file} 파일은 클래식 코스의 도우미 모듈 {module}에서 {functions} 함수를 가져옵니다: 코스가 준 함수이므로 "
                   "직접 작성하지 않아도 되고, 여러분의 코드가 호출하는 곳에서는 채점기가 올바른 버전을 실행합니다.",
                   file=file, functions=", ".join(functions), module=module)
         if scored:
             text = text + tr(" {fns} is not graded: its points follow your own functions.",
-                             " {fns}은(는) 채점하지 않으며, 그 점수는 직접 작성한 함수들의 점수 비율을 따릅니다.",
+                             " {fns} 함수는 채점하지 않으며, 그 점수는 직접 작성한 함수들의 점수 비율을 따릅니다.",
                              fns=", ".join(scored))
         notes.append(text)
     return notes

@@ -77,7 +77,7 @@ class Recognised:
         """Why the file is taken for the notebook."""
         return tr("its name means no notebook; it defines {n} of the {m} graded functions of {nb}, so it is taken "
                   "for {nb}",
-                  "이름으로는 어느 노트북인지 알 수 없지만, {nb}의 채점 함수 {m}개 중 {n}개를 정의하므로 {nb}(으)로 봅니다",
+                  "이름으로는 어느 노트북인지 알 수 없지만, {nb}의 채점 함수 {m}개 중 {n}개를 정의하므로 {nb} 노트북으로 봅니다",
                   n=self.defined, m=self.graded, nb=self.notebook)
 
     def note(self, filename: str) -> Text:
@@ -113,7 +113,7 @@ def why_not(filename: str, fitted: list[str] | Text) -> Text:
     """Why ``filename`` is of no notebook by what it defines (it was not read, it fits none,
     or it fits several)."""
     if isinstance(fitted, Text):
-        return tr("{file} was not read to see what it defines: {why}", "{file}이(가) 무엇을 정의하는지 읽지 않았습니다: {why}",
+        return tr("{file} was not read to see what it defines: {why}", "{file} 파일이 무엇을 정의하는지 읽지 않았습니다: {why}",
                   file=filename, why=fitted)
     if not fitted:
         return tr("it defines no more than a few graded functions of any notebook",

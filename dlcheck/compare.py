@@ -128,10 +128,10 @@ def _shape_hint(got: tuple, want: tuple, name: Text) -> Text:
         return tr(" Did you swap the dimensions (a transpose)?", " 두 차원을 바꾸지 않았나요(전치)?")
     if len(want) == 2 and want[0] == 1 and got == (want[1],):
         return tr(" Keep {name} two-dimensional, shape (1, m): use .reshape(1, -1) or keepdims=True.",
-                  " {name}을(를) shape (1, m)인 2차원으로 유지하세요: .reshape(1, -1) 또는 keepdims=True.", name=name)
+                  " {name} 배열을 shape (1, m)인 2차원으로 유지하세요: .reshape(1, -1) 또는 keepdims=True.", name=name)
     if len(want) == 2 and want[1] == 1 and got == (want[0],):
         return tr(" Keep {name} a column vector of shape (n, 1): use .reshape(-1, 1) or keepdims=True.",
-                  " {name}을(를) shape (n, 1)인 열벡터로 유지하세요: .reshape(-1, 1) 또는 keepdims=True.", name=name)
+                  " {name} 배열을 shape (n, 1)인 열벡터로 유지하세요: .reshape(-1, 1) 또는 keepdims=True.", name=name)
     if len(got) == 2 and len(want) == 2 and got[0] == got[1] and got != want:
         return tr(" A square result often comes from broadcasting (n, 1) against (1, n); check the shapes you combine.",
                   " 정사각 결과는 흔히 (n, 1)과 (1, n)의 브로드캐스팅에서 나옵니다. 결합하는 배열의 shape을 확인하세요.")
@@ -142,13 +142,13 @@ def as_array(got: Any, name: Text | str) -> np.ndarray:
     """``got`` as a float array if it is numeric data, else a failure naming what it is."""
     name = as_text(name)
     if isinstance(got, (bool, np.bool_)) or (isinstance(got, np.ndarray) and got.dtype.kind == "c"):
-        raise CheckFailed(tr("{name} is {kind}; expected real numbers.", "{name}이(가) {kind}입니다. 실수여야 합니다.",
+        raise CheckFailed(tr("{name} is {kind}; expected real numbers.", "{name} 값이 {kind}입니다. 실수여야 합니다.",
                              name=name, kind=describe(got)))
     if isinstance(got, (int, float, np.integer, np.floating)):
         return np.asarray(got, dtype=float)
     if isinstance(got, np.ndarray) and got.dtype.kind in "biuf":
         return got.astype(float)
-    raise CheckFailed(tr("{name} is {kind}; expected a numpy array.", "{name}이(가) {kind}입니다. numpy 배열이어야 합니다.",
+    raise CheckFailed(tr("{name} is {kind}; expected a numpy array.", "{name} 값이 {kind}입니다. numpy 배열이어야 합니다.",
                          name=name, kind=describe(got)))
 
 
@@ -176,7 +176,7 @@ def expect_array(got: Any, want: Any, name: Text | str, *, rtol: float = 1e-6, a
     want, name = np.asarray(want), as_text(name)
     if not isinstance(got, np.ndarray):
         raise CheckFailed(tr("{name} is {kind}; expected a numpy array of shape {shape}.",
-                             "{name}이(가) {kind}입니다. shape {shape}인 numpy 배열이어야 합니다.",
+                             "{name} 값이 {kind}입니다. shape {shape}인 numpy 배열이어야 합니다.",
                              name=name, kind=describe(got), shape=_expected_shape(want, shape_note)))
     if got.shape != want.shape:
         raise CheckFailed(tr("{name} has shape {got}; expected {want}.", "{name}의 shape이 {got}입니다. {want}이어야 합니다.",
@@ -207,7 +207,7 @@ def expect_scalar(got: Any, want: float, name: Text | str, *, rtol: float = 1e-6
     value = np.asarray(as_number(got, name, array_accepted))
     if not np.isfinite(value) and np.isfinite(want):
         raise CheckFailed(tr("{name} is {got}; expected a finite number ({want:.6g}). Hint: log(0) or overflow in np.exp?",
-                             "{name}이(가) {got}입니다. 유한한 숫자({want:.6g})여야 합니다. 힌트: log(0)이나 np.exp의 오버플로?",
+                             "{name} 값이 {got}입니다. 유한한 숫자({want:.6g})여야 합니다. 힌트: log(0)이나 np.exp의 오버플로?",
                              name=name, got=float(value), want=float(want)))
     if not np.isclose(value, want, rtol=rtol, atol=atol, equal_nan=True):
         raise CheckFailed(_value_message(name, value, np.asarray(want, dtype=float), hints))
@@ -224,12 +224,12 @@ def as_number(got: Any, name: Text | str, array_accepted: bool = True) -> float:
             raise CheckFailed(tr("{name} is an array of shape {shape}; expected a number, as the notebook asks. "
                                  "Hint: float(...) or np.squeeze(...) makes a one-value array a number (and np.sum "
                                  "without keepdims=True returns one).",
-                                 "{name}이(가) shape {shape}인 배열입니다. 노트북이 요구하는 대로 숫자여야 합니다. "
+                                 "{name} 값이 shape {shape}인 배열입니다. 노트북이 요구하는 대로 숫자여야 합니다. "
                                  "힌트: 값이 하나인 배열은 float(...)이나 np.squeeze(...)로 숫자가 됩니다 (keepdims=True "
                                  "없이 쓴 np.sum은 숫자를 반환합니다).", name=as_text(name), shape=got.shape))
         note(tr("{name} is an array of shape {shape}; a number is expected (accepted: it holds one value). "
                 "float(...) or np.squeeze(...) makes it a number.",
-                "{name}이(가) shape {shape}인 배열입니다. 숫자여야 합니다 (값이 하나이므로 인정). "
+                "{name} 값이 shape {shape}인 배열입니다. 숫자여야 합니다 (값이 하나이므로 인정). "
                 "float(...)이나 np.squeeze(...)로 숫자로 만들 수 있습니다.", name=as_text(name), shape=got.shape),
              key=("one-value array", got.shape))
         got = got.reshape(())
@@ -252,10 +252,10 @@ def _value_message(name: Text, got: np.ndarray, want: np.ndarray, hints: Iterabl
         where = np.unravel_index(int(np.argmax(diff)), diff.shape)
         detail = tr("{name} differs from the expected values (largest difference {diff:.3g} at index {where}). "
                     "Expected {want}, got {got}.",
-                    "{name}이(가) 기대값과 다릅니다 (가장 큰 차이 {diff:.3g}, 위치 {where}). 기대값 {want}, 결과 {got}.",
+                    "{name} 값이 기대값과 다릅니다 (가장 큰 차이 {diff:.3g}, 위치 {where}). 기대값 {want}, 결과 {got}.",
                     name=name, diff=float(diff[where]), where=tuple(int(i) for i in where), want=fmt(want), got=fmt(got))
     else:
-        detail = tr("{name} is wrong. Expected {want}, got {got}.", "{name}이(가) 틀렸습니다. 기대값 {want}, 결과 {got}.",
+        detail = tr("{name} is wrong. Expected {want}, got {got}.", "{name} 값이 틀렸습니다. 기대값 {want}, 결과 {got}.",
                     name=name, want=fmt(want), got=fmt(got))
     for hint in hints:
         text = hint(got, want)
@@ -267,7 +267,7 @@ def _value_message(name: Text, got: np.ndarray, want: np.ndarray, hints: Iterabl
 def expect_type(got: Any, kinds: type | tuple[type, ...], name: Text | str, what: Text) -> None:
     """``got`` must be an instance of ``kinds`` (``what`` says it in words)."""
     if not isinstance(got, kinds):
-        raise CheckFailed(tr("{name} is {kind}; expected {what}.", "{name}이(가) {kind}입니다. {what}이어야 합니다.",
+        raise CheckFailed(tr("{name} is {kind}; expected {what}.", "{name} 값이 {kind}입니다. {what}이어야 합니다.",
                              name=as_text(name), kind=describe(got), what=what))
 
 
@@ -276,7 +276,7 @@ def expect_keys(got: Any, keys: Iterable[str], name: Text | str) -> dict:
     keys, name = list(keys), as_text(name)
     if not isinstance(got, dict):
         raise CheckFailed(tr("{name} is {kind}; expected a dict with keys {keys}.",
-                             "{name}이(가) {kind}입니다. 키 {keys}를 가진 dict여야 합니다.",
+                             "{name} 값이 {kind}입니다. 키 {keys}를 가진 dict여야 합니다.",
                              name=name, kind=describe(got), keys=keys))
     missing = [k for k in keys if k not in got]
     if missing:
@@ -290,7 +290,7 @@ def unpack(got: Any, n: int, name: Text | str, names: str) -> tuple:
     """``got`` must be a tuple (or list) of ``n`` items, e.g. ``(grads, cost)``."""
     if not isinstance(got, (tuple, list)) or len(got) != n:
         raise CheckFailed(tr("{name} returned {kind}; expected a tuple ({names}).",
-                             "{name}이(가) {kind}을(를) 반환했습니다. 튜플 ({names})이어야 합니다.",
+                             "{name}의 반환값이 {kind}입니다. 튜플 ({names})이어야 합니다.",
                              name=as_text(name), kind=describe(got), names=names))
     return tuple(got)
 

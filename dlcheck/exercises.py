@@ -92,7 +92,7 @@ def spec_file(notebook_id: str) -> Path:
         if path.is_file():
             return path
     raise GraderError(tr("no exercise {id!r}: its checks are not installed (looked in {where})",
-                         "연습 {id!r}이(가) 없습니다: 검사 파일이 설치되어 있지 않습니다 (찾은 곳: {where})",
+                         "연습 {id!r}: 검사 파일이 설치되어 있지 않아 찾을 수 없습니다 (찾은 곳: {where})",
                          id=notebook_id, where=", ".join(str(f) for f in folders())))
 
 

@@ -117,7 +117,7 @@ def fingerprint(statements: list[tuple[str, str]]) -> str:
 
 
 def _not_a_notebook(path: Path) -> Text:
-    return tr("{name} is JSON but not a notebook (no cells)", "{name}은(는) JSON이지만 노트북이 아닙니다 (셀 없음)",
+    return tr("{name} is JSON but not a notebook (no cells)", "{name} 파일은 JSON이지만 노트북이 아닙니다 (셀 없음)",
               name=path.name)
 
 
@@ -127,7 +127,7 @@ def _cell_sources(raw: bytes, path: Path) -> list[str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SubmissionError(tr("{name} is not UTF-8 text (binary or wrongly encoded file)",
-                                 "{name}은(는) UTF-8 텍스트가 아닙니다 (바이너리이거나 잘못 인코딩된 파일)",
+                                 "{name} 파일은 UTF-8 텍스트가 아닙니다 (바이너리이거나 잘못 인코딩된 파일)",
                                  name=path.name)) from None
     try:
         doc = json.loads(text)
@@ -135,7 +135,7 @@ def _cell_sources(raw: bytes, path: Path) -> list[str]:
         hint = tr("truncated", "잘린 파일") if exc.pos >= len(text.rstrip()) - 1 else tr("not valid JSON", "올바른 JSON이 아님")
         raise SubmissionError(tr("{name} is not a readable notebook ({hint}: {msg} at line {line}); "
                                  "re-save it from Jupyter",
-                                 "{name}은(는) 읽을 수 있는 노트북이 아닙니다 ({hint}: {line}번째 줄의 {msg}). "
+                                 "{name} 파일은 읽을 수 있는 노트북이 아닙니다 ({hint}: {line}번째 줄의 {msg}). "
                                  "Jupyter에서 다시 저장하세요", name=path.name, hint=hint, msg=exc.msg,
                                  line=exc.lineno)) from None
     if not isinstance(doc, dict):
@@ -237,7 +237,7 @@ def _decode_python(raw: bytes, path: Path) -> str:
         except UnicodeDecodeError:
             continue
     raise SubmissionError(tr("{name} is not text in UTF-8, UTF-16 or cp949 (binary or wrongly encoded file)",
-                             "{name}은(는) UTF-8, UTF-16, cp949 텍스트가 아닙니다 (바이너리이거나 잘못 인코딩된 파일)",
+                             "{name} 파일은 UTF-8, UTF-16, cp949 텍스트가 아닙니다 (바이너리이거나 잘못 인코딩된 파일)",
                              name=path.name))
 
 
@@ -255,13 +255,13 @@ def read_submission(path: Path, prefix: str = "cell", *, own: bool = True) -> Su
         raise SubmissionError(tr("{why} (clear the outputs and save again)", "{why} (출력을 지우고 다시 저장하세요)",
                                  why=exc.text)) from None
     except NotReadable as exc:
-        raise SubmissionError(tr("{name} is not read: {why}", "{name}을(를) 읽지 않습니다: {why}",
+        raise SubmissionError(tr("{name} is not read: {why}", "{name} 파일을 읽지 않습니다: {why}",
                                  name=path.name, why=exc.text)) from None
     if not raw.strip():
-        raise SubmissionError(tr("{name} is empty", "{name}이(가) 비어 있습니다", name=path.name))
+        raise SubmissionError(tr("{name} is empty", "{name} 파일이 비어 있습니다", name=path.name))
     is_python = path.suffix == ".py"
     if b"\x00" in raw[:8192] and not (is_python and raw.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        raise SubmissionError(tr("{name} is a binary file, not a notebook", "{name}은(는) 노트북이 아니라 바이너리 파일입니다",
+        raise SubmissionError(tr("{name} is a binary file, not a notebook", "{name} 파일은 노트북이 아니라 바이너리 파일입니다",
                                  name=path.name))
     try:
         if is_python:
@@ -270,5 +270,5 @@ def read_submission(path: Path, prefix: str = "cell", *, own: bool = True) -> Su
     except (RecursionError, MemoryError) as exc:
         raise SubmissionError(tr("{name} is nested too deeply (or is too large) to be read ({kind}); "
                                  "simplify the code and save again",
-                                 "{name}은(는) 중첩이 너무 깊거나 너무 커서 읽을 수 없습니다 ({kind}). "
+                                 "{name} 파일은 중첩이 너무 깊거나 너무 커서 읽을 수 없습니다 ({kind}). "
                                  "코드를 단순하게 고쳐 다시 저장하세요", name=path.name, kind=type(exc).__name__)) from None

@@ -34,14 +34,14 @@ def ratio(factor: float, text: Text, rtol: float = 1e-4) -> Hint:
 def times_m(m: int, what: Text | str) -> Hint:
     """A sum where the mean is asked: ``m`` times the expected value."""
     return ratio(m, tr("{what} is m = {m} times too large: divide the sum by m (did you forget the 1/m?).",
-                       "{what}이(가) m = {m}배 큽니다. 합을 m으로 나누세요 (1/m을 빠뜨리지 않았나요?).",
+                       "{what} 값이 m = {m}배 큽니다. 합을 m으로 나누세요 (1/m을 빠뜨리지 않았나요?).",
                        what=as_text(what), m=m))
 
 
 def divided_by_m(m: int, what: Text | str) -> Hint:
     """A mean where the sum is asked: ``want / m``."""
     return ratio(1 / m, tr("{what} is the mean; here it is the sum (no division by m).",
-                           "{what}이(가) 평균입니다. 여기서는 합이어야 합니다 (m으로 나누지 않습니다).", what=as_text(what)))
+                           "{what} 값이 평균입니다. 여기서는 합이어야 합니다 (m으로 나누지 않습니다).", what=as_text(what)))
 
 
 def sign_flipped(fix: Text | str) -> Hint:
@@ -126,7 +126,7 @@ def keepdims(what: Text | str) -> dict[str, Text]:
     return {"could not be broadcast together": tr(
         "keep the {what} two-dimensional, of shape (n, 1), with keepdims=True, so that each row is "
         "divided by its own value.",
-        "{what}을(를) keepdims=True로 shape (n, 1)인 2차원으로 유지하세요. 그래야 각 행이 자신의 값으로 나뉩니다.",
+        "keepdims=True를 써서 {what}의 shape을 (n, 1)인 2차원으로 유지하세요. 그래야 각 행이 자신의 값으로 나뉩니다.",
         what=as_text(what))}
 
 

@@ -81,7 +81,7 @@ def expect_small_random_weights(w, name: str, scale: float, scale_label: str) ->
     if not np.any(values):
         raise CheckFailed(tr("{key} is all zeros. Hint: zero weights never break the symmetry (every hidden unit "
                              "stays the same): draw them with {draw}.",
-                             "{key}이(가) 모두 0입니다. 힌트: 가중치가 0이면 대칭이 깨지지 않습니다(모든 은닉 유닛이 "
+                             "{key}의 값이 모두 0입니다. 힌트: 가중치가 0이면 대칭이 깨지지 않습니다(모든 은닉 유닛이 "
                              "똑같이 남습니다). {draw}로 뽑으세요.", key=name, draw=draw))
     big = float(np.max(np.abs(values)))
     if big > OUTLIER * scale:
@@ -110,9 +110,9 @@ def expect_normal_draws(w, scales: Mapping[str, float], name: str, accepted: Tex
         raise GraderError(f"expect_normal_draws needs at least {MIN_ENTRIES} entries; {name} has {n}")
     if not np.all(np.isfinite(values)) or std == 0:
         raise CheckFailed(tr("{name} holds {what}; expected random numbers: np.random.randn(...) * {label}.",
-                             "{name}이(가) {what}입니다. 무작위 수여야 합니다: np.random.randn(...) * {label}.",
+                             "{name} 배열의 값이 {what}입니다. 무작위 수여야 합니다: np.random.randn(...) * {label}.",
                              name=name, label=label,
-                             what=tr("one value only", "값 하나뿐") if std == 0 else tr("nan or inf", "nan 또는 inf")))
+                             what=tr("one value only", "모두 같은 값") if std == 0 else tr("nan or inf", "nan 또는 inf")))
     if np.all(values >= 0):  # 2**-800 for a normal draw
         raise CheckFailed(tr("every entry of {key} is positive: it looks drawn from a uniform distribution on [0, 1). "
                              "Hint: use np.random.randn (a normal draw around 0), not np.random.rand.",
@@ -126,13 +126,13 @@ def expect_normal_draws(w, scales: Mapping[str, float], name: str, accepted: Tex
         if abs(std / other - 1) <= tolerance:
             if i:
                 note(accepted or tr("the weights are scaled by {other} (accepted: {why}); this notebook asks for {label}.",
-                                    "가중치의 크기가 {other}입니다 ({why}이므로 인정). 이 노트북은 {label}을(를) "
-                                    "요구합니다.", other=other_label, label=label,
+                                    "가중치의 크기가 {other}입니다 ({why}이므로 인정). 이 노트북이 요구하는 것은 "
+                                    "{label}입니다.", other=other_label, label=label,
                                     why=tr("the course's earlier convention", "코스의 예전 방식")),
                      key=("weights scaled", i))
             return
     hint = (tr(" Hint: multiply by {label} (your values look unscaled).",
-               " 힌트: {label}을(를) 곱하세요 (값의 크기가 조정되지 않은 것 같습니다).", label=label)
+               " 힌트: np.random.randn(...) * {label}처럼 곱하세요 (값의 크기가 조정되지 않은 것 같습니다).", label=label)
             if abs(std - 1) <= tolerance else "")
     raise CheckFailed(tr("{name} has standard deviation {std:.4g}; expected {scale:.4g} (np.random.randn(...) * {label}).",
                          "{name}의 표준편차가 {std:.4g}입니다. {scale:.4g}여야 합니다 (np.random.randn(...) * {label}).",
@@ -155,7 +155,7 @@ def expect_independent(a, b, names: tuple[str, str]) -> None:
         raise CheckFailed(tr("{b} repeats the random numbers of {a}: the two were drawn from a random sequence started "
                              "again from the same seed. Hint: set the seed at most once, before all the draws, not "
                              "before each layer.",
-                             "{b}이(가) {a}의 무작위 수를 반복합니다: 같은 시드로 다시 시작한 난수열에서 뽑았습니다. "
+                             "{b}의 값이 {a}의 무작위 수를 반복합니다: 같은 시드로 다시 시작한 난수열에서 뽑았습니다. "
                              "힌트: 시드는 모든 값을 뽑기 전에 많아야 한 번만 정하고, 층마다 다시 정하지 마세요.",
                              a=names[0], b=names[1]))
 

@@ -72,13 +72,13 @@ def callees_note(fn: str, callees: list[str]) -> Text:
     if len(callees) == 1:
         return tr("{fn} calls your {callee}, which fails its own checks; fix {callee} first "
                   "(the grader grades {fn} with a correct version of {callee}).",
-                  "{fn}은(는) 여러분의 {callee}을(를) 호출하는데, {callee}이(가) 자신의 검사를 통과하지 못합니다. "
-                  "{callee}부터 고치세요 (채점기는 {callee}의 올바른 버전으로 {fn}을(를) 채점합니다).",
+                  "{fn} 함수는 여러분의 {callee} 함수를 호출하는데, {callee} 함수가 자신의 검사를 통과하지 못합니다. "
+                  "{callee}부터 고치세요 (채점기는 {callee}의 올바른 버전으로 {fn} 함수를 채점합니다).",
                   fn=fn, callee=names)
     return tr("{fn} calls your {callees}, which fail their own checks; fix them first "
               "(the grader grades {fn} with correct versions of {callees}).",
-              "{fn}은(는) 여러분의 {callees}을(를) 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
-              "이 함수들부터 고치세요 (채점기는 {callees}의 올바른 버전으로 {fn}을(를) 채점합니다).",
+              "{fn} 함수는 여러분의 {callees} 함수를 호출하는데, 이 함수들이 자신의 검사를 통과하지 못합니다. "
+              "이 함수들부터 고치세요 (채점기는 {callees}의 올바른 버전으로 {fn} 함수를 채점합니다).",
               fn=fn, callees=names)
 
 

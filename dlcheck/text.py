@@ -74,9 +74,11 @@ class Text:
         return {"en": self.en, "ko": self.ko}
 
 
-#: Korean particles written both ways in templates, e.g. "{name}이(가)": after a Hangul
-#: syllable the right one is chosen (이 after a final consonant, 가 after a vowel);
-#: after anything else (code, numbers) both stay.
+#: Korean particles written both ways, e.g. "비용이(가)": after a Hangul syllable the right
+#: one is chosen (이 after a final consonant, 가 after a vowel); after anything else (code,
+#: numbers) both stay, and the student reads the fallback. So our templates never put one
+#: after a placeholder: a word whose last syllable is known carries the particle ("{fn} 함수를",
+#: "{file} 파일은", "{name} 값이"), which tests/dlcheck/test_text.py checks.
 _PARTICLES = {"이(가)": ("이", "가"), "을(를)": ("을", "를"), "은(는)": ("은", "는"), "과(와)": ("과", "와"),
               "으로(로)": ("으로", "로")}
 _PARTICLE = re.compile(r"([가-힣])(" + "|".join(re.escape(p) for p in _PARTICLES) + ")")

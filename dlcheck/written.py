@@ -246,5 +246,5 @@ def not_defined(name: str, params: list[str], detail: Text | None = None) -> Tex
     """The verdict for a graded function the notebook does not define."""
     signature = f"def {name}({', '.join(params)}):"
     return tr("{fn} is not defined in the notebook{detail}. Hint: define it as {signature} in a code cell.",
-              "노트북에 {fn}이(가) 정의되어 있지 않습니다{detail}. 힌트: 코드 셀에 {signature}로 정의하세요.",
+              "노트북에 {fn} 함수가 정의되어 있지 않습니다{detail}. 힌트: 코드 셀에 {signature}로 정의하세요.",
               fn=name, signature=signature, detail=tr(" ({d})", " ({d})", d=detail) if detail else "")

@@ -88,7 +88,7 @@ def _finish_first(name: str, fn):
 def _missing(name: str, why: str):
     def call(*args, **kwargs):
         raise NameError(str(tr("{fn} is not defined: {why}. This notebook uses your {fn} from {nb}.ipynb.",
-                               "{fn}이(가) 정의되어 있지 않습니다: {why}. 이 노트북은 {nb}.ipynb에 있는 여러분의 {fn}을(를) "
+                               "{fn} 함수가 정의되어 있지 않습니다: {why}. 이 노트북은 {nb}.ipynb에 있는 여러분의 {fn} 함수를 "
                                "사용합니다.", fn=name, why=why, nb=STEP_BY_STEP)))
     call.__name__ = name
     return call
@@ -120,7 +120,7 @@ def step_by_step_status() -> None:
     if todo:
         raise RuntimeError(str(tr(
             "finish {nb}.ipynb first: {names} {are} not finished there ({why}). Save it, then restart this kernel.",
-            "먼저 {nb}.ipynb를 완성하세요: {names}이(가) 아직 완성되지 않았습니다 ({why}). 저장한 뒤 이 노트북의 커널을 "
+            "먼저 {nb}.ipynb를 완성하세요: {names} 함수가 아직 완성되지 않았습니다 ({why}). 저장한 뒤 이 노트북의 커널을 "
             "다시 시작하세요.", nb=STEP_BY_STEP, names=", ".join(todo), are="is" if len(todo) == 1 else "are",
             why=_WHY or str(tr("they still raise NotImplementedError or are not defined",
                                "아직 NotImplementedError를 발생시키거나 정의되어 있지 않습니다")))))

@@ -60,6 +60,6 @@ def expect_agreement(analytic: np.ndarray, numeric: np.ndarray, name: Text | str
     if not error <= tolerance:
         raise CheckFailed(tr("{name} disagrees with the numerical gradient of your own cost (relative error {e:.2g}; "
                              "expected < {tol:g}). Numerical {num}, yours {yours}. Hint: {formula}",
-                             "{name}이(가) 여러분의 비용의 수치 기울기와 다릅니다 (상대 오차 {e:.2g}, {tol:g} 미만이어야 함). "
+                             "{name} 값이 여러분의 비용의 수치 기울기와 다릅니다 (상대 오차 {e:.2g}, {tol:g} 미만이어야 함). "
                              "수치 기울기 {num}, 여러분의 값 {yours}. 힌트: {formula}",
                              name=name, e=error, tol=tolerance, num=fmt(numeric), yours=fmt(analytic), formula=formula))

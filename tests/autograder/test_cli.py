@@ -56,7 +56,7 @@ def test_unreadable_file_is_listed_with_its_reason_and_exit_1(tmp_path):
     assert reports[1]["score"] == 0 and reports[1]["max_score"] == specs.get("week2/logistic_regression").max_score
     for report in reports:
         report_schema.validate(report)
-    assert reports[1]["tests"][0]["messages"]["ko"].startswith("sigmoid이(가) 아직 구현되지 않았습니다")
+    assert reports[1]["tests"][0]["messages"]["ko"].startswith("sigmoid 함수가 아직 구현되지 않았습니다")
     assert reports[1]["isolation"] in LEVELS
     assert "[2/2]" in proc.stderr  # progress goes to stderr, JSON stays clean
 
@@ -137,7 +137,7 @@ def test_messages_in_korean_on_request():
     """Does --lang ko print the table's messages in Korean?"""
     stub = ROOT / "assignments/week2/numpy_basics.ipynb"
     proc = run("--lang", "ko", "grade", "--dev-secret", "--notebook", "week2/numpy_basics", str(stub))
-    assert "basic_sigmoid이(가) 아직 구현되지 않았습니다" in proc.stdout
+    assert "basic_sigmoid 함수가 아직 구현되지 않았습니다" in proc.stdout
 
 
 def test_version():

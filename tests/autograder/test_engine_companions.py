@@ -54,7 +54,7 @@ def test_the_companion_beside_the_notebook_supplies_its_functions(tmp_path):
 
 MISSING = (
     "Graded with the grader's L_model_forward (no deep_network_step_by_step notebook of yours was found {where}). ",
-    "채점기의 L_model_forward(으)로 채점했습니다 ({where_ko} 여러분의 deep_network_step_by_step 노트북을 찾지 "
+    "채점기의 L_model_forward 함수로 채점했습니다 ({where_ko} 여러분의 deep_network_step_by_step 노트북을 찾지 "
     "못했습니다). ")
 
 
@@ -80,8 +80,8 @@ def test_a_missing_companion_is_said_on_the_functions_line_and_in_a_note(tmp_pat
         "ko": "Deep+Neural+Network+-+Application+v8.py 옆에서 여러분의 deep_network_step_by_step 노트북을 찾지 "
               "못했습니다 (찾아본 파일: deep_network_step_by_step.ipynb, "
               "Building_your_Deep_Neural_Network_Step_by_Step*.ipynb, 또는 그 채점 함수를 절반 이상 정의한 노트북). "
-              "그래서 Deep+Neural+Network+-+Application+v8.py은(는) 채점기가 가진 deep_network_step_by_step 함수로 "
-              "채점했습니다. 여러분의 함수가 쓰이도록 Deep+Neural+Network+-+Application+v8.py과(와) 함께 제출하세요. "
+              "그래서 Deep+Neural+Network+-+Application+v8.py 파일은 채점기가 가진 deep_network_step_by_step 함수로 "
+              "채점했습니다. 여러분의 함수가 쓰이도록 Deep+Neural+Network+-+Application+v8.py 파일과 함께 제출하세요. "
               "그 함수들은 그 노트북에서 따로 채점합니다."}]
 
 

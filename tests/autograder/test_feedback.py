@@ -18,7 +18,7 @@ TESTS = (
     TestResult("test_sigmoid", "sigmoid", 1.0, 1.0, True, Text("2 check(s) passed", "검사 2개 통과")),
     TestResult("test_propagate", "propagate", 0.0, 3.0, False,
                Text("propagate: cost is wrong. Hint: use np.log, not np.log10.",
-                    "propagate: cost이(가) 틀렸습니다. 힌트: np.log10이 아니라 np.log를 쓰세요.")),
+                    "propagate: cost 값이 틀렸습니다. 힌트: np.log10이 아니라 np.log를 쓰세요.")),
     TestResult("test_model", "model", 2.0, 2.0, True, Text("1 check(s) passed", "검사 1개 통과"), (COSTS,)),
 )
 FEEDBACK = SubmissionReport("logistic_regression.ko.ipynb", "logistic_regression", list(TESTS), isolation="namespaces",
@@ -59,7 +59,7 @@ def test_is_the_page_in_both_languages_shown_first_in_the_chosen_one(lang):
     page = render_html(FEEDBACK, lang)
     assert f'<input type="radio" name="lang" class="lang" id="lang-{lang}" checked>' in page
     assert f'<html lang="{lang}">' in page
-    assert "cost is wrong" in page and "cost이(가) 틀렸습니다" in page
+    assert "cost is wrong" in page and "cost 값이 틀렸습니다" in page
     assert "점수를 잃은 곳" in visible_text(page, "ko") and "점수를 잃은 곳" not in visible_text(page, "en")
 
 
@@ -138,7 +138,7 @@ def test_are_the_notes_of_a_report_shown_under_the_scores_and_kept():
     """Does a note the grader made for the whole file (which notebook a renamed file was
     graded as, whose step-by-step functions were used) reach the page, under the scores,
     in both languages, and survive the gradebook's JSON?"""
-    note = Text("hw.ipynb: graded as logistic_regression", "hw.ipynb: logistic_regression(으)로 채점")
+    note = Text("hw.ipynb: graded as logistic_regression", "hw.ipynb: logistic_regression 노트북으로 채점")
     r = SubmissionReport("/c/submitted/alice/week2/hw.ipynb", "week2/logistic_regression", list(TESTS), notes=[note])
     fb = filed(r, student="alice", assignment="week2", notebook="logistic_regression")
     assert fb.notes == [note]

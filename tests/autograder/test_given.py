@@ -61,7 +61,7 @@ def test_the_given_functions_message_in_both_languages():
     assert predict.message.as_dict() == {
         "en": "predict is not yours to write: your notebook imports it from dnn_app_utils_v3, the classic course's "
               "helper module, so it is not graded. Its points follow your own functions: 2 of 4 points, so 0.5.",
-        "ko": "predict은(는) 직접 작성하는 함수가 아닙니다: 노트북이 클래식 코스의 도우미 모듈 dnn_app_utils_v3에서 "
+        "ko": "predict 함수는 직접 작성하는 함수가 아닙니다: 노트북이 클래식 코스의 도우미 모듈 dnn_app_utils_v3에서 "
               "가져오므로 채점하지 않습니다. 이 함수의 점수는 직접 작성한 함수들의 점수 비율을 따릅니다: 4점 중 2점이므로 "
               "0.5점."}
 

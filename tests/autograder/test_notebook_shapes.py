@@ -129,7 +129,7 @@ def test_an_unfinished_classic_template_is_not_written_yet(classic_unfinished_gr
     assert "placeholders `W1 = None`, `W2 = None`, `A1 = None`, ...; replace them" in messages["backward_propagation"]
     assert not [m for m in messages.values() if "running other cells" in m or "from X.shape" in m], messages
     korean = classic_unfinished_graded["initialize_parameters"].message.ko
-    assert korean.startswith("initialize_parameters이(가) 아직 작성되지 않았습니다: W1을(를) 계산하지 않습니다.")
+    assert korean.startswith("initialize_parameters 함수가 아직 작성되지 않았습니다: W1 값을 계산하지 않습니다.")
 
 
 def test_a_deleted_default_is_named_as_a_signature_change(classic_unfinished_graded):
@@ -168,7 +168,7 @@ def test_our_stubs_with_pass_for_raise_are_not_written_yet(tmp_path):
     for test in report.tests:
         assert test.message.en.startswith(f"{test.function} is not written yet: it never computes "), test.message.en
         assert "it still has the template's placeholder `pass`" in test.message.en
-        assert "템플릿의 자리 표시자 `pass`이(가) 그대로 있습니다" in test.message.ko
+        assert "템플릿의 `pass` 자리 표시자가 그대로 있습니다" in test.message.ko
 
 
 def test_a_module_whose_import_is_commented_out_is_to_be_imported(tmp_path):
@@ -182,7 +182,7 @@ def test_a_module_whose_import_is_commented_out_is_to_be_imported(tmp_path):
     assert message.en.endswith("Hint: math is a module, and the notebook does not import it: add `import math` where "
                                "the notebook imports its modules (its first code cell) and run that cell; when a "
                                "function is graded, only the notebook's imports, functions and constants exist.")
-    assert "math은(는) 모듈인데 노트북이 import하지 않습니다" in message.ko
+    assert "math 모듈을 노트북이 import하지 않습니다" in message.ko
 
 
 #: A learner who deleted optimize's and model's defaults, and so calls them with every
@@ -209,7 +209,7 @@ def test_calls_are_made_as_the_classic_notebook_makes_them(tmp_path):
     assert graded["optimize"].passed, graded["optimize"].message.en
     assert "threshold is a parameter the stub does not have. Hint: keep the stub's signature, def predict(w, b, X)" \
         in graded["predict"].message.en
-    assert textwrap.shorten(graded["predict"].message.ko, 1000).count("threshold은(는) 스텁에 없는 인자입니다") == 1
+    assert textwrap.shorten(graded["predict"].message.ko, 1000).count("threshold 인자는 스텁에 없습니다") == 1
 
 
 # -- week 4: notes true of the notebook handed in --------------------------------------------

@@ -139,7 +139,7 @@ def test_reasons_exist_in_korean(tmp_path):
     path.write_bytes(b"")
     with pytest.raises(SubmissionError) as info:
         read_submission(path)
-    assert info.value.text.ko == "empty.ipynb이(가) 비어 있습니다"
+    assert info.value.text.ko == "empty.ipynb 파일이 비어 있습니다"
 
 
 def test_function_fingerprints_tell_functions_apart_by_meaning():

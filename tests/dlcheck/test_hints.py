@@ -8,7 +8,7 @@ from dlcheck.text import tr
 
 BEFORE = np.array([[0.5, -1.0], [1.5, 0.2]])
 GRADIENT = np.array([[0.02, -0.01], [0.005, 0.03]])
-NOT_UPDATED = tr("W1 was not updated.", "W1이(가) 갱신되지 않았습니다.")
+NOT_UPDATED = tr("W1 was not updated.", "W1 값이 갱신되지 않았습니다.")
 
 
 def _rate_text(rate):

@@ -174,17 +174,17 @@ GOLDEN = [
     ("unscaled", lambda: init.expect_normal_draws(np.random.default_rng(0).normal(size=(40, 30)), {"0.01": 0.01}, "W1"),
      "W1 has standard deviation 0.9778; expected 0.01 (np.random.randn(...) * 0.01). Hint: multiply by 0.01 (your "
      "values look unscaled).",
-     "W1의 표준편차가 0.9778입니다. 0.01여야 합니다 (np.random.randn(...) * 0.01). 힌트: 0.01을(를) 곱하세요 (값의 "
+     "W1의 표준편차가 0.9778입니다. 0.01여야 합니다 (np.random.randn(...) * 0.01). 힌트: np.random.randn(...) * 0.01처럼 곱하세요 (값의 "
      "크기가 조정되지 않은 것 같습니다)."),
     ("reseeded", lambda: init.expect_independent(np.array([0.1, -0.2, 0.3]), np.array([0.1, -0.2]), ("W1", "W2")),
      "W2 repeats the random numbers of W1: the two were drawn from a random sequence started again from the same seed. "
      "Hint: set the seed at most once, before all the draws, not before each layer.",
-     "W2이(가) W1의 무작위 수를 반복합니다: 같은 시드로 다시 시작한 난수열에서 뽑았습니다. 힌트: 시드는 모든 값을 "
+     "W2의 값이 W1의 무작위 수를 반복합니다: 같은 시드로 다시 시작한 난수열에서 뽑았습니다. 힌트: 시드는 모든 값을 "
      "뽑기 전에 많아야 한 번만 정하고, 층마다 다시 정하지 마세요."),
     ("zeros", lambda: init.expect_small_random_weights(np.zeros((2, 2)), "W2", 0.01, "0.01"),
      "W2 is all zeros. Hint: zero weights never break the symmetry (every hidden unit stays the same): draw them with "
      "np.random.randn(...) * 0.01.",
-     "W2이(가) 모두 0입니다. 힌트: 가중치가 0이면 대칭이 깨지지 않습니다(모든 은닉 유닛이 똑같이 남습니다). "
+     "W2의 값이 모두 0입니다. 힌트: 가중치가 0이면 대칭이 깨지지 않습니다(모든 은닉 유닛이 똑같이 남습니다). "
      "np.random.randn(...) * 0.01로 뽑으세요."),
 ]
 

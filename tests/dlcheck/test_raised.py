@@ -114,10 +114,10 @@ GOLDEN = {
         '4, 1): it raised NameError at cell 4, line 6, in initialize_parameters: `parameters = {"W1": W1, "b1": '
         'b1, "W2": W2, "b2": b2}`: name \'W1\' is not defined. Hint: write the code that computes W1 in '
         'initialize_parameters (if you computed it under another name, use that name).',
-        'initialize_parameters이(가) 아직 작성되지 않았습니다: W1을(를) 계산하지 않습니다. '
+        'initialize_parameters 함수가 아직 작성되지 않았습니다: W1 값을 계산하지 않습니다. '
         'initialize_parameters: (2, 4, 1)에서의 shape: NameError 예외가 발생했습니다 (위치 cell 4, line 6, in '
         'initialize_parameters: `parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}`): name \'W1\' is not '
-        'defined. 힌트: initialize_parameters 안에서 W1을(를) 계산하는 코드를 쓰세요 (다른 이름으로 계산했다면 '
+        'defined. 힌트: initialize_parameters 안에서 W1 값을 계산하는 코드를 쓰세요 (다른 이름으로 계산했다면 '
         '그 이름을 쓰세요).'),
     'pass-then-the-templates-line': (
         "compute_cost is not written yet: it never computes cost, and it still has the template's placeholder "
@@ -125,18 +125,18 @@ GOLDEN = {
         "compute_cost: `cost = float(np.squeeze(cost))`: cannot access local variable 'cost' where it is not "
         'associated with a value. Hint: write the code that computes cost in compute_cost (if you computed it '
         'under another name, use that name).',
-        'compute_cost이(가) 아직 작성되지 않았습니다: cost을(를) 계산하지 않고, 템플릿의 자리 표시자 '
-        '`pass`이(가) 그대로 있습니다. compute_cost: 출력 4개의 비용: UnboundLocalError 예외가 발생했습니다 '
+        'compute_cost 함수가 아직 작성되지 않았습니다: cost 값을 계산하지 않고, 템플릿의 `pass` '
+        '자리 표시자가 그대로 있습니다. compute_cost: 출력 4개의 비용: UnboundLocalError 예외가 발생했습니다 '
         '(위치 cell 4, line 5, in compute_cost: `cost = float(np.squeeze(cost))`): cannot access local variable '
-        "'cost' where it is not associated with a value. 힌트: compute_cost 안에서 cost을(를) 계산하는 코드를 "
+        "'cost' where it is not associated with a value. 힌트: compute_cost 안에서 cost 값을 계산하는 코드를 "
         '쓰세요 (다른 이름으로 계산했다면 그 이름을 쓰세요).'),
     'none-placeholders': (
         "forward_propagation is not written yet: it still has the template's placeholders `W1 = None`, `b1 = "
         'None`, `Z1 = None`, ..., so a value is still None. forward_propagation: A2 and the cache: it raised '
         'AttributeError at cell 4, line 7, in forward_propagation: `assert(A1.shape == (4, X.shape[1]))`: '
         "'NoneType' object has no attribute 'shape'. Hint: replace each placeholder with your code.",
-        'forward_propagation이(가) 아직 작성되지 않았습니다: 템플릿의 자리 표시자 `W1 = None`, `b1 = None`, `Z1 '
-        '= None`, ...이(가) 그대로 있어서 아직 None인 값이 있습니다. forward_propagation: A2와 cache: '
+        'forward_propagation 함수가 아직 작성되지 않았습니다: 템플릿의 `W1 = None`, `b1 = None`, `Z1 '
+        '= None`, ... 자리 표시자가 그대로 있어서 아직 None인 값이 있습니다. forward_propagation: A2와 cache: '
         'AttributeError 예외가 발생했습니다 (위치 cell 4, line 7, in forward_propagation: `assert(A1.shape == '
         "(4, X.shape[1]))`): 'NoneType' object has no attribute 'shape'. 힌트: 각 자리 표시자를 여러분의 코드로 "
         '바꾸세요.'),
@@ -146,8 +146,8 @@ GOLDEN = {
         'does not import it: add `import math` where the notebook imports its modules (its first code cell) and '
         "run that cell; when a function is graded, only the notebook's imports, functions and constants exist.",
         'basic_sigmoid: 몇 개의 실수에서의 값: NameError 예외가 발생했습니다 (위치 cell 4, line 3, in '
-        "basic_sigmoid: `s = 1 / (1 + math.exp(-x))`): name 'math' is not defined. 힌트: math은(는) 모듈인데 "
-        '노트북이 import하지 않습니다: 노트북이 모듈을 import하는 곳(첫 코드 셀)에 `import math`을(를) 추가하고 '
+        "basic_sigmoid: `s = 1 / (1 + math.exp(-x))`): name 'math' is not defined. 힌트: math 모듈을 "
+        '노트북이 import하지 않습니다: 노트북이 모듈을 import하는 곳(첫 코드 셀)에 `import math` 줄을 추가하고 '
         '그 셀을 실행하세요. 채점할 때는 노트북의 import, 함수, 상수만 존재합니다.'),
     'a-variable-of-another-cell': (
         'initialize_parameters: shapes for (2, 4, 1): it raised NameError at cell 4, line 3, in '
@@ -158,8 +158,8 @@ GOLDEN = {
         'scale is a typo, fix the name.',
         'initialize_parameters: (2, 4, 1)에서의 shape: NameError 예외가 발생했습니다 (위치 cell 4, line 3, in '
         "initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`): name 'scale' is not defined. 힌트: "
-        'initialize_parameters은(는) scale을(를) 계산하지 않는데, 이 줄에서 scale을(를) 씁니다: '
-        'initialize_parameters 안에서 인자 (n_x, n_h, n_y)로부터 scale을(를) 계산하세요. 채점할 때는 노트북의 '
+        'initialize_parameters 함수는 scale 값을 계산하지 않는데, 이 줄에서 scale 값을 씁니다: '
+        'initialize_parameters 안에서 인자 (n_x, n_h, n_y)로부터 scale 값을 계산하세요. 채점할 때는 노트북의 '
         'import, 함수, 상수만 존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 이름을 고치세요.'),
     "a-variable-of-another-cell-with-X": (
         "propagate: grads and cost: it raised NameError at cell 4, line 4, in propagate: `dw = np.dot(X, dZ.T) / m`: "
@@ -168,8 +168,8 @@ GOLDEN = {
         "imports, functions and constants exist, not the variables made by running other cells. If m is a typo, fix "
         "the name.",
         "propagate: grads와 cost: NameError 예외가 발생했습니다 (위치 cell 4, line 4, in propagate: "
-        "`dw = np.dot(X, dZ.T) / m`): name 'm' is not defined. 힌트: propagate은(는) m을(를) 계산하지 않는데, "
-        "이 줄에서 m을(를) 씁니다: propagate 안에서 인자 (w, b, X, Y; 예: X.shape)로부터 m을(를) 계산하세요. "
+        "`dw = np.dot(X, dZ.T) / m`): name 'm' is not defined. 힌트: propagate 함수는 m 값을 계산하지 않는데, "
+        "이 줄에서 m 값을 씁니다: propagate 안에서 인자 (w, b, X, Y; 예: X.shape)로부터 m 값을 계산하세요. "
         "채점할 때는 노트북의 import, 함수, 상수만 존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 "
         "이름을 고치세요."),
     "a-name-missing-in-a-helper": (
@@ -178,8 +178,8 @@ GOLDEN = {
         "from its arguments; when a function is graded, only the notebook's imports, functions and constants exist, "
         "not the variables made by running other cells. If k is a typo, fix the name.",
         "propagate: grads와 cost: NameError 예외가 발생했습니다 (위치 cell 4, line 2, in _sigmoid: `return 1 / (1 + "
-        "np.exp(-k * z))`): name 'k' is not defined. 힌트: _sigmoid은(는) k을(를) 계산하지 않는데, 이 줄에서 k을(를) "
-        "씁니다: _sigmoid 안에서 인자로부터 k을(를) 계산하세요. 채점할 때는 노트북의 import, 함수, 상수만 "
+        "np.exp(-k * z))`): name 'k' is not defined. 힌트: _sigmoid 함수는 k 값을 계산하지 않는데, 이 줄에서 k 값을 "
+        "씁니다: _sigmoid 안에서 인자로부터 k 값을 계산하세요. 채점할 때는 노트북의 import, 함수, 상수만 "
         "존재합니다. 다른 셀을 실행해서 만든 변수는 없습니다. 오타라면 이름을 고치세요."),
     'none-in-finished-code': (
         'initialize_parameters: shapes for (2, 4, 1): it raised TypeError at cell 4, line 3, in '
@@ -190,7 +190,7 @@ GOLDEN = {
         'initialize_parameters: (2, 4, 1)에서의 shape: TypeError 예외가 발생했습니다 (위치 cell 4, line 3, in '
         'initialize_parameters: `W1 = np.random.randn(n_h, n_x) * scale`): unsupported operand type(s) for *: '
         "'NoneType' and 'float'. 힌트: 숫자나 배열이 필요한 곳에 None인 값이 있습니다: 각 값이 계산되는지, "
-        '그리고 initialize_parameters이(가) 호출하는 각 함수가 결과를 반환하는지 확인하세요 (`return` 없이 '
+        '그리고 initialize_parameters 함수가 호출하는 각 함수가 결과를 반환하는지 확인하세요 (`return` 없이 '
         '끝나는 함수는 None을 반환합니다).'),
     'none-source-unknown': (
         'initialize_parameters: shapes for (2, 4, 1): it raised AttributeError at line 3, in '
@@ -199,7 +199,7 @@ GOLDEN = {
         'lines. Replace each None with your code.',
         'initialize_parameters: (2, 4, 1)에서의 shape: AttributeError 예외가 발생했습니다 (위치 line 3, in '
         "initialize_parameters: `assert W1.shape == (4, 2)`): 'NoneType' object has no attribute 'shape'. 힌트: "
-        'initialize_parameters이(가) 아직 완성되지 않은 것 같습니다: 템플릿의 `... = None`처럼 아직 None인 값이 '
+        'initialize_parameters 함수가 아직 완성되지 않은 것 같습니다: 템플릿의 `... = None`처럼 아직 None인 값이 '
         '있습니다. 각 None을 여러분의 코드로 바꾸세요.'),
     'a-default-deleted': (
         'update_parameters: one step with the default learning rate (1.2): update_parameters could not be '
@@ -207,18 +207,18 @@ GOLDEN = {
         "no default in your update_parameters; the stub's is learning_rate=1.2. Hint: keep the stub's "
         'signature, def update_parameters(parameters, grads, learning_rate=1.2): the checks call '
         "update_parameters as the course's notebook does.",
-        'update_parameters: 기본 학습률(1.2)로 한 단계: update_parameters을(를) 호출할 수 없습니다: '
+        'update_parameters: 기본 학습률(1.2)로 한 단계: update_parameters 함수를 호출할 수 없습니다: '
         "update_parameters() missing 1 required positional argument: 'learning_rate'. 여러분의 "
         'update_parameters에는 learning_rate의 기본값이 없습니다. 스텁의 기본값은 learning_rate=1.2입니다. '
         '힌트: 스텁의 시그니처 def update_parameters(parameters, grads, learning_rate=1.2)를 그대로 두세요. '
-        '검사는 코스의 노트북과 같은 방식으로 update_parameters을(를) 호출합니다.'),
+        '검사는 코스의 노트북과 같은 방식으로 update_parameters 함수를 호출합니다.'),
     'a-required-parameter-added': (
         'compute_cost: the cost of three predictions: compute_cost could not be called: compute_cost() missing '
         "1 required positional argument: 'eps'. eps is a parameter the stub does not have. Hint: keep the "
         "stub's signature, def compute_cost(AL, Y): the checks call compute_cost as the course's notebook does.",
-        'compute_cost: 예측 세 개의 비용: compute_cost을(를) 호출할 수 없습니다: compute_cost() missing 1 '
-        "required positional argument: 'eps'. eps은(는) 스텁에 없는 인자입니다. 힌트: 스텁의 시그니처 def "
-        'compute_cost(AL, Y)를 그대로 두세요. 검사는 코스의 노트북과 같은 방식으로 compute_cost을(를) '
+        'compute_cost: 예측 세 개의 비용: compute_cost 함수를 호출할 수 없습니다: compute_cost() missing 1 '
+        "required positional argument: 'eps'. eps 인자는 스텁에 없습니다. 힌트: 스텁의 시그니처 def "
+        'compute_cost(AL, Y)를 그대로 두세요. 검사는 코스의 노트북과 같은 방식으로 compute_cost 함수를 '
         '호출합니다.'),
     'a-parameter-renamed': (
         'optimize: the cost decreases: optimize could not be called: optimize() got an unexpected keyword '
@@ -226,11 +226,11 @@ GOLDEN = {
         "num_iterations, lr, print_cost). Hint: keep the stub's signature, def optimize(w, b, X, Y, "
         "num_iterations=100, learning_rate=0.009, print_cost=False): the checks call optimize as the course's "
         'notebook does.',
-        'optimize: 비용이 감소: optimize을(를) 호출할 수 없습니다: optimize() got an unexpected keyword '
+        'optimize: 비용이 감소: optimize 함수를 호출할 수 없습니다: optimize() got an unexpected keyword '
         "argument 'learning_rate'. 여러분의 optimize에는 learning_rate 인자가 없습니다 (w, b, X, Y, "
         'num_iterations, lr, print_cost를 받습니다). 힌트: 스텁의 시그니처 def optimize(w, b, X, Y, '
         'num_iterations=100, learning_rate=0.009, print_cost=False)를 그대로 두세요. 검사는 코스의 노트북과 '
-        '같은 방식으로 optimize을(를) 호출합니다.'),
+        '같은 방식으로 optimize 함수를 호출합니다.'),
 }
 
 

@@ -16,7 +16,7 @@ TESTS = [
     TestResult("test_sigmoid", "sigmoid", 1.0, 1.0, True, Text("2 check(s) passed", "검사 2개 통과")),
     TestResult("test_model", "model", 0.0, 2.0, False, Text("model: cost wrong", "model: cost 틀림"), (COSTS,)),
 ]
-NOTE = Text("hw.ipynb: graded as logistic_regression", "hw.ipynb: logistic_regression(으)로 채점")
+NOTE = Text("hw.ipynb: graded as logistic_regression", "hw.ipynb: logistic_regression 노트북으로 채점")
 
 REPORTS = {
     "graded": SubmissionReport("/tmp/lr.ipynb", "week2/logistic_regression", list(TESTS), isolation="processes",

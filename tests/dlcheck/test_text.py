@@ -1,6 +1,9 @@
 """Bilingual text: one message, every language, the right one shown."""
 
+import ast
 import pickle
+import re
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +59,35 @@ def test_text_is_immutable_hashable_and_picklable():
 def test_korean_particles_follow_the_word_they_attach_to(word, expected):
     """Is 이/가 chosen by the last Hangul syllable, and left as 이(가) after code?"""
     assert tr("{w} is large", "{w}이(가) 큽니다", w=word).ko == expected
+
+
+#: Where our Korean templates live: the packages, the solutions, and the given modules
+#: written by hand in assignments/ (the generated ones are copies of autograder/helpers).
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ("dlcheck", "autograder", "dldata", "solutions", "assignments")
+
+#: A particle written both ways ("이(가)", "(으)로", ...) after something that is not a
+#: Hangul syllable: a placeholder, code, a quote. Only :func:`dlcheck.text.tr` can resolve
+#: one, after a Hangul syllable; anywhere else the student reads the fallback.
+FALLBACK = re.compile(r"(?<=[^가-힣])(이\(가\)|가\(이\)|을\(를\)|를\(을\)|은\(는\)|는\(은\)|과\(와\)|와\(과\)"
+                      r"|으로\(로\)|\(으\)로|\(이\)|\(아\)야)")
+
+
+def _strings(tree: ast.AST):
+    """Every string of a module, an f-string's fields shown as {}."""
+    inside = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            yield "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside:
+            yield node.value
+
+
+def test_no_korean_template_needs_a_fallback_particle():
+    """Does every Korean particle follow a word whose last syllable the template knows
+    ("{fn} 함수를", "{file} 파일은"), never a placeholder, so no student reads "dw이(가)"?"""
+    found = [f"{path.relative_to(ROOT)}: {match.group(0)!r} in {text[:80]!r}"
+             for folder in SOURCES for path in sorted((ROOT / folder).rglob("*.py"))
+             for text in _strings(ast.parse(path.read_text(encoding="utf-8")))
+             for match in FALLBACK.finditer(text)]
+    assert not found, f"{len(found)} fallback particles:\n" + "\n".join(found)

@@ -257,7 +257,7 @@ def test_does_run_autograder_write_gradescope_results(fresh):
     results, log = run_autograder(fresh, {"Python_Basics_with_Numpy_v2a.ipynb": (ROOT / BASICS.release).read_bytes()})
     assert results["score"] == 0 and results["visibility"] == "after_published"
     assert [t["name"] for t in results["tests"]] == [f.name for f in BASICS.functions]
-    assert results["tests"][0]["output"].startswith("basic_sigmoid이(가) 아직 구현되지 않았습니다")
+    assert results["tests"][0]["output"].startswith("basic_sigmoid 함수가 아직 구현되지 않았습니다")
     assert "[1/1]" in log  # the grading log, for the instructor
 
 

@@ -85,12 +85,12 @@ def _beyond_hint(gate: str, want: int):
     if gate == "XOR":
         return tr(" Hint: XOR = AND(NAND(x1, x2), OR(x1, x2)) gives {want} here whatever weights its gates have, "
                   "as long as each is right on the four corners; a table of the corners cannot say.",
-                  " 힌트: 각 게이트가 네 꼭짓점에서 맞기만 하면, 가중치가 무엇이든 XOR = AND(NAND(x1, x2), OR(x1, x2))는 "
-                  "여기서 {want}을(를) 냅니다. 꼭짓점만 적은 표는 답할 수 없습니다.", want=want)
+                  " 힌트: 각 게이트가 네 꼭짓점에서 맞기만 하면, 가중치가 무엇이든 XOR = AND(NAND(x1, x2), OR(x1, x2))의 "
+                  "출력은 여기서 {want}입니다. 꼭짓점만 적은 표는 답할 수 없습니다.", want=want)
     return tr(" Hint: a perceptron fires when w1*x1 + w2*x2 + b > 0; every perceptron that is right on the "
               "four corners gives {want} here, while a table of the corners cannot say.",
               " 힌트: 퍼셉트론은 w1*x1 + w2*x2 + b > 0일 때 1을 냅니다. 네 꼭짓점에서 맞는 퍼셉트론이라면 "
-              "모두 여기서 {want}을(를) 내지만, 꼭짓점만 적은 표는 답할 수 없습니다.", want=want)
+              "모두 여기서 출력이 {want}이지만, 꼭짓점만 적은 표는 답할 수 없습니다.", want=want)
 
 
 def _expect_bit(got, want: int, label: str, hint=None) -> None:
@@ -99,7 +99,7 @@ def _expect_bit(got, want: int, label: str, hint=None) -> None:
     hint = hint or tr("", "")
     if isinstance(got, (bool, np.bool_)):
         if bool(got) != bool(want):
-            raise CheckFailed(tr("{label} is {got}; expected {want}.", "{label}이(가) {got}입니다. {want}이어야 합니다.",
+            raise CheckFailed(tr("{label} is {got}; expected {want}.", "{label} 값이 {got}입니다. {want}이어야 합니다.",
                                  label=label, got=got, want=want) + hint)
         note(tr("the gate returns booleans (True/False) where the notebook asks for the integers 0 and 1 "
                 "(accepted: they compute alike); int(...) or 1 if ... else 0 gives integers.",
@@ -108,11 +108,11 @@ def _expect_bit(got, want: int, label: str, hint=None) -> None:
         return
     value = as_number(got, label, array_accepted=False)
     if value != want:
-        raise CheckFailed(tr("{label} is {got:g}; expected {want}.", "{label}이(가) {got:g}입니다. {want}이어야 합니다.",
+        raise CheckFailed(tr("{label} is {got:g}; expected {want}.", "{label} 값이 {got:g}입니다. {want}이어야 합니다.",
                              label=label, got=value, want=want) + hint)
     if not isinstance(got, (int, np.integer)):
         note(tr("the gate returns {kind} where the notebook asks for the integers 0 and 1 (accepted: the value is "
-                "right).", "게이트가 정수 0과 1 대신 {kind}을(를) 반환합니다 (값이 맞으므로 인정).", kind=describe(got)),
+                "right).", "게이트의 반환값이 정수 0과 1이 아니라 {kind}입니다 (값이 맞으므로 인정).", kind=describe(got)),
              key=("gate-type", type(got).__name__))
 
 
@@ -370,7 +370,7 @@ def _check_ce(t, y: np.ndarray, labels: np.ndarray, want: float, label) -> None:
     if not np.isfinite(value):
         raise CheckFailed(tr("{label} is {got}; expected {want:.6g}. Hint: an output of exactly 0 makes log(0) = -inf: "
                              "add the delta (1e-7) INSIDE the log, np.log(y + delta), not to the result.",
-                             "{label}이(가) {got}입니다. {want:.6g}이어야 합니다. 힌트: 출력이 정확히 0이면 log(0) = -inf가 "
+                             "{label} 값이 {got}입니다. {want:.6g}이어야 합니다. 힌트: 출력이 정확히 0이면 log(0) = -inf가 "
                              "됩니다: delta(1e-7)를 결과가 아니라 log 안에 더하세요, np.log(y + delta).",
                              label=label, got=value, want=want))
     expect_scalar(got, want, label, hints=_ce_hints(y, labels), array_accepted=False)
@@ -480,10 +480,10 @@ def _expect_put_back(x: np.ndarray, after, label) -> None:
         return
     if same_shape:
         where = tuple(int(i) for i in np.argwhere(~np.isclose(after, x, rtol=1e-12, atol=1e-12))[0])
-        change = tr("at index {where}, {before:.6g} became {now:.6g}", "인덱스 {where}에서 {before:.6g}이(가) {now:.6g}이(가) 됨",
+        change = tr("at index {where}, {before:.6g} became {now:.6g}", "인덱스 {where}의 값이 바뀜: {before:.6g} → {now:.6g}",
                     where=where, before=float(x[where]), now=float(after[where]))
     else:
-        change = tr("it became {kind}", "{kind}이(가) 됨", kind=describe(after))
+        change = tr("it became {kind}", "지금은 {kind}", kind=describe(after))
     raise CheckFailed(tr("after {label}, x no longer holds what it held ({change}). Hint: keep x[idx] in tmp_val and "
                          "put it back, x[idx] = tmp_val, before moving to the next index.",
                          "{label} 뒤에 x의 값이 처음과 다릅니다 ({change}). 힌트: x[idx]를 tmp_val에 저장해 두었다가 "

@@ -85,9 +85,9 @@ def _check_layer_sizes(got, x: np.ndarray, y: np.ndarray, label) -> None:
         if rows_of and value == m and m != want:
             raise CheckFailed(tr("{name} is {got}, the number of examples m; expected {want}. Hint: examples are "
                                  "columns, so {name} is the number of rows: {of}.shape[0].",
-                                 "{name}이(가) 예제 수 m인 {got}입니다. {want}이어야 합니다. 힌트: 예제는 열이므로 "
-                                 "{name}은(는) 행의 수, {of}.shape[0]입니다.", name=name, got=value, want=want, of=rows_of))
-        raise CheckFailed(tr("{name} is {got}; expected {want}.", "{name}이(가) {got}입니다. {want}이어야 합니다.",
+                                 "{name} 값이 예제 수 m인 {got}입니다. {want}이어야 합니다. 힌트: 예제는 열이므로 "
+                                 "{name} 값은 행의 수, {of}.shape[0]입니다.", name=name, got=value, want=want, of=rows_of))
+        raise CheckFailed(tr("{name} is {got}; expected {want}.", "{name} 값이 {got}입니다. {want}이어야 합니다.",
                              name=name, got=value, want=want)
                           + (tr(" Hint: the hidden layer has 4 units.", " 힌트: 은닉층의 유닛은 4개입니다.")
                              if rows_of is None else tr("", "")))
@@ -348,13 +348,13 @@ def _expect_bias_gradient(got, want: np.ndarray, key: str, m: int, rules: list) 
         expect_scalar(value, float(want.ravel()[0]), key, hints=rules)
         note(tr("{key} is a single number where an array of shape {shape} is expected (accepted: b - learning_rate * "
                 "{key} gives the same array). np.sum(..., axis=1, keepdims=True) keeps the shape.",
-                "{key}이(가) shape {shape}인 배열이 아니라 숫자 하나입니다 (b - learning_rate * {key}의 결과가 같으므로 인정). "
+                "{key} 값이 shape {shape}인 배열이 아니라 숫자 하나입니다 (b - learning_rate * {key}의 결과가 같으므로 인정). "
                 "np.sum(..., axis=1, keepdims=True)로 shape을 유지할 수 있습니다.", key=key, shape=want.shape))
         return
     if single:
         raise CheckFailed(tr("{key} is a single number; expected an array of shape {shape}. Hint: np.sum without an "
                              "axis adds over the units too; sum over the examples only: np.sum(..., axis=1, keepdims=True).",
-                             "{key}이(가) 숫자 하나입니다. shape {shape}인 배열이어야 합니다. 힌트: axis 없는 np.sum은 유닛까지 "
+                             "{key} 값이 숫자 하나입니다. shape {shape}인 배열이어야 합니다. 힌트: axis 없는 np.sum은 유닛까지 "
                              "모두 더합니다. 예제에 대해서만 더하세요: np.sum(..., axis=1, keepdims=True).",
                              key=key, shape=want.shape))
     if isinstance(got, np.ndarray) and got.shape == (1, m) != want.shape:
@@ -446,11 +446,11 @@ def _update_hints(key: str, parameters: dict, grads: dict, learning_rate: float)
     return [hints.gradient_step(
         key, parameters[key], grads["d" + key], learning_rate,
         not_updated=tr("{key} was not updated: {key} = {key} - learning_rate * d{key}.",
-                       "{key}이(가) 갱신되지 않았습니다: {key} = {key} - learning_rate * d{key}.", key=key),
+                       "{key} 값이 갱신되지 않았습니다: {key} = {key} - learning_rate * d{key}.", key=key),
         other_rate=lambda rate: tr(
             "{key} moved by {rate:.6g} times d{key}; expected learning_rate = {lr:g} times: use the learning_rate "
             "argument, whose default is {lr:g} (keep the stub's default).",
-            "{key}이(가) d{key}의 {rate:.6g}배만큼 움직였습니다. learning_rate = {lr:g}배여야 합니다: 기본값이 {lr:g}인 "
+            "{key} 값이 d{key}의 {rate:.6g}배만큼 움직였습니다. learning_rate = {lr:g}배여야 합니다: 기본값이 {lr:g}인 "
             "learning_rate 인자를 쓰세요 (스텁의 기본값을 그대로 두세요).", key=key, rate=rate, lr=learning_rate))]
 
 
@@ -528,11 +528,11 @@ def model_small(t):
     model_hints = (
         lambda key: hints.same_as(initial[key], tr(
             "{key} is still its initial value: in each iteration, parameters = update_parameters(parameters, grads).",
-            "{key}이(가) 아직 초기값입니다: 반복할 때마다 parameters = update_parameters(parameters, grads)로 갱신하세요.",
+            "{key} 값이 아직 초기값입니다: 반복할 때마다 parameters = update_parameters(parameters, grads)로 갱신하세요.",
             key=key)),
         lambda key: hints.same_as(one_step[key], tr(
             "{key} is the result of a single step: return the parameters after the loop, not inside it.",
-            "{key}이(가) 한 단계만 갱신한 결과입니다: 반복문 안이 아니라 반복문이 끝난 뒤에 반환하세요.", key=key)),
+            "{key} 값이 한 단계만 갱신한 결과입니다: 반복문 안이 아니라 반복문이 끝난 뒤에 반환하세요.", key=key)),
         lambda key: lambda got, w: tr(
             "the parameters differ from a model trained from the same initialization (np.random seeded with {seed}). "
             "Hint: in each of the num_iterations iterations call forward_propagation, compute_cost, "
@@ -602,7 +602,7 @@ def model_cost_falls(t):
         raise CheckFailed(tr("the cost went from {before:.4f} to {after:.4f} over {n} iterations; expected it to fall by "
                              "at least {margin}. Hint: update the parameters in each iteration and use the updated ones "
                              "in the next.",
-                             "{n}번 반복하는 동안 비용이 {before:.4f}에서 {after:.4f}이(가) 되었습니다. {margin} 이상 줄어야 "
+                             "{n}번 반복하는 동안 비용이 {before:.4f}에서 {after:.4f}까지 바뀌었습니다. {margin} 이상 줄어야 "
                              "합니다. 힌트: 반복할 때마다 파라미터를 갱신하고, 다음 반복에서 갱신된 값을 쓰세요.",
                              before=before, after=after, margin=COST_MARGIN, n=COST_ITERATIONS))
 
@@ -651,7 +651,7 @@ def _check_predict(got, parameters: dict, x: np.ndarray, want: np.ndarray, label
         values = got.astype(float)
         if got.dtype.kind == "f" and np.allclose(values, _cache(parameters, x)["A2"]) and not np.allclose(values, want):
             raise CheckFailed(tr("{label} returned the probabilities A2. Hint: threshold them: 1 where A2 > 0.5, else 0.",
-                                 "{label}이(가) 확률 A2를 반환했습니다. 힌트: A2 > 0.5인 곳은 1, 아니면 0으로 바꾸세요.",
+                                 "{label}의 반환값이 확률 A2입니다. 힌트: A2 > 0.5인 곳은 1, 아니면 0으로 바꾸세요.",
                                  label=label))
         if np.array_equal(values, 1 - want):
             raise CheckFailed(tr("{label} has every label swapped. Hint: predict 1 where A2 > 0.5, else 0.",

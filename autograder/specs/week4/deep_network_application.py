@@ -80,15 +80,15 @@ def check_model(t, args: tuple, kwargs: dict, want, label, *, default_lr_called:
         if isinstance(explicit, dict) and all(_close(explicit.get(k), want_params[k]) for k in want_params):
             lr_hint = [lambda g, w: tr("called without learning_rate, your model does not use {lr}: keep the default "
                                        "learning_rate={lr} of the signature.",
-                                       "learning_rate 없이 호출하면 {lr}을(를) 쓰지 않습니다: 시그니처의 기본값 "
-                                       "learning_rate={lr}을(를) 그대로 두세요.", lr=LEARNING_RATE)]
+                                       "learning_rate 없이 호출하면 여러분의 모델은 학습률로 {lr} 값을 쓰지 않습니다: "
+                                       "시그니처의 learning_rate={lr} 기본값을 그대로 두세요.", lr=LEARNING_RATE)]
     for key in _layer_keys(dims):
         expect_array(params[key], want_params[key], f"parameters[{key!r}]", rtol=1e-5, atol=1e-8, hints=[
             *lr_hint,
             lambda g, w, key=key: tr("{key} differs after training. Run the step-by-step functions in the order of "
                                      "the notebook, with the given learning_rate and num_iterations, and start from "
                                      "the parameters the initialization returns.",
-                                     "학습 뒤의 {key}이(가) 다릅니다. 노트북의 순서대로 step-by-step 함수를 실행하고, 주어진 "
+                                     "학습 뒤의 {key} 값이 다릅니다. 노트북의 순서대로 step-by-step 함수를 실행하고, 주어진 "
                                      "learning_rate와 num_iterations를 쓰고, 초기화가 반환한 파라미터에서 시작하세요.", key=key)])
     if costs is not None:
         expect_costs(costs, want_costs)

@@ -64,7 +64,7 @@ def expect_linear_cache(got, want: tuple, label: Text | str) -> None:
     names, label = ("A_prev", "W", "b"), as_text(label)
     if not isinstance(got, (tuple, list)):
         raise CheckFailed(tr("{label} is {kind}; expected the tuple (A_prev, W, b).",
-                             "{label}이(가) {kind}입니다. 튜플 (A_prev, W, b)여야 합니다.", label=label, kind=describe(got)))
+                             "{label} 값이 {kind}입니다. 튜플 (A_prev, W, b)여야 합니다.", label=label, kind=describe(got)))
     found = [next((n for n, w in zip(names, want, strict=True) if _matches(g, w)), "?") for g in got]
     if len(got) != 3 or found != list(names):
         missing = [n for n in names if n not in found]
@@ -72,7 +72,7 @@ def expect_linear_cache(got, want: tuple, label: Text | str) -> None:
                 else tr(" (reordered)", " (순서가 바뀜)"))
         raise CheckFailed(tr("{label} holds ({found}){what}; expected (A_prev, W, b) in this order: the backward pass "
                              "reads it as `A_prev, W, b = cache`.",
-                             "{label}이(가) ({found}){what}입니다. 이 순서의 (A_prev, W, b)여야 합니다: 역전파에서 "
+                             "{label} 값이 ({found}){what}입니다. 이 순서의 (A_prev, W, b)여야 합니다: 역전파에서 "
                              "`A_prev, W, b = cache`로 읽습니다.", label=label, found=", ".join(found), what=what))
 
 
@@ -82,12 +82,12 @@ def expect_layer_cache(got, want: tuple, label: Text | str) -> None:
     (a_prev, w, b), z = want
     if not isinstance(got, (tuple, list)) or len(got) != 2:
         raise CheckFailed(tr("{label} is {kind}; expected the tuple (linear_cache, activation_cache).",
-                             "{label}이(가) {kind}입니다. 튜플 (linear_cache, activation_cache)여야 합니다.",
+                             "{label} 값이 {kind}입니다. 튜플 (linear_cache, activation_cache)여야 합니다.",
                              label=label, kind=describe(got)))
     if isinstance(got[0], np.ndarray) and isinstance(got[1], (tuple, list)):
         raise CheckFailed(tr("{label} holds (activation_cache, linear_cache); expected (linear_cache, activation_cache) "
                              "in this order.",
-                             "{label}이(가) (activation_cache, linear_cache)입니다. 이 순서의 (linear_cache, "
+                             "{label} 값이 (activation_cache, linear_cache)입니다. 이 순서의 (linear_cache, "
                              "activation_cache)여야 합니다.", label=label))
     expect_linear_cache(got[0], (a_prev, w, b), tr("{label}[0] (linear_cache)", "{label}[0] (linear_cache)", label=label))
     expect_array(got[1], z, tr("{label}[1] (activation_cache)", "{label}[1] (activation_cache)", label=label), hints=[
@@ -120,7 +120,7 @@ def _call(t, label, *args, raised=None):
         if exc.type_name == "KeyError" and hint is not None and exc.message.strip("'\"")[:1] in "WbdA":
             where = f" ({exc.where})" if exc.where else ""
             raise CheckFailed(tr("{label} raised KeyError {key}{where}. Hint: {hint}",
-                                 "{label}에서 KeyError {key}이(가) 발생했습니다{where}. 힌트: {hint}",
+                                 "{label}에서 KeyError {key} 예외가 발생했습니다{where}. 힌트: {hint}",
                                  label=as_text(label), key=exc.message, where=where, hint=hint)) from None
         raise
 
@@ -580,8 +580,8 @@ def _expect_grad_keys(grads, depth: int) -> dict:
         raise CheckFailed(failed.text + tr(
             " Hint: store layer l's dA_prev, the gradient of A[l-1], under \"dA\" + str(l - 1): \"dA0\" is the "
             "gradient of X, \"dA{last}\" the one layer L passes back.",
-            " 힌트: l층의 dA_prev, 즉 A[l-1]의 기울기를 \"dA\" + str(l - 1) 키에 담으세요: \"dA0\"이 X의 기울기이고, "
-            "\"dA{last}\"은(는) L층이 돌려주는 기울기입니다.", last=depth - 1)) from None
+            " 힌트: l층의 dA_prev, 즉 A[l-1]의 기울기를 \"dA\" + str(l - 1) 키에 담으세요: \"dA0\" 키가 X의 기울기이고, "
+            "\"dA{last}\" 키가 L층이 돌려주는 기울기입니다.", last=depth - 1)) from None
 
 
 def _check_model_backward(t, al, y, caches, want, label) -> dict:
@@ -676,7 +676,7 @@ def _check_update(t, params, grads, lr, label) -> None:
         expect_array(got[key], want[key], key, shape_note=shape_of(key), hints=[hints.gradient_step(
             key, params[key], grads["d" + key], lr,
             not_updated=tr("{k} did not change: update every layer, l = 1 to L (range(1, L + 1)).",
-                           "{k}이(가) 바뀌지 않았습니다: 모든 층 l = 1부터 L까지 갱신하세요 (range(1, L + 1)).", k=key))])
+                           "{k} 값이 바뀌지 않았습니다: 모든 층 l = 1부터 L까지 갱신하세요 (range(1, L + 1)).", k=key))])
     changed = [k for k in params if not (isinstance(params_after, dict) and k in params_after
                                          and _matches(params_after[k], params[k]))]
     if changed:

@@ -89,7 +89,7 @@ def expect_verdict(printed: str, difference: float, call: Text | str) -> None:
                              "Hint: with print_msg=True, print \"There is a mistake in the backward propagation! "
                              "difference = ...\" when the difference is above 2e-7, else \"Your backward propagation "
                              "works perfectly fine! difference = ...\".",
-                             "{call}이(가) {printed!r}을(를) 출력했는데, 역전파에 실수가 있는지 말하지 않습니다. 힌트: "
+                             "{call} 호출이 {printed!r} 문자열을 출력했는데, 역전파에 실수가 있는지 말하지 않습니다. 힌트: "
                              "print_msg=True이면, 차이가 2e-7보다 클 때 \"There is a mistake in the backward propagation! "
                              "difference = ...\"를, 아니면 \"Your backward propagation works perfectly fine! difference = "
                              "...\"를 출력하세요.", call=call, printed=shown))
@@ -97,7 +97,7 @@ def expect_verdict(printed: str, difference: float, call: Text | str) -> None:
         raise CheckFailed(tr("{call} printed {printed!r}: it says {said}, but the difference is {d:.3g}, {side} the "
                              "threshold 2e-7, so {truth}. Hint: a difference above 2e-7 is a mistake: "
                              "`if difference > 2e-7:` prints the mistake message.",
-                             "{call}이(가) {printed!r}을(를) 출력했습니다: {said}고 말하지만, 차이가 {d:.3g}로 기준값 "
+                             "{call} 호출이 {printed!r} 문자열을 출력했습니다: {said}고 말하지만, 차이가 {d:.3g}로 기준값 "
                              "2e-7{side} 때문에 {truth} 힌트: 2e-7보다 큰 차이가 실수입니다: `if difference > 2e-7:`일 때 "
                              "실수 메시지를 출력하세요.",
                              call=call, printed=shown, said=_says(said), d=difference,
@@ -116,7 +116,7 @@ def expect_right(got, label: Text | str, hint: Text | None = None) -> float:
     if not 0 <= value < THRESHOLD:
         raise CheckFailed(tr("{label} is {got:.6g}; with a right backward pass, as here, the difference is rounding "
                              "noise, expected between 0 and 2e-7.{hint}",
-                             "{label}이(가) {got:.6g}입니다. 여기처럼 역전파가 맞으면 차이는 반올림 잡음이며, 0과 2e-7 "
+                             "{label} 값이 {got:.6g}입니다. 여기처럼 역전파가 맞으면 차이는 반올림 잡음이며, 0과 2e-7 "
                              "사이여야 합니다.{hint}", label=label, got=value,
                              hint=tr(" Hint: {h}", " 힌트: {h}", h=hint) if hint else ""))
     return value

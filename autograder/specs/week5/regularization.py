@@ -263,12 +263,12 @@ def _dropout_hints(x, y, params, masks, keep_prob: float) -> dict:
     return {key: [mistake(lambda key=key: unscaled[key], tr(
                       "{key} is what a backward pass gives without dividing dA1 and dA2 by keep_prob: the forward pass "
                       "scaled the kept units by 1 / keep_prob, so their gradients are scaled too.",
-                      "{key}이(가) dA1과 dA2를 keep_prob로 나누지 않은 역전파의 값입니다: 순전파가 남은 유닛에 "
+                      "{key} 값이 dA1과 dA2를 keep_prob로 나누지 않은 역전파의 값입니다: 순전파가 남은 유닛에 "
                       "1 / keep_prob를 곱했으므로 기울기에도 곱해집니다.", key=key)),
                   mistake(lambda key=key: unmasked[key], tr(
                       "{key} lets the gradient through the units that dropout shut down: multiply dA2 by D2 and dA1 "
                       "by D1, the masks of the cache.",
-                      "{key}이(가) 드롭아웃이 끈 유닛으로도 기울기를 흘려보냅니다: dA2에 D2를, dA1에 D1을 (캐시의 "
+                      "{key} 계산에서 드롭아웃이 끈 유닛으로도 기울기가 흐릅니다: dA2에 D2를, dA1에 D1을 (캐시의 "
                       "마스크를) 곱하세요.", key=key))]
             for key in GRADIENTS if key not in ("dW3", "db3")}
 
@@ -370,7 +370,7 @@ def _expect_share(mask: np.ndarray, keep_prob: float, name: str, label: Text) ->
     if keep_prob < 1 and (np.all(mask == mask[:, :1]) or np.all(mask == mask[:1, :])):
         _fail("{name} of {label} is the same along every row or every column: draw one number per unit and per "
               "example, np.random.rand(A.shape[0], A.shape[1]), not one per unit or per example.",
-              "{label}의 {name}이(가) 모든 행 또는 모든 열을 따라 같습니다: 유닛 하나, 예제 하나마다 숫자 하나를 "
+              "{label}의 {name} 마스크가 모든 행 또는 모든 열을 따라 같습니다: 유닛 하나, 예제 하나마다 숫자 하나를 "
               "뽑으세요 (np.random.rand(A.shape[0], A.shape[1])). 유닛마다나 예제마다 하나가 아닙니다.",
               name=name, label=label)
     share = float(mask.mean())
@@ -382,7 +382,7 @@ def _expect_share(mask: np.ndarray, keep_prob: float, name: str, label: Text) ->
                   "(np.random.rand(...) < keep_prob).") if abs(share - (1 - keep_prob)) <= tolerance else ""
         _fail("{name} of {label} keeps {share:.2%} of the units; with keep_prob = {p:g} on {n} units, expected "
               "{p:.0%} within {tol:.1%}.{hint}",
-              "{label}의 {name}이(가) 유닛의 {share:.2%}를 남깁니다. 유닛 {n}개에서 keep_prob = {p:g}이면 {p:.0%}에서 "
+              "{label}의 {name} 마스크가 유닛의 {share:.2%}를 남깁니다. 유닛 {n}개에서 keep_prob = {p:g}이면 {p:.0%}에서 "
               "{tol:.1%} 이내여야 합니다.{hint}", name=name, label=label, share=share, p=keep_prob, n=mask.size,
               tol=tolerance, hint=hint)
 

@@ -180,7 +180,7 @@ def _slip_texts(kind: str) -> dict[str, Text]:
                           "new.", "기울기에 (1 - {b})를 곱하지 않고 더했습니다: 평균은 {b} * 이전 + (1 - {b}) * 새 값입니다.",
                           b=beta.split()[0]),
         "beta swapped": tr("{b} weighs the wrong term: {b} multiplies the previous average, (1 - {b}) the new gradient"
-                           "{extra}.", "{b}이(가) 잘못된 항에 곱해졌습니다: {b}은(는) 이전 평균에, (1 - {b})는 새 기울기에 "
+                           "{extra}.", "{b} 값이 잘못된 항에 곱해졌습니다: {b} 값은 이전 평균에, (1 - {b}) 값은 새 기울기에 "
                            "곱합니다{extra}.", b=beta,
                            extra=" (beta1 for v, beta2 for s)" if kind == "adam" else ""),
         "eps inside": tr("epsilon is under the square root: it is added after it, sqrt(s) + epsilon.",
@@ -237,7 +237,7 @@ def expect_step(t, kind: str, args: tuple, hyper: dict, want: tuple, label: Text
         if index >= len(got):
             continue
         keys = list(params) if name == "parameters" else grad_keys(params)
-        got_dict = expect_keys(got[index], keys, tr("{name} returned by {label}", "{label}이(가) 반환한 {name}",
+        got_dict = expect_keys(got[index], keys, tr("{name} returned by {label}", "{label}에서 반환된 {name}",
                                                      name=name, label=label))
         for key in keys:
             hints = [mistake(lambda w=w, i=index, key=key: w[i][key], texts[slip]) for slip, w in wrong.items()]
@@ -246,7 +246,7 @@ def expect_step(t, kind: str, args: tuple, hyper: dict, want: tuple, label: Text
             if name != "parameters" and index <= len(state):
                 hints.append(mistake(lambda i=index, key=key: state[i - 1][key], tr(
                     "{name} is the one passed in, unchanged: compute the new {name} and return it, for the next step.",
-                    "{name}이(가) 전달받은 그대로입니다: 새 {name}을(를) 계산해서 반환해야 다음 단계에 쓸 수 있습니다.",
+                    "{name} 값이 전달받은 그대로입니다: 새 {name} 값을 계산해서 반환해야 다음 단계에 쓸 수 있습니다.",
                     name=name)))
             if name == "parameters" and kind != "gd":
                 hints.append(mistake(lambda key=key: params[key], tr(
@@ -320,13 +320,13 @@ for _kind in _FUNCTIONS:
 
 def expect_zeros(got, params: dict, name: str, label: Text) -> None:
     """A dict with the gradients' keys, each zeros of its parameter's shape."""
-    got = expect_keys(got, grad_keys(params), tr("{name} returned by {label}", "{label}이(가) 반환한 {name}",
+    got = expect_keys(got, grad_keys(params), tr("{name} returned by {label}", "{label}에서 반환된 {name}",
                                                  name=name, label=label))
     extra = sorted(set(got) - set(grad_keys(params)), key=str)
     if extra:
         raise CheckFailed(tr("{name} returned by {label} has keys {extra} besides {keys}: only \"dW1\", \"db1\", ... "
                              "(one per parameter, named like its gradient).",
-                             "{label}이(가) 반환한 {name}에 {keys} 말고도 키 {extra}가 있습니다: \"dW1\", \"db1\", ...만 "
+                             "{label}에서 반환된 {name}에 {keys} 말고도 키 {extra}가 있습니다: \"dW1\", \"db1\", ...만 "
                              "(파라미터마다 하나, 그 기울기 이름으로) 있어야 합니다.",
                              name=name, label=label, extra=extra, keys=grad_keys(params)))
     for key in grad_keys(params):
@@ -436,13 +436,13 @@ def expect_batches(got, x: np.ndarray, y: np.ndarray, size: int, label: Text) ->
     count = full + (rest > 0)
     if not isinstance(got, (list, tuple)):
         raise CheckFailed(tr("{label} returned {kind}; expected a list of (mini_batch_X, mini_batch_Y) pairs.",
-                             "{label}이(가) {kind}을(를) 반환했습니다. (mini_batch_X, mini_batch_Y) 쌍의 리스트여야 "
+                             "{label}의 반환값이 {kind}입니다. (mini_batch_X, mini_batch_Y) 쌍의 리스트여야 "
                              "합니다.", label=label, kind=type(got).__name__))
     if len(got) != count:
         dropped = rest > 0 and len(got) == full
         raise CheckFailed(tr("{label} returned {n} mini-batches; with m = {m} and mini_batch_size = {s}, expected {c} "
                              "({f} of {s} examples{r}).{hint}",
-                             "{label}이(가) 미니배치 {n}개를 반환했습니다. m = {m}, mini_batch_size = {s}이면 {c}개여야 "
+                             "{label}에서 미니배치 {n}개가 반환되었습니다. m = {m}, mini_batch_size = {s}이면 {c}개여야 "
                              "합니다 (예제 {s}개짜리 {f}개{rk}).{hintk}",
                              label=label, n=len(got), m=m, s=size, c=count, f=full,
                              r=f" and a last one of {rest}" if rest else "", rk=f", 마지막은 {rest}개" if rest else "",

@@ -303,7 +303,7 @@ def test_a_loss_message_in_korean_says_m_in_korean():
     namespace = {"np": np}
     exec(textwrap.dedent(BUGS_BY_ID["L1-no-abs"]), namespace)
     message = check_function(exercises.load(SPEC.id), namespace["L1"]).message
-    assert message.ko == ("L1: 예측 다섯 개에서의 손실: m = 5일 때의 L1(yhat, y)이(가) 틀렸습니다. 기대값 1.05, 결과 0.25. "
+    assert message.ko == ("L1: 예측 다섯 개에서의 손실: m = 5일 때의 L1(yhat, y) 값이 틀렸습니다. 기대값 1.05, 결과 0.25. "
                           "힌트: 더하기 전에 각 차이의 절댓값(np.abs)을 취하세요.")
     assert message.en == ("L1: the loss on five predictions: L1(yhat, y) with m = 5 is wrong. Expected 1.05, got 0.25. "
                           "Hint: take the absolute value of each difference (np.abs) before summing.")
