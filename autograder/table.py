@@ -13,13 +13,12 @@ by the end of their path that tells them apart (two students'
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections import Counter
 from pathlib import PurePath
 from typing import TextIO
 
 from dlcheck.results import SubmissionReport
-from dlcheck.text import Text, as_text, tr
+from dlcheck.text import Text, as_text, cells, tr
 
 from .names import safe_name
 
@@ -38,12 +37,6 @@ def terminal_width(stream: TextIO) -> int | None:
         return int(columns) if columns.isdigit() and int(columns) > 0 else os.get_terminal_size(stream.fileno()).columns
     except (OSError, ValueError):
         return None
-
-
-def cells(text: str) -> int:
-    """How many terminal cells ``text`` takes (East Asian wide characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
-               for ch in text)
 
 
 def cut(text: str, width: int | None) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import locale
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -147,3 +148,10 @@ def set_language(lang: str | None) -> None:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
     global _chosen
     _chosen = lang
+
+
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes: East Asian wide characters (a Hangul
+    syllable) two, combining marks none, the rest one (the grade table, ``dldata verify``)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+               for ch in text)

@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from dlcheck.text import tr
+from dlcheck.text import cells, tr
 
 from . import store
 from .store import ENV_VAR, KNOWN_FILES, REQUIRED, DataError, fetch, verify
@@ -80,8 +79,7 @@ class DownloadProgress:
 
 def _padded(text: str, width: int) -> str:
     """``text`` padded to ``width`` terminal cells (a Hangul syllable takes two)."""
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(width - used, 0)
+    return text + " " * max(width - cells(text), 0)
 
 
 def _fetch(args: argparse.Namespace) -> int:

@@ -3,9 +3,9 @@ messages fitted to the terminal, in the language asked for."""
 
 import pytest
 
-from autograder.table import cells, cut, format_table, labels, terminal_width
+from autograder.table import cut, format_table, labels, terminal_width
 from dlcheck.results import SubmissionReport, TestResult
-from dlcheck.text import tr
+from dlcheck.text import cells, tr
 
 FUNCTIONS = ["initialize_parameters_deep", "linear_forward", "linear_activation_forward", "L_model_forward",
              "compute_cost", "linear_backward", "linear_activation_backward", "L_model_backward",

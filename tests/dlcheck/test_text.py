@@ -91,3 +91,10 @@ def test_no_korean_template_needs_a_fallback_particle():
              for text in _strings(ast.parse(path.read_text(encoding="utf-8")))
              for match in FALLBACK.finditer(text)]
     assert not found, f"{len(found)} fallback particles:\n" + "\n".join(found)
+
+
+def test_cells_counts_what_a_terminal_shows():
+    """Does a Hangul syllable take two cells, a letter one and a combining accent none?"""
+    from dlcheck.text import cells
+
+    assert cells("가") == 2 and cells("a") == 1 and cells("e\u0301") == 1 and cells("정상 OK") == 7
