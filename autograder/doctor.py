@@ -96,7 +96,25 @@ def project_lines() -> tuple[list[Text], bool]:
                         "  missing: {first} (of {n} notebooks)",
                         "  없음: {first} 외 {more}개 (노트북 {n}개 중)" if len(missing) > 1 else
                         "  없음: {first} (노트북 {n}개 중)", first=missing[0], more=len(missing) - 1, n=len(notebooks)))
+    else:
+        lines.append(_trainings_line(root, notebooks.values()))
     return lines, ok
+
+
+def _trainings_line(root, notebooks) -> Text:
+    """Whether the reference's recorded trainings are those of the solutions in use: a stale
+    one is never read, so the first grading of its notebook here trains in full."""
+    from . import trainings
+
+    stale = [s.id for s in notebooks if s.trainings and not trainings.is_current(s, root)]
+    if not stale:
+        return tr("  the reference's full trainings: recorded, current", "  정답의 전체 학습: 기록됨, 최신")
+    return tr("  the reference's full trainings: the record of {notebooks} is stale (a solution or spec changed since "
+              "`autograde release`): run it, or each notebook's first grading on a machine trains the reference "
+              "in full",
+              "  정답의 전체 학습: {notebooks} 기록이 오래됨 (`autograde release` 뒤에 정답이나 명세가 바뀜): 다시 "
+              "실행하세요. 그렇지 않으면 기계마다 그 노트북의 첫 채점이 정답을 처음부터 끝까지 학습시킵니다",
+              notebooks=", ".join(stale))
 
 
 def secret_lines() -> tuple[list[Text], bool]:

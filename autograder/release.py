@@ -11,6 +11,9 @@ For each notebook ``<week>/<stem>`` (discovered in ``autograder/specs``):
 * ``autograder/specs/<week>/<stem>.expected.json``: the reference's values for the
   public checks (recorded by running them on the solution), with each graded function's
   parameters and graded callees;
+* ``autograder/specs/<week>/<stem>.trained.json``: what the reference's full trainings
+  reach, for a spec that declares some (:mod:`autograder.trainings`; run only when what
+  they depend on changed, so the instructor's machine pays for them once);
 * per week, ``assignments/<week>/conftest.py`` and ``test_<week>_public.py``, so that
   ``pytest assignments/<week>`` runs the public checks of the folder's notebooks;
 * ``assignments/<week>/<name>.py`` for each given module of ``autograder/helpers`` that
@@ -35,7 +38,7 @@ from dlcheck.exercises import strip_hidden
 from dlcheck.extract import parse_python
 from dlcheck.run import KernelTrial
 
-from . import helpers, project, specs
+from . import helpers, project, specs, trainings
 from .reference import reference_for
 
 SOLUTION_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n", re.M | re.S)
@@ -200,6 +203,9 @@ def outputs(root: Path) -> dict[Path, str]:
         if has_korean((root / spec.solution).read_text(encoding="utf-8")):
             files[root / editions.korean_edition(spec.release)] = nbformat.writes(student_notebook(spec, root, "ko")) + "\n"
         files[expected_path(spec, root)] = kept_record(expected_path(spec, root), _expected_text(spec, root))
+        trained = trainings.record_text(spec, root)
+        if trained is not None:
+            files[trainings.record_path(spec, root)] = trained
         folder = root / project.ASSIGNMENTS / spec.week
         files[folder / "conftest.py"] = conftest_text(f"{project.ASSIGNMENTS}/{spec.week}")
         files[folder / f"test_{spec.week}_public.py"] = _TEST_MODULE

@@ -8,10 +8,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from dlcheck.checks import Check, GradedFunction, GraderError, StudentDied, StudentRaised
+from dlcheck.checks import Check, GradedFunction, GraderError, StudentDied, StudentRaised, Training
 from dlcheck.extract import Submission
 from dlcheck.text import tr
 
+from . import trainings
 from .reference import Reference
 from .sandbox.session import FunctionSession, Raised, Returned
 
@@ -95,6 +96,9 @@ class SandboxTrial:
 
     def reference(self, *args: Any, **kwargs: Any) -> Any:
         return self.reference_of(self.fn.name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+
+    def trained(self, training: Training) -> dict[str, Any]:
+        return trainings.facts(training, self._reference)
 
     def reference_of(self, name: str) -> Callable[..., Any]:
         """The reference ``name``; if it raises on a check's inputs, that is the grader's fault."""

@@ -121,6 +121,10 @@ class Trial(Protocol):
     def reference_of(self, name: str) -> Callable[..., Any]:
         """Another reference function of the notebook, by name (hidden checks only)."""
 
+    def trained(self, training: Training) -> dict[str, Any]:
+        """What one of the reference's full trainings reached (hidden checks only): recorded
+        by ``autograde release``, computed by the grader when the record is stale."""
+
 
 @dataclass(frozen=True)
 class Check:
@@ -153,6 +157,21 @@ class Check:
 
     def __repr__(self) -> str:
         return f"Check({self.description.en!r}, tier={self.tier!r})"
+
+
+@dataclass(frozen=True)
+class Training:
+    """A full-scale training of the reference that hidden checks rely on (see
+    :meth:`NotebookSpec.training`).
+
+    ``run(reference_of)`` trains with the reference's functions (``reference_of(name)``) and
+    returns what the checks read of the result: a few JSON numbers (accuracies, a cost
+    curve), never the parameters.
+    """
+
+    notebook: str
+    name: str
+    run: Callable[[Callable[[str], Callable[..., Any]]], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -292,6 +311,7 @@ class NotebookSpec:
         self.seconds = seconds
         self.functions: list[GradedFunction] = []  # graded, in order
         self.declared: list[GradedFunction] = self.functions  # every graded function of the notebook
+        self.trainings: dict[str, Training] = {}
 
     def __repr__(self) -> str:
         return f"NotebookSpec({self.id!r}, functions={[f.name for f in self.functions]})"
@@ -303,6 +323,17 @@ class NotebookSpec:
         fn = GradedFunction(name, points, **options)
         self.functions.append(fn)
         return fn
+
+    def training(self, name: str) -> Callable[[Callable[..., dict[str, Any]]], Training]:
+        """Decorator: one of the reference's full trainings, which the hidden checks read
+        with ``t.trained(training)``. It depends on the solution alone, so ``autograde
+        release`` runs it once and records its facts (``autograder.trainings``)."""
+        def register(run: Callable[..., dict[str, Any]]) -> Training:
+            if name in self.trainings:
+                raise ValueError(f"{self.id}: the training {name!r} is declared twice")
+            self.trainings[name] = Training(self.id, name, run)
+            return self.trainings[name]
+        return register
 
     @property
     def week(self) -> str:

@@ -193,3 +193,6 @@ class KernelTrial:
 
     def reference_of(self, name: str) -> Callable[..., Any]:
         raise GraderError("hidden checks cannot run in the student's kernel")
+
+    def trained(self, training: Any) -> dict[str, Any]:
+        raise GraderError("hidden checks cannot run in the student's kernel")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from autograder import ROOT, doctor, project, secret, specs
+from autograder import ROOT, doctor, project, secret, specs, trainings
 from dlcheck.text import set_language
 
 
@@ -45,7 +45,20 @@ def test_does_the_setting_make_an_installed_grader_ready(installed, monkeypatch)
     lines = [str(line) for line in lines]
     assert ok
     assert lines == [f"course project: ok ({len(specs.notebooks())} notebooks, each with its solution)",
-                     f"  {ROOT}  ($AUTOGRADE_PROJECT or --project)"]
+                     f"  {ROOT}  ($AUTOGRADE_PROJECT or --project)",
+                     "  the reference's full trainings: recorded, current"]
+
+
+def test_a_stale_record_of_the_references_trainings_is_named(monkeypatch):
+    """A solution edited since `autograde release`: the doctor names the notebook whose record
+    grading will not read (its first grading trains in full), without calling the project unusable."""
+    monkeypatch.setattr(trainings, "record_key", lambda spec, root: "another key")
+    lines, ok = doctor.project_lines()
+    assert ok
+    assert str(lines[-1]) == (
+        "  the reference's full trainings: the record of week2/logistic_regression, week3/planar_data_classification, "
+        "week4/deep_network_application is stale (a solution or spec changed since `autograde release`): run it, or "
+        "each notebook's first grading on a machine trains the reference in full")
 
 
 def test_is_a_setting_pointing_at_no_project_not_ready(tmp_path, monkeypatch):

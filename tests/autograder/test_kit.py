@@ -86,12 +86,13 @@ def test_the_kit_holds_no_line_of_a_solution(kit, solution):
 
 
 def test_the_kit_holds_no_hidden_check_and_imports_nothing_of_the_grader(kit):
-    """Does no file declare a hidden check or keep a hidden region, and does no Python file
-    import the grader or its checking libraries?"""
+    """Does no file declare a hidden check or keep a hidden region (nor the reference's
+    recorded trainings), and does no Python file import the grader or its checking libraries?"""
     for name, data in kit.items():
         text = data.decode("utf-8")
+        assert not name.endswith(".trained.json"), name
         if name not in LIBRARY:
-            assert "hidden(" not in text and "### BEGIN HIDDEN" not in text, name
+            assert "hidden(" not in text and ".training(" not in text and "### BEGIN HIDDEN" not in text, name
         if name.endswith(".py"):
             imported = {alias.name.split(".")[0] for node in ast.walk(ast.parse(text))
                         if isinstance(node, ast.Import) for alias in node.names}
