@@ -24,6 +24,7 @@ harmless however it is rendered:
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -107,12 +108,33 @@ class _Harmless(HTMLParser):
     handle_decl = unknown_decl = handle_pi = handle_comment
 
 
+#: The longest markdown whose verdict is remembered (:func:`renders_harmless`): the course's
+#: own cells are under 2 KB, and :data:`REMEMBERED` of these bound the memory it takes.
+REMEMBER_AT_MOST = 8192
+REMEMBERED = 1024
+
+
 def renders_harmless(source: str, attachments: dict | None = None) -> bool:
-    """Does nbconvert render the markdown ``source`` as harmless HTML (see :data:`ELEMENTS`)?"""
+    """Does nbconvert render the markdown ``source`` as harmless HTML (see :data:`ELEMENTS`)?
+
+    Markdown without attachments is rendered once a process: every student's copy holds
+    the released notebook's markdown cells, and rendering them was half the time of
+    writing a class's autograded copies."""
+    if not attachments and len(source) <= REMEMBER_AT_MOST:
+        return _renders_harmless_remembered(source)
+    return _renders_harmless(source, attachments or {})
+
+
+@functools.lru_cache(maxsize=REMEMBERED)
+def _renders_harmless_remembered(source: str) -> bool:
+    return _renders_harmless(source, {})
+
+
+def _renders_harmless(source: str, attachments: dict) -> bool:
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
     try:
-        html = MarkdownWithMath(renderer=IPythonRenderer(escape=False, attachments=attachments or {})).render(source)
+        html = MarkdownWithMath(renderer=IPythonRenderer(escape=False, attachments=attachments)).render(source)
     except Exception:  # noqa: BLE001 - e.g. a missing attachment, which would stop nbconvert's whole page
         return False
     parser = _Harmless()

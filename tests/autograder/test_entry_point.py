@@ -1,0 +1,33 @@
+"""The ``autograde`` entry point's settings for its whole process (autograder/__main__.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder.__main__ import NOT_IMPORTED
+
+#: The formats jsonschema checks with rfc3987_syntax, and so lose when it is not imported.
+RFC3987_SYNTAX_FORMATS = {"iri", "iri-reference"}
+
+
+def _formats(node: object) -> set[str]:
+    """Every ``"format": "<name>"`` in a JSON schema (a property named ``format`` is not one)."""
+    if isinstance(node, list):
+        return set().union(*map(_formats, node))
+    if not isinstance(node, dict):
+        return set()
+    own = {node["format"]} if isinstance(node.get("format"), str) else set()
+    return own.union(*map(_formats, node.values()))
+
+
+@pytest.mark.parametrize("schema", sorted((Path(nbformat.__file__).parent / "v4").glob("*.schema.json")),
+                         ids=lambda path: path.name)
+def test_no_schema_of_nbformat_checks_a_format_rfc3987_syntax_checks(schema: Path) -> None:
+    """Is leaving rfc3987_syntax out (NOT_IMPORTED) free of any change to what nbformat
+    validates, as autograder/__main__.py says?"""
+    assert "rfc3987_syntax" in NOT_IMPORTED
+    assert not _formats(json.loads(schema.read_text(encoding="utf-8"))) & RFC3987_SYNTAX_FORMATS
