@@ -7,8 +7,10 @@ import contextlib
 import hashlib
 import mmap
 import os
+import re
 import socket
 import threading
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -27,10 +29,6 @@ def _frozen(seed: int = 0, shape: tuple = SHAPE) -> np.ndarray:
     array = np.random.default_rng(seed).normal(size=shape)
     array.setflags(write=False)
     return array
-
-
-def _open_fds() -> int:
-    return len(os.listdir("/proc/self/fd"))
 
 
 def _read_only_view_of_writable() -> np.ndarray:
@@ -80,6 +78,17 @@ def test_an_array_made_writable_again_loses_its_name():
     assert supplied.digest(a) not in (None, first)
 
 
+def test_nothing_in_the_grader_makes_a_read_only_array_writable_again():
+    """A frozen array keeps its digest for life because nothing makes it writable again:
+    does no module of the grader, dlcheck or dldata set an array's write flag to True?"""
+    root = Path(supplied.__file__).resolve().parents[2]
+    flip = re.compile(r"writeable\s*=\s*True|setflags\(\s*write\s*=\s*(True|1)")
+    found = [f"{path.relative_to(root)}:{n}" for package in ("autograder", "dlcheck", "dldata")
+             for path in sorted((root / package).rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if flip.search(line)]
+    assert found == []
+
+
 def test_the_sealed_copy_cannot_be_changed():
     """Can no process holding the sealed memfd's descriptor write into it, grow or shrink it?"""
     a = _frozen()
@@ -100,12 +109,14 @@ def test_the_sealed_copy_cannot_be_changed():
 def test_an_arrays_descriptor_closes_with_it():
     """Entries die with their array: is the sealed copy's descriptor closed when the
     grader lets the array go?"""
-    before = _open_fds()
     a = _frozen()
-    supplied.sealed_node(a, [])
-    assert _open_fds() == before + 1
+    fds: list[int] = []
+    supplied.sealed_node(a, fds)
+    link = f"/proc/self/fd/{fds[0]}"
+    assert os.readlink(link).startswith("/memfd:autograde-supplied")
     del a
-    assert _open_fds() == before
+    with contextlib.suppress(FileNotFoundError):
+        assert not os.readlink(link).startswith("/memfd:autograde-supplied")
 
 
 # -- through a channel ------------------------------------------------------------------------
@@ -163,29 +174,41 @@ def test_the_same_supplied_array_twice_in_a_call_arrives_as_one_object():
         assert session.call((a, a), seconds=10).value == [True, True]
 
 
+def _pipes_open() -> set[str]:
+    """The pipes this process holds a descriptor of."""
+    links = set()
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            links.add(os.readlink(f"/proc/self/fd/{fd}"))
+    return {link for link in links if link.startswith("pipe:")}
+
+
 def test_a_sealed_array_sent_to_the_grader_is_not_a_result():
-    """A hostile child forges a frame with a sealed node and a descriptor of its own: does
-    the call die as "not a result", and no descriptor stay open in the grader?"""
+    """A hostile child forges a frame with a sealed node and a descriptor of its own (a
+    pipe's): does the call die as "not a result", no copy of the descriptor left in the
+    grader once the child has closed its own?"""
     ours, theirs = socket.socketpair()
+    sent: list[str] = []
 
     def child() -> None:
         channel = wire.Channel(theirs, fds=True)
         channel.receive()
         r, w = os.pipe()
+        sent.append(os.readlink(f"/proc/self/fd/{r}"))
         forged = wire.Channel(theirs, stand_in=lambda array, fds: fds.append(r) or {"$t": "sealed", "f": 0,
                               "dtype": "<f8", "shape": [2]})
         forged.send({"op": "return", "value": np.ones(2)})
-        for fd in (r, w, theirs.detach()):
+        for fd in (r, w):
             os.close(fd)
 
-    before = _open_fds()
     thread = threading.Thread(target=child)
     thread.start()
     with FunctionSession(ours, {}, Limits()) as session:
         outcome = session.call((1,), seconds=10)
     thread.join(10)
+    theirs.close()
     assert isinstance(outcome, Died) and "not a result" in str(outcome.reason)
-    assert _open_fds() == before - 2  # the socket pair, closed; nothing received kept
+    assert sent and sent[0] not in _pipes_open()
 
 
 def test_a_sealed_node_without_its_descriptor_is_refused():
