@@ -328,10 +328,13 @@ class _In:
         if dtype.kind not in _ARRAY_KINDS or any(n < 0 for n in shape):
             raise WireError(f"a sealed array of dtype {dtype} and shape {shape} is not data")
         nbytes = dtype.itemsize * math.prod(shape)
-        fd = self.fds[index]
-        if not 0 < nbytes <= os.fstat(fd).st_size:
-            raise WireError("a sealed array larger than its memory")
-        memory = mmap.mmap(fd, nbytes, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ | mmap.PROT_WRITE)
+        try:
+            fd = self.fds[index]
+            if not 0 < nbytes <= os.fstat(fd).st_size:
+                raise WireError("a sealed array larger than its memory")
+            memory = mmap.mmap(fd, nbytes, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ | mmap.PROT_WRITE)
+        except OSError as exc:  # not memory that maps (a pipe, a socket), or no room to map it
+            raise WireError(f"a sealed array that does not map ({type(exc).__name__})") from None
         array = self.mapped[index] = _ndarray.reshape(np.frombuffer(memory, dtype, math.prod(shape)), shape)
         return array
 
@@ -794,7 +797,7 @@ class Channel:
             return _read(_Source(size, lambda view: self._read_into(view, deadline)), self.shared, fds)
         except WireError:
             raise
-        except (*_MALFORMED, OSError) as exc:
+        except _MALFORMED as exc:
             # A frame forged by student code (written to the socket directly) must not
             # reach the grader as anything but "not a message".
             raise WireError(f"a malformed message ({type(exc).__name__})") from None

@@ -226,6 +226,20 @@ def test_a_sealed_node_without_its_descriptor_is_refused():
             channel.receive()
 
 
+def test_a_sealed_node_whose_descriptor_is_no_memory_is_refused():
+    """A sealed node whose descriptor is a pipe, not memory, is a WireError (the child's
+    end dies as after any malformed frame), its descriptor closed."""
+    ours, theirs = socket.socketpair()
+    r, w = os.pipe()
+    with ours, theirs:
+        wire.Channel(ours, stand_in=lambda a, fds: fds.append(r) or {"$t": "sealed", "f": 0, "dtype": "<f8",
+                                                                      "shape": [4]}).send({"x": np.ones(4)})
+        with pytest.raises(wire.WireError, match="a sealed array"):
+            wire.Channel(theirs, fds=True).receive()
+    os.close(r)
+    os.close(w)
+
+
 # -- in a real sandbox ----------------------------------------------------------------------
 
 ZEROES = """
