@@ -3,7 +3,8 @@
 Training the reference ``model`` on the real data takes seconds; every correct submission
 asks for the same result. A call the grader makes itself (never one made for a sandbox)
 that is slower than :data:`SLOW_SECONDS` is stored under a key made of the solution's
-source, the function's name and its bound arguments, so a changed solution or different
+source, the function's name and its bound arguments (a large read-only array the grader
+supplies by its digest, computed once per array), so a changed solution or different
 data is simply a different key. A call that drew from NumPy's global random state (the
 state differs after it) is also keyed by the state it started from, and puts back the
 state it left; a call that left the state alone drew nothing from it, so its result holds
@@ -30,6 +31,7 @@ import numpy as np
 from dlcheck import wire
 
 from . import project
+from .sandbox import supplied
 
 SLOW_SECONDS = 0.05
 MAX_DISK_MB = 256
@@ -92,6 +94,18 @@ def _global_rng_state() -> tuple:
     return tuple(np.random.get_state())
 
 
+def _key(solution_digest: str, name: str, arguments: dict) -> Any:
+    """sha256 of the solution, the name and the encoded arguments, in which a large
+    read-only array the grader supplies (the real data) is its digest, computed once per
+    array (:mod:`autograder.sandbox.supplied`), rather than its bytes encoded every call.
+    The digest node is one no other value encodes to, so different arguments never share
+    a key; the parts are hashed one after another, never joined."""
+    key = hashlib.sha256(solution_digest.encode())
+    for part in wire.frame((name, arguments), stand_in=supplied.digest_node).parts:
+        key.update(part)
+    return key
+
+
 def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> Callable[..., Any]:
     """``reference`` answering repeated slow calls from the cache."""
     signature = inspect.signature(reference)
@@ -101,7 +115,7 @@ def memoized(name: str, reference: Callable[..., Any], solution_digest: str) -> 
         try:
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            same_call = hashlib.sha256(solution_digest.encode() + wire.encode((name, bound.arguments)))
+            same_call = _key(solution_digest, name, bound.arguments)
         except (TypeError, ValueError):  # the reference will say what is wrong with the call
             return reference(*args, **kwargs)
         any_state = same_call.hexdigest()  # a call that left the random state alone did not draw from it

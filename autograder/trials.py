@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import numpy as np
 
 from dlcheck.checks import Check, GradedFunction, GraderError, StudentDied, StudentRaised, Training
 from dlcheck.extract import Submission
@@ -14,6 +16,7 @@ from dlcheck.text import tr
 
 from . import trainings
 from .reference import Reference
+from .sandbox import supplied
 from .sandbox.session import FunctionSession, Raised, Returned
 
 
@@ -28,6 +31,18 @@ def _where(frames: list, submission: Submission) -> str:
     line = submission.line(filename, lineno)
     place = f"{filename.strip('<>')}, line {lineno}, in {func}"
     return f"{place}: `{line}`" if line else place
+
+
+def _arrays(value: Any) -> Iterator[np.ndarray]:
+    """The ndarrays in ``value``'s lists, tuples and dicts."""
+    if isinstance(value, np.ndarray):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _arrays(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _arrays(item)
 
 
 class SandboxTrial:
@@ -95,7 +110,12 @@ class SandboxTrial:
         return self.reference(*args, **kwargs)
 
     def reference(self, *args: Any, **kwargs: Any) -> Any:
-        return self.reference_of(self.fn.name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        """The reference's answer on copies of the arguments (it may write into them), but
+        for the large arrays no one can write into (:func:`supplied.frozen`, the real
+        data): the cache knows those by a digest made once per array, and a copy would be
+        a new one."""
+        keep = {id(a): a for a in _arrays((args, kwargs)) if a.nbytes >= supplied.MIN_BYTES and supplied.frozen(a)}
+        return self.reference_of(self.fn.name)(*copy.deepcopy(args, dict(keep)), **copy.deepcopy(kwargs, dict(keep)))
 
     def trained(self, training: Training) -> dict[str, Any]:
         return trainings.facts(training, self._reference)

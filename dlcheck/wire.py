@@ -42,6 +42,19 @@ read-only instead, and keeps at most a byte bound of them, dropping the least re
 used. Whatever arrives is untrusted: a reference resolves only to an array of this
 table, anything else is a :class:`WireError`.
 
+**Sealed arrays.** The arrays the grader supplies itself (the real data of a hidden check,
+25 MB) need not cross as bytes at all. The grader can stand a read-only array in by a
+sealed ``memfd`` holding its bytes (``F_SEAL_WRITE``: no process can change them), made
+once per grader process (:mod:`autograder.sandbox.supplied`), and pass its descriptor with
+the frame (``SCM_RIGHTS``): ``{"$t": "sealed", "f": k, "dtype": "<f8", "shape": [..]}``
+is the frame's k-th descriptor. The sandbox maps it copy-on-write: each message gets a
+fresh array of the value, whose pages are copied only where student code writes, so what
+one call did to its argument is never what the next receives. Only a channel made with
+``fds=True`` (the sandbox's) reads descriptors; the grader's reads none (the kernel closes
+any sent to it), so a ``sealed`` node reaching the grader is a :class:`WireError`. A
+``stand_in`` passed to :func:`frame` decides which arrays are written so (or, for a key
+such as the reference cache's, written as a digest).
+
 Sending writes the frame's parts one after another (array bytes straight from the
 array's memory), and receiving reads each large buffer straight into the array it
 becomes (small pieces through a read-ahead buffer, never past the frame's end: a small
@@ -52,6 +65,8 @@ from __future__ import annotations
 
 import json
 import math
+import mmap
+import os
 import socket
 import struct
 import time
@@ -76,6 +91,7 @@ _ARRAY_KINDS = "biufc"  # bool, signed, unsigned, float, complex; never object o
 _SMALL_PART = 64 * 1024  # parts of a frame below this are joined before sending
 _READ_AHEAD = 64 * 1024  # reads below this go through a buffer, larger ones straight to their array
 _SPARE_COPIES = 2  # memory of forgotten copies the sandbox keeps for new ones
+_MAX_FDS = 16  # descriptors a frame may bring (sealed arrays); more are closed unread
 
 
 class WireError(ValueError):
@@ -132,8 +148,10 @@ class Frame:
     account once the frame is sent (a frame built and not sent changes nothing).
     """
 
-    def __init__(self, parts: list, offers: list[tuple[int, np.ndarray]], drops: list[int], owned: bool):
+    def __init__(self, parts: list, offers: list[tuple[int, np.ndarray]], drops: list[int], owned: bool,
+                 fds: list[int] | None = None):
         self.parts, self.offers, self.drops, self.owned = parts, offers, drops, owned
+        self.fds = fds or []  # descriptors of sealed arrays, sent with the frame (owned by the stand-in)
         self.size = sum(len(p) for p in parts)
 
     def __len__(self) -> int:
@@ -146,13 +164,18 @@ class Frame:
 class _Out:
     """What encoding one message collects: its arrays, and the handles it offers."""
 
-    def __init__(self, shared: Any):
-        self.shared = shared
+    def __init__(self, shared: Any, stand_in: Any = None):
+        self.shared, self.stand_in = shared, stand_in
         self.arrays: list[np.ndarray] = []
         self.offers: list[tuple[int, np.ndarray]] = []
         self.offered: dict[int, int] = {}  # id(array) -> handle offered earlier in this message
+        self.fds: list[int] = []  # descriptors the stand-in gave (sealed arrays)
 
     def array(self, value: np.ndarray) -> dict:
+        if self.stand_in is not None:
+            node = self.stand_in(value, self.fds)
+            if node is not None:
+                return node
         shared, handle = self.shared, None
         if shared is not None and value.nbytes >= SHARED_MIN_BYTES:
             handle = self.offered.get(id(value))
@@ -200,12 +223,14 @@ def _encode(value: Any, out: _Out, depth: int) -> Any:
     return {"$t": "other", "type": getattr(kind, "__qualname__", "object")}
 
 
-def frame(message: Any, shared: Any = None, owned: bool = False) -> Frame:
+def frame(message: Any, shared: Any = None, owned: bool = False, stand_in: Any = None) -> Frame:
     """Encode a message (see module docstring) into a :class:`Frame`. With ``shared``
     (a channel's table), arrays the other end holds go as references; ``owned`` says the
     message's arrays belong to nobody else (a reference's answer), so the grader's table
-    may keep them themselves rather than copies."""
-    out = _Out(shared)
+    may keep them themselves rather than copies. ``stand_in(array, fds)``, if given, may
+    return the JSON node written in an array's place (a ``sealed`` one appends its
+    descriptor to ``fds``), or None to write the array as usual."""
+    out = _Out(shared, stand_in)
     if shared is not None:
         shared.turn()
     tree = _encode(message, out, 0)
@@ -218,7 +243,7 @@ def frame(message: Any, shared: Any = None, owned: bool = False) -> Frame:
         parts.append(struct.pack(">Q", array.nbytes))
         if array.nbytes:
             parts.append(memoryview(_ndarray.view(_ndarray.reshape(array, -1), _uint8)))
-    return Frame(parts, out.offers, drops, owned)
+    return Frame(parts, out.offers, drops, owned, out.fds)
 
 
 def encode(message: Any) -> bytes:
@@ -256,10 +281,12 @@ class _In:
     """What decoding one message builds before its buffers are read: the arrays to fill,
     by buffer index, and the handles the message offers."""
 
-    def __init__(self, shared: Any, n_buffers: int, budget: int):
+    def __init__(self, shared: Any, n_buffers: int, budget: int, fds: list[int] | None = None):
         self.shared, self.n_buffers, self.budget = shared, n_buffers, budget
         self.slots: dict[int, np.ndarray] = {}
         self.fresh: dict[int, np.ndarray] = {}  # handle -> array offered in this message
+        self.fds = fds  # the frame's descriptors; None on a channel that reads none
+        self.mapped: dict[int, np.ndarray] = {}  # descriptor index -> its array, once per message
 
     def array(self, node: dict) -> np.ndarray:
         dtype = np.dtype(str(node["dtype"]))
@@ -286,6 +313,31 @@ class _In:
             self.fresh[handle] = array
         return array
 
+    def sealed(self, node: dict) -> np.ndarray:
+        """A fresh, writable array of the value in the frame's descriptor ``node["f"]``:
+        a private (copy-on-write) mapping of the sealed memory, so writes stay in it."""
+        if self.fds is None:
+            raise WireError("a sealed array on a channel that takes no descriptors")
+        index = node.get("f")
+        if type(index) is not int or not 0 <= index < len(self.fds):
+            raise WireError("a sealed array without its descriptor")
+        if index in self.mapped:
+            return self.mapped[index]  # the same array twice in one message: one object, as sent
+        dtype = np.dtype(str(node["dtype"]))
+        shape = tuple(int(n) for n in node["shape"])
+        if dtype.kind not in _ARRAY_KINDS or any(n < 0 for n in shape):
+            raise WireError(f"a sealed array of dtype {dtype} and shape {shape} is not data")
+        nbytes = dtype.itemsize * math.prod(shape)
+        try:
+            fd = self.fds[index]
+            if not 0 < nbytes <= os.fstat(fd).st_size:
+                raise WireError("a sealed array larger than its memory")
+            memory = mmap.mmap(fd, nbytes, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ | mmap.PROT_WRITE)
+        except OSError as exc:  # not memory that maps (a pipe, a socket), or no room to map it
+            raise WireError(f"a sealed array that does not map ({type(exc).__name__})") from None
+        array = self.mapped[index] = _ndarray.reshape(np.frombuffer(memory, dtype, math.prod(shape)), shape)
+        return array
+
     def ref(self, node: dict) -> np.ndarray:
         handle = _handle(node.get("h"))
         if handle in self.fresh:
@@ -309,6 +361,8 @@ def _decode(node: Any, inp: _In, depth: int) -> Any:
         return inp.array(node)
     if tag == "ref":
         return inp.ref(node)
+    if tag == "sealed":
+        return inp.sealed(node)
     if tag == "np":
         dtype = np.dtype(str(node["dtype"]))
         if dtype.kind not in _ARRAY_KINDS:
@@ -339,8 +393,9 @@ def _decode(node: Any, inp: _In, depth: int) -> Any:
     raise WireError("unknown tagged value")
 
 
-def _read(source: _Source, shared: Any) -> Any:
-    """Decode the frame ``source`` reads, its buffers read straight into their arrays."""
+def _read(source: _Source, shared: Any, fds: list[int] | None = None) -> Any:
+    """Decode the frame ``source`` reads, its buffers read straight into their arrays;
+    ``fds`` are the descriptors that came with it, if this end takes any."""
     (n,) = struct.unpack(">I", source.take(4))
     doc = source.take(n)
     (n_buffers,) = struct.unpack(">I", source.take(4))
@@ -357,7 +412,7 @@ def _read(source: _Source, shared: Any) -> Any:
             raise WireError("handles dropped on a channel that shares no arrays")
         drops = [_handle(h) for h in drops]
         tree = tree.get("v")
-    inp = _In(shared, n_buffers, source.left - 8 * n_buffers)
+    inp = _In(shared, n_buffers, source.left - 8 * n_buffers, fds)
     value = _decode(tree, inp, 0)
     for index in range(n_buffers):
         (size,) = struct.unpack(">Q", source.take(8))
@@ -684,19 +739,22 @@ class Channel:
     Both ends use it: the sandboxed worker (blocking reads) and the grader (reads bounded
     by a deadline and a size limit). Whatever arrives is untrusted: a frame that does not
     decode raises :class:`WireError`, never anything else. ``shared`` is the table of
-    arrays this end holds in common with the other (see the module docstring), if any.
+    arrays this end holds in common with the other (see the module docstring), if any;
+    ``stand_in`` writes some arrays otherwise (sealed, see the module docstring), and
+    ``fds`` says whether this end takes the descriptors of sealed arrays (the sandbox's).
     """
 
-    def __init__(self, sock: socket.socket, limit: int = MAX_MESSAGE_BYTES, shared: Any = None):
+    def __init__(self, sock: socket.socket, limit: int = MAX_MESSAGE_BYTES, shared: Any = None,
+                 stand_in: Any = None, fds: bool = False):
         self.sock = sock
         self.limit = min(limit, MAX_MESSAGE_BYTES)
-        self.shared = shared
+        self.shared, self.stand_in, self.takes_fds = shared, stand_in, fds
         self._ahead = memoryview(bytearray(_READ_AHEAD))  # bytes of this frame read, [_start:_end] not yet used
         self._start = self._end = self._frame_left = 0  # _frame_left: its bytes not read from the socket yet
 
     def frame(self, message: Any, owned: bool = False) -> Frame:
         """``message`` encoded for this channel (references to what the other end holds)."""
-        return frame(message, self.shared, owned)
+        return frame(message, self.shared, owned, self.stand_in)
 
     def send(self, message: Any) -> None:
         self.send_frame(self.frame(message))
@@ -704,6 +762,10 @@ class Channel:
     def send_frame(self, sent: Frame) -> None:
         """Send a frame made by :meth:`frame`: small parts joined, array bytes as they are."""
         small = bytearray(sent.size.to_bytes(8, "big"))
+        if sent.fds:  # the descriptors travel with the length, which the other end reads first
+            if socket.send_fds(self.sock, [small], sent.fds) != len(small):
+                raise OSError("the length of a frame with descriptors was not sent whole")
+            small = bytearray()
         for part in sent.parts:
             if len(part) < _SMALL_PART:
                 small += part
@@ -722,19 +784,42 @@ class Channel:
         (TimeoutError), a closed channel raises EOFError."""
         head = memoryview(bytearray(8))
         self._start = self._end = self._frame_left = 0  # what a bad frame left is not read on
-        self._recv_into(head, deadline)
-        size = int.from_bytes(head, "big")
-        if size > self.limit:
-            raise WireError(f"a message of {size} bytes (the limit is {self.limit})")
-        self._frame_left = size
+        fds: list[int] | None = None
+        if self.takes_fds:
+            fds = self._recv_head(head)
+        else:  # read without room for descriptors: the kernel closes any sent here
+            self._recv_into(head, deadline)
         try:
-            return _read(_Source(size, lambda view: self._read_into(view, deadline)), self.shared)
+            size = int.from_bytes(head, "big")
+            if size > self.limit:
+                raise WireError(f"a message of {size} bytes (the limit is {self.limit})")
+            self._frame_left = size
+            return _read(_Source(size, lambda view: self._read_into(view, deadline)), self.shared, fds)
         except WireError:
             raise
         except _MALFORMED as exc:
             # A frame forged by student code (written to the socket directly) must not
             # reach the grader as anything but "not a message".
             raise WireError(f"a malformed message ({type(exc).__name__})") from None
+        finally:
+            for fd in fds or ():  # a sealed array's mapping outlives its descriptor
+                os.close(fd)
+
+    def _recv_head(self, head: memoryview) -> list[int]:
+        """Read a frame's length, and the descriptors sent with it (at most :data:`_MAX_FDS`)."""
+        fds: list[int] = []
+        got = 0
+        while got < len(head):
+            n, ancillary, flags, _ = self.sock.recvmsg_into([head[got:]], socket.CMSG_SPACE(_MAX_FDS * 4))
+            for level, kind, data in ancillary:
+                if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                    fds.extend(struct.unpack(f"{len(data) // 4}i", data[:len(data) // 4 * 4]))
+            if not n:
+                for fd in fds:
+                    os.close(fd)
+                raise EOFError
+            got += n
+        return fds
 
     def _read_into(self, view: memoryview, deadline: float | None) -> None:
         """Fill ``view`` with the frame's next bytes: what was read ahead first, then small

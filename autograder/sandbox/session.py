@@ -21,7 +21,9 @@ arrays with the child (:mod:`dlcheck.wire`): what both hold crosses as a referen
 grader's side (:class:`~dlcheck.wire.FrozenArrays`, at most :attr:`Limits.shared_mb`)
 is read-only, so a reference always names what the child was sent or sent: a reference
 callee that writes into an argument is run again on writable copies, and the values a
-call returns to a check are copies it may write into.
+call returns to a check are copies it may write into. The large read-only arrays the
+grader supplies itself (the real data) do not cross as bytes at all: each call passes a
+sealed copy made once per grader process (:mod:`.supplied`), which the child maps afresh.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ import numpy as np
 from dlcheck import wire
 from dlcheck.text import Text, tr
 
+from . import supplied
 from .isolation import Limits
 
 #: Longest text kept from a Raised reply (type, message), and of what a call printed.
@@ -211,7 +214,8 @@ class FunctionSession:
 
     def __init__(self, sock: socket.socket, callbacks: dict[str, Callable[..., Any]], limits: Limits):
         self._channel = wire.Channel(sock, limits.message_mb * 1024 * 1024,
-                                     shared=wire.FrozenArrays(limits.shared_mb * 1024 * 1024))
+                                     shared=wire.FrozenArrays(limits.shared_mb * 1024 * 1024),
+                                     stand_in=supplied.sealed_node)
         self._callbacks = callbacks
         self._limits = limits
         self.dead: Text | None = None  # why the child can no longer answer

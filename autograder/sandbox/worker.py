@@ -24,7 +24,9 @@ Protocol, all messages framed by ``wire.Channel``:
    to run its reference version (``{"op": "callback", ..}`` answered by
    ``return``/``raise``), so a caller can be graded on its own code, not on the bugs of
    what it calls. A child's channel shares arrays with the grader (``wire.CheckedArrays``):
-   an array both hold, unchanged since it crossed, goes back as a reference.
+   an array both hold, unchanged since it crossed, goes back as a reference; and it takes
+   the descriptors of the sealed arrays the grader supplies (its real data), each mapped
+   afresh, copy-on-write, for the message that brings it.
 
 A child lives for one function: whatever a function patches, spawns or leaves running
 dies with its child, and the next function starts from the freshly loaded submission.
@@ -181,7 +183,7 @@ def _spawn(control: socket.socket, namespace: dict, message: dict) -> None:
         parent_end.close()
         cpu = int(message.get("cpu_seconds", 30))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        channel = wire.Channel(child_end, shared=wire.CheckedArrays())
+        channel = wire.Channel(child_end, shared=wire.CheckedArrays(), fds=True)
         for name in message.get("stubs", []):
             namespace[name] = _stub(name, channel)
         try:

@@ -1,6 +1,8 @@
 """The reference-call cache: same answers, computed once, keyed on what matters."""
 
+import hashlib
 import time
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -150,3 +152,53 @@ def test_a_fixed_random_state_finds_a_remembered_training_whatever_ran_before(ca
     assert np.array_equal(np.random.get_state()[1], before)
     cached(2)  # from the state seed 8 left: another key
     assert len(calls) == 2
+
+
+# -- the real data: large read-only arrays the grader supplies --------------------------------
+
+def _supplied(seed: int = 0) -> np.ndarray:
+    """A read-only array large enough to be keyed by its digest (autograder.sandbox.supplied)."""
+    array = np.random.default_rng(seed).normal(size=(1024, 160))
+    array.setflags(write=False)
+    return array
+
+
+def test_the_real_data_is_keyed_by_a_digest_made_once(cache_dir, monkeypatch):
+    """Is a large read-only argument hashed once however many calls name it, the calls
+    sharing one computation, and is another value of it another computation?"""
+    from autograder.sandbox import supplied
+
+    calls, made = [], []
+    monkeypatch.setattr(supplied, "hashlib", SimpleNamespace(sha256=lambda *a: made.append(1) or hashlib.sha256(*a)))
+    cached = memo.memoized("optimize", _slow_reference(calls), "d")
+    x, other = _supplied(0), _supplied(1)
+    results = [cached(np.zeros(2), 0.0, x, 1) for _ in range(3)]
+    assert len(calls) == 1 and len(made) == 1
+    cached(np.zeros(2), 0.0, other, 1)
+    assert len(calls) == 2
+    assert all(np.array_equal(r["w"], results[0]["w"]) for r in results)
+
+
+@pytest.mark.parametrize("lookalike", [
+    lambda digest: {"$t": "sha256", "v": digest},
+    lambda digest: ("sha256", digest),
+    lambda digest: digest,
+], ids=["dict-like-the-node", "tuple", "the-digest-string"])
+def test_no_other_argument_shares_the_key_of_the_real_data(lookalike):
+    """Can an argument that spells out the digest node, or the digest itself, take the
+    key of the array it names? (The node is one no other value encodes to.)"""
+    from autograder.sandbox import supplied
+
+    x = _supplied()
+    assert memo._key("d", "f", {"x": x}).hexdigest() != memo._key("d", "f", {"x": lookalike(supplied.digest(x))}).hexdigest()
+
+
+def test_the_same_values_writable_are_keyed_by_their_bytes():
+    """A writable copy of the real data may change after it is keyed: is it keyed by its
+    bytes, as before (an equal key for equal bytes, another for a changed one)?"""
+    x = _supplied()
+    copy = x.copy()
+    before = memo._key("d", "f", {"x": copy}).hexdigest()
+    assert before == memo._key("d", "f", {"x": x.copy()}).hexdigest()
+    copy[0, 0] += 1
+    assert memo._key("d", "f", {"x": copy}).hexdigest() != before

@@ -463,3 +463,11 @@ def test_a_polynomial_called_on_part_of_its_x_says_so():
     f = Polynomial(np.ones((3, 2, 3)))
     with pytest.raises(ValueError, match=r"shape \(2, 3\).*not of shape \(3,\): call f on the whole x"):
         f(np.ones(3))
+
+
+def test_a_sealed_array_on_a_channel_that_takes_no_descriptors_is_refused():
+    """The grader's channels take no descriptors: is a sealed node (the sandbox's form of
+    the grader's own data) sent to one a WireError, never an array?"""
+    doc = json.dumps({"$t": "sealed", "f": 0, "dtype": "<f8", "shape": [4]}).encode()
+    with pytest.raises(wire.WireError, match="descriptors"):
+        wire.decode(struct.pack(">I", len(doc)) + doc + struct.pack(">I", 0))
