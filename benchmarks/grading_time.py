@@ -9,7 +9,7 @@ the load average is printed before and after.
 
 1. one run of the reference ``model()`` on the real data, with one BLAS thread as the
    sandbox has (the yardstick: the training the grader ran for every submission until it
-   compared a quarter of it step for step, docs/grading.md);
+   compared a tenth of it step for step, docs/grading.md);
 2. ``autograde grade`` of one completed week-2 notebook, with an empty reference cache,
    then again with the reference results cached on disk;
 3. ten byte-identical copies of it (ten students' folders) in one command: the same work,
@@ -18,7 +18,8 @@ the load average is printed before and after.
    added, so each is its own work), as ``autograde course --jobs 1``, ``--jobs 2``, on a
    Dask cluster of two worker processes here (``--scheduler local --jobs 2``, its start
    included), and ``autograde grade --jobs 2`` of the same files;
-5. re-executing the notebook top to bottom with nbconvert, as nbgrader does.
+5. re-executing the notebook top to bottom with nbconvert, as nbgrader does (for one
+   notebook, and per notebook of the class, which nbgrader grades one after another).
 """
 
 from __future__ import annotations
@@ -174,13 +175,16 @@ def main() -> None:
     if nbconvert is not None:
         print(f"re-executing the notebook (nbconvert, as nbgrader): {nbconvert:5.2f} s   {nbconvert / floor:.2f}x "
               f"({nbconvert / one_cached:.1f}x a warm autograde grade)")
+        print(f"  per notebook of the class, as nbgrader grades one after another: {nbconvert:.2f} s against "
+              f"{course_2 / n:.2f} s by autograde course --jobs 2 ({nbconvert * n / course_2:.1f}x)")
     print("\nwhere the time goes (seconds, one process: first notebook cold, second warm):")
     keys = [k for k in steps[0] if k not in ("total", "score")]
     print(f"  {'step':24} {'cold':>7} {'warm':>7}")
     for key in [*keys, "total"]:
         print(f"  {key:24} {steps[0].get(key, 0):7.2f} {steps[1].get(key, 0):7.2f}")
-    print("  ('model' runs 500 of the course's 2000 iterations of the submission's own model on the real data;\n"
-          "   cold, it also runs the reference's 500 and its full training, which the cache then keeps.)")
+    print("  ('model' runs 200 of the course's 2000 iterations of the submission's own model on the real data;\n"
+          "   cold, it also runs the reference's 200, which the cache then keeps; the reference's full training\n"
+          "   is never run here: autograde release recorded it, autograder/trainings.py)")
     print(f"load average after: {load()}")
 
 
