@@ -218,6 +218,12 @@ def test_does_setup_install_the_grader_from_the_zip_and_the_data(fresh):
                             env=fresh.env(AUTOGRADE_SECRET_FILE=str(fresh.root / "source" / "secret")))
     assert doctor.returncode == 1, doctor.stdout + doctor.stderr
     assert "course project: NOT USABLE (fix: set AUTOGRADE_PROJECT to the folder holding solutions/" in doctor.stdout
+    # Pointed at the zip's project, the installed grader finds release's records of the
+    # reference's full trainings current (their key holds in site-packages): no container trains.
+    doctor = subprocess.run([str(fresh.bin / "autograde"), "doctor"], capture_output=True, text=True, timeout=300,
+                            env=fresh.env(AUTOGRADE_SECRET_FILE=str(fresh.root / "source" / "secret"),
+                                          AUTOGRADE_PROJECT=str(fresh.root / "source" / "dl-autograder")))
+    assert "  the reference's full trainings: recorded, current" in doctor.stdout, doctor.stdout + doctor.stderr
 
 
 def run_autograder(fresh: Fresh, submitted: dict[str, bytes], **settings: str) -> tuple[dict, str]:
