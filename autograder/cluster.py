@@ -13,7 +13,9 @@ report may say of them), never where they are here; and the :class:`RemoteGrader
 limits, the notebooks' names, and a one-way digest of the secret (:func:`autograder.secret.
 digest`), never the secret. A worker grades with the secret of its own environment
 (``AUTOGRADE_SECRET`` or ``AUTOGRADE_SECRET_FILE``) and refuses to grade when its digest
-differs: a grade under another secret would be another grade.
+differs: a grade under another secret would be another grade. So does a worker whose
+course project or grader is not the run's (:func:`autograder.project.digest`): another
+commit's checks would give other grades.
 
 What stays: a task one of whose files cannot be read as a regular file of its own (a link,
 too large, gone) is graded here, where grading reads it first and its report says why.
@@ -48,7 +50,7 @@ from dlcheck.files import NotReadable, read_regular
 from dlcheck.results import SubmissionReport
 
 from . import companions as beside_files
-from . import secret, specs
+from . import project, secret, specs
 from .names import safe_name
 from .sandbox import isolation
 
@@ -104,10 +106,12 @@ def pack(task: Any, beside: list[Path]) -> Parcel | None:
 class RemoteGrader:
     """Grades a :class:`Parcel` on a worker as ``grader`` (the run's
     :class:`autograder.batch.Grader`, its secret left out) grades a file here, with the
-    worker's own secret once its digest is ``secret_digest``."""
+    worker's own secret once its digest is ``secret_digest``, and its own course project
+    and grader once their digest is ``project_digest`` (:func:`autograder.project.digest`)."""
 
     secret_digest: str
     grader: Any
+    project_digest: str = ""
 
     def __call__(self, parcel: Parcel) -> SubmissionReport:
         isolation.shield_grader()  # the secret is in this process: out of the student code's reach
@@ -116,6 +120,10 @@ class RemoteGrader:
             raise GraderError(f"the Dask worker on {os.uname().nodename} (pid {os.getpid()}) has another instructor "
                               f"secret than the run: set {secret.FILE_ENV_VAR} in the environment of `dask worker` "
                               "to a file holding the run's secret")
+        if project.digest() != self.project_digest:
+            raise GraderError(f"the Dask worker on {os.uname().nodename} (pid {os.getpid()}) has another course project "
+                              f"or grader than the run (its project: {project.root()}): start `dask worker` from a "
+                              "checkout of the run's commit, with that checkout's virtual environment")
         with _child_lock:
             global _child
             if _child is None:
@@ -252,7 +260,7 @@ class Sender:
 
     def __post_init__(self) -> None:
         self.remote = RemoteGrader(secret.digest(self.grade_file.secret),
-                                   dataclasses.replace(self.grade_file, secret=b""))
+                                   dataclasses.replace(self.grade_file, secret=b""), project.digest())
 
     def submit(self, task: Any) -> _There | _Here:
         parcel = pack(task, self._beside(task))

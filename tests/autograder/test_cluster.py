@@ -23,7 +23,7 @@ import nbformat
 import pytest
 from needs import fixture_needs
 
-from autograder import ROOT, cluster, secret
+from autograder import ROOT, cluster, project, secret
 from autograder.batch import Grader, Task, grade_many
 from autograder.sandbox.isolation import Limits
 from dlcheck.checks import GraderError
@@ -90,6 +90,39 @@ def test_the_secret_does_not_travel_and_another_secret_refuses(tmp_path, monkeyp
     parcel = cluster.Parcel(WARMUPS, "warmups.ipynb", (("warmups.ipynb", b"{}", 0.0),))
     with pytest.raises(GraderError, match="has another instructor secret than the run"):
         remote(parcel)
+
+
+def test_a_worker_with_another_project_or_grader_refuses(monkeypatch):
+    """Does the remote grader carry the run's project digest, and does a worker whose own
+    course project or grader differs (another commit's checks) refuse to grade?"""
+    monkeypatch.delenv(secret.ENV_VAR, raising=False)
+    monkeypatch.delenv(secret.FILE_ENV_VAR, raising=False)
+    remote = cluster.Sender(None, Grader(secret.DEVELOPMENT_SECRET), builds_on_others=lambda n: False,
+                            here=print).remote
+    assert remote.project_digest == project.digest()
+    monkeypatch.setattr(project, "digest", lambda chosen=None: "0" * 64)
+    parcel = cluster.Parcel(WARMUPS, "warmups.ipynb", (("warmups.ipynb", b"{}", 0.0),))
+    with pytest.raises(GraderError, match="has another course project or grader than the run"):
+        remote(parcel)
+
+
+def test_the_project_digest_names_what_decides_a_grade(tmp_path):
+    """Does the digest change with a solution, a spec or release's records of the project,
+    and stay the same for an unrelated file?"""
+    (tmp_path / "solutions" / "week9").mkdir(parents=True)
+    (tmp_path / project.SPECS / "week9").mkdir(parents=True)
+    solution, spec = tmp_path / "solutions/week9/x.py", tmp_path / project.SPECS / "week9/x.py"
+    record = tmp_path / project.SPECS / "week9/x.trained.json"
+    for path in (solution, spec, record):
+        path.write_text("a = 1\n")
+    digests = set()
+    for path in (None, solution, spec, record, tmp_path / "README.md"):
+        if path is not None:
+            path.write_text("a = 2\n")
+        project._digest.cache_clear()
+        digests.add(project.digest(tmp_path))
+    project._digest.cache_clear()
+    assert len(digests) == 4  # the README changed nothing
 
 
 def test_a_scheduler_out_of_reach_says_how_to_start_one(monkeypatch):
