@@ -6,7 +6,7 @@ import math
 import pytest
 from threadpoolctl import threadpool_limits
 
-from autograder import ROOT, specs, trainings
+from autograder import ROOT, memo, specs, trainings
 from autograder.reference import reference_for
 
 TRAINED = [s for s in specs.notebooks().values() if s.trainings]
@@ -87,6 +87,7 @@ def test_each_record_is_what_the_reference_reaches_trained_again_here(spec, tmp_
     """The committed numbers are the reference's: every training run again, nothing remembered
     (an empty reference cache), compares equal (accuracies exactly; costs to BLAS's last digits)."""
     monkeypatch.setenv("AUTOGRADE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(memo, "_memory", {})  # nor what this process remembered
     reference = reference_for(spec)
     recorded = _record(spec)["trainings"]
     for name, training in spec.trainings.items():
