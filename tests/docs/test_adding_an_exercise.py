@@ -79,6 +79,8 @@ def test_following_the_guide_gives_a_notebook_that_grades_and_self_checks(projec
 
 def test_the_students_copy_holds_no_answer(project):
     """Is the solution line (np.maximum) absent from the student notebook, which has a stub instead?"""
+    release = run("autograde release", project)  # the guide's step 3, whichever test runs first
+    assert release.returncode == 0, release.stderr
     notebook = (project / "assignments/week1/activations.ipynb").read_text(encoding="utf-8")
     assert "np.maximum(0, z)" not in notebook and "raise NotImplementedError" in notebook
     korean = (project / "assignments/week1/activations.ko.ipynb").read_text(encoding="utf-8")
