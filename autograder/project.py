@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import os
 from pathlib import Path
 
@@ -52,8 +53,6 @@ def digest(chosen: Path | None = None) -> str:
 
 @functools.cache
 def _digest(folder: Path) -> str:
-    import importlib
-
     files = [(f"project/{p.relative_to(folder)}", p) for pattern in ("solutions/**/*.py", f"{SPECS}/**/*.py",
                                                                       f"{SPECS}/**/*.json")
              for p in folder.glob(pattern)]

@@ -64,8 +64,9 @@ def record_text(spec: NotebookSpec, root: Path) -> str | None:
     when its key is current (nothing runs), else the trainings run here, now."""
     if not spec.trainings:
         return None
-    if is_current(spec, root):
-        return record_path(spec, root).read_text(encoding="utf-8")
+    held = _held(spec, root)
+    if held is not None:
+        return held[0]
     reference = reference_for(spec, root)
     doc = {"_generated_from": f"{spec.solution} and its spec, by `autograde release`: what the reference's full "
                               "trainings reach, which the hidden checks read; do not edit",
@@ -76,8 +77,7 @@ def record_text(spec: NotebookSpec, root: Path) -> str | None:
 
 def is_current(spec: NotebookSpec, root: Path) -> bool:
     """Whether ``spec``'s record is there under the current key (``autograde doctor``)."""
-    held = _read(record_path(spec, root))
-    return held is not None and held.get("key") == record_key(spec, root)
+    return _held(spec, root) is not None
 
 
 def facts(training: Training, reference: Reference) -> dict[str, Any]:
@@ -97,27 +97,25 @@ def facts(training: Training, reference: Reference) -> dict[str, Any]:
 @functools.cache
 def _recorded(spec: NotebookSpec, root: Path) -> dict[str, dict[str, Any]]:
     """The trainings of ``spec``'s record when its key is current, else none."""
-    held = _read(record_path(spec, root))
-    if not is_current(spec, root) or not isinstance(held.get("trainings"), dict):
-        return {}
-    return held["trainings"]
+    held = _held(spec, root)
+    trained = None if held is None else held[1].get("trainings")
+    return trained if isinstance(trained, dict) else {}
 
 
-def _read(path: Path) -> dict[str, Any] | None:
+def _held(spec: NotebookSpec, root: Path) -> tuple[str, dict[str, Any]] | None:
+    """The record's text and content, when it is there under the current key."""
     try:
-        held = json.loads(path.read_text(encoding="utf-8"))
+        text = record_path(spec, root).read_text(encoding="utf-8")
+        held = json.loads(text)
     except (OSError, ValueError):
         return None
-    return held if isinstance(held, dict) else None
+    return (text, held) if isinstance(held, dict) and held.get("key") == record_key(spec, root) else None
 
 
 def _run(training: Training, reference: Reference) -> dict[str, Any]:
     """Run ``training`` with the reference's functions (quiet, remembered when slow)."""
-    def reference_of(name: str) -> Any:
-        return reference.asked(name)
-
     try:
-        return json.loads(json.dumps(training.run(reference_of)))  # JSON's values, as a record gives them back
+        return json.loads(json.dumps(training.run(reference.asked)))  # JSON's values, as a record gives them back
     except GraderError:
         raise
     except Exception as exc:

@@ -72,7 +72,7 @@ def test_release_keeps_a_current_record_without_training(monkeypatch):
 
 
 def test_the_key_changes_with_what_the_facts_depend_on(monkeypatch, tmp_path):
-    """A changed solution, spec, helper or data loader is another key (here: the solution)."""
+    """A changed solution is another key (the spec, helpers and loaders are hashed beside it)."""
     before = trainings.record_key(FLOWER, ROOT)
     reference = reference_for(FLOWER)
     monkeypatch.setattr(trainings, "reference_for",
