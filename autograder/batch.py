@@ -123,6 +123,17 @@ def grade_many(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
     ``"local"``: a cluster of ``jobs`` worker processes here); ``grade_file`` is then a
     :class:`Grader` (:mod:`autograder.cluster`).
     """
+    with started(tasks, grade_file, jobs, builds_on_others, scheduler) as graded:
+        yield from graded
+
+
+@contextlib.contextmanager
+def started(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
+            builds_on_others: Callable[[str], bool] = lambda notebook: False,
+            scheduler: str | None = None) -> Iterator[Iterator[tuple[SubmissionReport, int | None]]]:
+    """:func:`grade_many`, with the grading started on entering (the workers at work while
+    the caller does something else; with one job, each file is graded as it is asked for);
+    leaving cancels the files not started yet."""
     first: dict[str, int] = {}
     took: list[int | None] = []
     for i, task in enumerate(tasks):
@@ -131,20 +142,25 @@ def grade_many(tasks: list[Task], grade_file: GradeFile, jobs: int = 1,
         if key is not None:
             first.setdefault(key, i)
     own = [i for i, t in enumerate(took) if t is None]
-    reports: dict[int, SubmissionReport] = {}
     with _workers(grade_file, jobs, len(own), builds_on_others, scheduler) as submit:
         futures = {i: submit(tasks[i]) for i in own} if submit else {}
         try:
-            for i, task in enumerate(tasks):
-                if took[i] is not None:
-                    yield _as_for(reports[took[i]], task), took[i]
-                    continue
-                report = futures.pop(i).result() if submit else _call(grade_file, task)
-                reports[i] = _kept(report)
-                yield report, None
+            yield _in_order(tasks, took, futures, grade_file if not submit else None)
         finally:  # an interrupted run: the files not started yet are not graded
             for future in futures.values():
                 future.cancel()
+
+
+def _in_order(tasks: list[Task], took: list[int | None], futures: dict[int, Future[SubmissionReport]],
+              grade_here: GradeFile | None) -> Iterator[tuple[SubmissionReport, int | None]]:
+    reports: dict[int, SubmissionReport] = {}
+    for i, task in enumerate(tasks):
+        if took[i] is not None:
+            yield _as_for(reports[took[i]], task), took[i]
+            continue
+        report = futures.pop(i).result() if grade_here is None else _call(grade_here, task)
+        reports[i] = _kept(report)
+        yield report, None
 
 
 Submit = Callable[[Task], "Future[SubmissionReport]"]

@@ -51,15 +51,15 @@ from stored data.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-from nbgrader.utils import parse_utc
+from typing import TYPE_CHECKING
 
 from dlcheck import editions
 from dlcheck.checks import GraderError, NotebookSpec
@@ -68,10 +68,16 @@ from dlcheck.files import NotReadable, read_regular, refusal, sha256_regular
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text, as_text, tr
 
-from . import autograded, batch, copies, feedback, gradebook, names, recognise, review, specs
+from . import batch, copies, feedback, gradebook_peek, names, recognise, specs
 from .names import safe_name
 from .preflight import preflight
 from .sandbox.isolation import Limits
+
+# nbgrader (the gradebook's ORM, :mod:`autograder.gradebook`) takes half a second of CPU to
+# import. The functions that write the gradebook import it, so that when no file can be
+# skipped the import overlaps the grading of the first files (:func:`grade_course`).
+if TYPE_CHECKING:
+    from . import gradebook
 
 NOT_IN_ASSIGNMENT = "not part of this assignment"
 
@@ -459,32 +465,43 @@ def grade_course(
     skipped = dict(matched.unmatched + beyond)
     picked = {key: pick(group, known[key[1]]) for key, group in matched.groups.items()}
     first = {group[0]: key for key, group in matched.groups.items()}
-    with gradebook.opened(course_dir) as gb:
+    run = _Run(course_dir, assignment, grade_file, force, lang, summary, matched.recognised)
+    run.say = run.held.append  # until record_graded says it all in file order
+    for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
+        if found in skipped:
+            summary.skipped.append((found.path, skipped[found]))
+            run.say(f"{found.label} " + (tr("skipped: ", "건너뜀: ") + skipped[found]).render(lang))
+            continue
+        if found in matched.recognised:
+            run.say(f"{found.label} {matched.recognised[found].why().render(lang)}")
+        if found in first:
+            student, name = first[found]
+            if name in books:
+                companions = {c.name: picked.get((student, c.name)) for c in books[name].companions}
+                run.notebook(student, books[name], picked[student, name], companions)
+            else:
+                run.used_with_others(student, known[name], picked[student, name], books)
+    # Step 5 needs the gradebook only for a file recorded with its current content; when there
+    # is none, the grading starts first, and nbgrader is imported while the first files are graded.
+    digests = None if force else gradebook_peek.recorded_digests(course_dir, assignment)
+    grade_first = force or (digests is not None and not run.may_be_unchanged(digests))
+    with contextlib.ExitStack() as stack:
+        graded = stack.enter_context(run.started(jobs, scheduler)) if grade_first else None
+        from . import gradebook, review
+
+        gb = stack.enter_context(gradebook.opened(course_dir))
         gradebook.ensure_assignment(gb, assignment, {name: nb.cells for name, nb in books.items()})
-        run = _Run(course_dir, assignment, gb, grade_file, gradebook.recorded(gb, assignment), force, None, lang,
-                   summary, matched.recognised)
-        run.say = run.held.append  # until grade_queued says it all in file order
-        for found in files + [f for f, _ in beyond]:  # in file order; a notebook at its first file
-            if found in skipped:
-                summary.skipped.append((found.path, skipped[found]))
-                run.say(f"{found.label} " + (tr("skipped: ", "건너뜀: ") + skipped[found]).render(lang))
-                continue
-            if found in matched.recognised:
-                run.say(f"{found.label} {matched.recognised[found].why().render(lang)}")
-            if found in first:
-                student, name = first[found]
-                if name in books:
-                    companions = {c.name: picked.get((student, c.name)) for c in books[name].companions}
-                    run.notebook(student, books[name], picked[student, name], companions)
-                else:
-                    run.used_with_others(student, known[name], picked[student, name], books)
-        run.grade_queued(jobs, say, scheduler)
-        for folder in assignment_folders(course_dir, assignment):
+        run.gb, run.done = gb, gradebook.recorded(gb, assignment)
+        if graded is None:
+            run.skip_unchanged()
+            graded = stack.enter_context(run.started(jobs, scheduler))
+        for folder in assignment_folders(course_dir, assignment):  # said after the files graded
             student = folder.parent.name
             unrecognised = [f.path.name for f, _ in matched.unmatched if f.student == student]
             for name, nb in sorted(books.items()):
                 if (student, name) not in matched.groups:
                     run.missing(student, nb, unrecognised)
+        run.record_graded(graded, say)
         gradebook.record_listed(gb, assignment, [_listed(course_dir, path, why) for path, why in summary.skipped])
         try:
             review.write_page(review.page_path(course_dir), review.summarise(gb, assignment), lang)
@@ -505,16 +522,17 @@ class _Run:
 
     course_dir: Path
     assignment: str
-    gb: gradebook.Gradebook
     grade_file: Callable[..., SubmissionReport]
-    done: dict[tuple[str, str], gradebook.Recorded]
     force: bool
-    say: Progress | None
     lang: str | None
     summary: CourseRun
     recognised: dict[Found, recognise.Recognised] = field(default_factory=dict)
-    queued: list[_Queued] = field(default_factory=list)  # step 6 for all at once (grade_queued)
-    held: list[str | _Queued] = field(default_factory=list)  # what is said until then, and where each is graded
+    say: Progress | None = None
+    #: What is said until :meth:`record_graded`, and where each notebook is recorded.
+    held: list[str | _Queued | _Refused] = field(default_factory=list)
+    queued: list[_Queued] = field(default_factory=list)  # step 6, for all at once (started)
+    gb: gradebook.Gradebook | None = None  # open from step 5 on
+    done: dict[tuple[str, str], gradebook.Recorded] = field(default_factory=dict)
 
     def _listed(self, picked: Picked) -> None:
         """Say each file refused or passed over, with why."""
@@ -533,18 +551,16 @@ class _Run:
         self._listed(picked)
         chosen = picked.chosen
         if chosen is None:
-            self._record_refused(student, nb, picked.refused[0][0].path, picked.refused[0][1])
+            self.held.append(_Refused(student, nb, picked.refused[0][0].path, picked.refused[0][1]))
             return
         with_files = {name: None if p is None or p.chosen is None else p.chosen.path for name, p in companions.items()}
         try:
             digest = _digest(chosen.path, with_files)
         except NotReadable as exc:  # too large, or changed since step 3
             self.say(f"{chosen.label} " + (_NOT_GRADED + exc.text).render(self.lang))
-            self._record_refused(student, nb, chosen.path, exc.text)
+            self.held.append(_Refused(student, nb, chosen.path, exc.text))
             return
-        if not self._unchanged(chosen, nb, digest):
-            self.queued.append(_Queued(chosen, nb, digest, with_files if nb.companions else None))
-            self.held.append(self.queued[-1])
+        self.held.append(_Queued(chosen, nb, digest, with_files if nb.companions else None))
 
     def used_with_others(self, student: str, nb: CourseNotebook, picked: Picked,
                          books: Mapping[str, CourseNotebook]) -> None:
@@ -560,6 +576,22 @@ class _Run:
                  assignment=self.assignment, notebook=nb.name, users=users)
         self.summary.skipped.append((chosen.path, why))
         self.say(f"{chosen.label} {why.render(self.lang)}")
+
+    def may_be_unchanged(self, recorded: Mapping[tuple[str, str], str]) -> bool:
+        """Whether step 5 may skip a notebook: one is recorded (``recorded``: (student,
+        notebook) -> sha256, :func:`autograder.gradebook_peek.recorded_digests`) with the
+        digest of its chosen file."""
+        return any(recorded.get((q.chosen.student, q.nb.name)) == q.digest
+                   for q in self.held if isinstance(q, _Queued))
+
+    def skip_unchanged(self) -> None:
+        """Step 5 for every notebook held: those recorded with their file's content leave
+        the queue (:meth:`_unchanged`, which says why in their place)."""
+        held, self.held = self.held, []
+        self.say = self.held.append
+        for entry in held:
+            if not isinstance(entry, _Queued) or not self._unchanged(entry.chosen, entry.nb, entry.digest):
+                self.held.append(entry)
 
     def _unchanged(self, chosen: Found, nb: CourseNotebook, digest: str) -> bool:
         """Step 5: whether the notebook is recorded with this very file (its feedback then
@@ -581,24 +613,35 @@ class _Run:
         self.summary.unchanged += 1
         return True
 
-    def grade_queued(self, jobs: int, say: Progress, scheduler: str | None = None) -> None:
-        """Steps 6 to 9 for every notebook queued by :meth:`notebook`, ``jobs`` files at a
-        time (or on the Dask cluster of ``scheduler``). The lines said so far (:attr:`held`) go to ``say`` in file order, each graded
-        notebook's when it and those before it are graded and recorded."""
+    @contextlib.contextmanager
+    def started(self, jobs: int, scheduler: str | None = None) -> Iterator[Iterator[tuple[SubmissionReport, int | None]]]:
+        """Step 6 started for every notebook held, ``jobs`` files at a time (or on the Dask
+        cluster of ``scheduler``): their reports in file order (:func:`autograder.batch.started`)."""
+        self.queued = [entry for entry in self.held if isinstance(entry, _Queued)]
         tasks = [batch.Task(q.chosen.path, q.nb.name, q.companions) for q in self.queued]
         builds_on = {q.nb.name: bool(q.nb.companions) for q in self.queued}
-        graded = iter(batch.grade_many(tasks, self.grade_file, jobs, builds_on.__getitem__, scheduler))
+        with batch.started(tasks, self.grade_file, jobs, builds_on.__getitem__, scheduler) as graded:
+            yield graded
+
+    def record_graded(self, graded: Iterator[tuple[SubmissionReport, int | None]], say: Progress) -> None:
+        """Steps 7 to 9 for every notebook held, in file order, as :meth:`started` grades
+        them. The lines held go to ``say`` in file order, each graded notebook's when it and
+        those before it are graded and recorded."""
         held, self.held, self.say = self.held, [], say
-        for line in held:
-            if isinstance(line, _Queued):
+        for entry in held:
+            if isinstance(entry, _Queued):
                 report, took = next(graded)
-                self._record(line, report, None if took is None else self.queued[took].chosen)
+                self._record(entry, report, None if took is None else self.queued[took].chosen)
+            elif isinstance(entry, _Refused):
+                self._record_refused(entry)
             else:
-                say(line)
+                say(entry)
 
     def _record(self, queued: _Queued, report: SubmissionReport, same_as: Found | None) -> None:
         """Steps 7 to 9 for one graded notebook; ``same_as``: the file whose grading it took
         (the same graded code, :mod:`autograder.batch`)."""
+        from . import gradebook
+
         chosen, nb, digest = queued.chosen, queued.nb, queued.digest
         if chosen in self.recognised:
             report.notes.insert(0, self.recognised[chosen].note(chosen.path.name))
@@ -632,9 +675,12 @@ class _Run:
         return dataclasses.replace(stored, student=chosen.student, assignment=self.assignment, notebook=nb.name,
                                    submission=chosen.path.name)
 
-    def _record_refused(self, student: str, nb: CourseNotebook, path: Path, why: Text) -> None:
+    def _record_refused(self, refused: _Refused) -> None:
         """A notebook whose every file was refused scores 0 with the reason."""
-        report = _refused(path, nb.name, nb.cells, why)
+        from . import gradebook
+
+        student, nb = refused.student, refused.nb
+        report = _refused(refused.path, nb.name, nb.cells, refused.why)
         gradebook.record(self.gb, self.assignment, student, nb.name,
                          feedback.filed(report, student=student, assignment=self.assignment, notebook=nb.name))
         self.summary.reports.append(report)
@@ -651,6 +697,8 @@ class _Run:
             why = tr("not handed in: no file of this notebook in the submission",
                      "제출하지 않음: 제출물에 이 노트북 파일이 없습니다")
             self.summary.not_handed_in += 1
+        from . import gradebook
+
         gradebook.record_missing(self.gb, self.assignment, student, nb.name, why.render(self.lang))
         # A copy left from a file since withdrawn would show formgrader a notebook not handed in.
         (self.course_dir / "autograded" / student / self.assignment / f"{nb.name}.ipynb").unlink(missing_ok=True)
@@ -662,6 +710,8 @@ class _Run:
         """Steps 8 and 9: the feedback page and the autograded copy, from the gradebook's
         current scores; each written only when it does not hold what it should (missing, out
         of date, or written over by another tool)."""
+        from . import autograded, gradebook
+
         final = gradebook.final_scores(self.gb, self.assignment, kept.student, nb.name)
         kept = kept.with_scores(final)
         lang = self.lang or editions.language(submitted.path.name)  # a Korean edition's learner reads Korean
@@ -698,6 +748,16 @@ class _Queued:
     nb: CourseNotebook
     digest: str
     companions: dict[str, Path | None] | None
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A notebook of one student not graded, every file of it refused (``path``, the first, with ``why``)."""
+
+    student: str
+    nb: CourseNotebook
+    path: Path
+    why: Text
 
 
 def _digest(path: Path, companions: Mapping[str, Path | None]) -> str:
@@ -793,6 +853,8 @@ def _submission_timestamp(folder: Path) -> tuple[datetime | None, Text | None]:
                         path=safe_name(str(path)), why=exc.text)
     if not text:
         return None, None
+    from nbgrader.utils import parse_utc
+
     try:
         return parse_utc(text), None
     except (ValueError, OverflowError) as e:
@@ -809,8 +871,10 @@ def grade_assignment(course_dir: Path, assignment: str, *, dev_secret: bool = Fa
     """Check, then grade every submission of ``assignment`` into the course's gradebook."""
     found = notebooks_of(assignment)
     grading_secret = preflight(found.values(), dev_secret=dev_secret)
-    existing = []
-    if (Path(course_dir) / "gradebook.db").is_file():
+    existing = gradebook_peek.notebook_names(course_dir, assignment)
+    if existing is None:  # not readable here: nbgrader's ORM reads it, or says what is wrong
+        from . import gradebook
+
         with gradebook.opened(course_dir) as gb:
             existing = gradebook.notebook_names(gb, assignment)
     books, by_name = {}, {}

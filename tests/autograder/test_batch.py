@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from autograder.batch import Task, grade_many, same_work
+from autograder.batch import Task, grade_many, same_work, started
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import as_text
 
@@ -31,6 +32,18 @@ class Grader:
         test = TestResult("test_sigmoid", "sigmoid", float(passed), 1.0, passed, as_text(""))
         return SubmissionReport(str(path), notebook, [test], notes=[as_text(f"graded by {os.getpid()}")],
                                 seconds={"sigmoid": 0.1})
+
+
+class Marking(Grader):
+    """Leaves a file named after each student it grades in ``marks``, after ``seconds``."""
+
+    def __init__(self, marks: Path, seconds: float = 0.0) -> None:
+        self.marks, self.seconds = marks, seconds
+
+    def __call__(self, path: Path, notebook: str, companions=None) -> SubmissionReport:
+        time.sleep(self.seconds)
+        (self.marks / path.parent.name).touch()
+        return super().__call__(path, notebook, companions)
 
 
 class Counting(Grader):
@@ -125,3 +138,31 @@ def test_jobs_grade_in_worker_processes_with_the_same_results(tmp_path):
     graded_by = {r.notes[0].render("en") for r, _ in two}
     assert f"graded by {os.getpid()}" not in graded_by
     assert 1 <= len(graded_by) <= 2
+
+
+def test_started_grades_one_job_as_asked_and_stops_when_left(tmp_path):
+    """With one job, is each file graded only when its report is asked for, and nothing
+    more once the caller leaves?"""
+    tasks = _class(tmp_path)
+    grader = Counting()
+    with started(tasks, grader, jobs=1) as graded:
+        assert grader.graded == []
+        next(graded)
+    assert grader.graded == [tasks[0].path]
+
+
+@pytest.mark.subprocess
+def test_started_jobs_grade_before_a_report_is_asked_for_and_stop_when_left(tmp_path):
+    """With two jobs, do the workers start on entering (before the caller asks for a
+    report: the course opens its gradebook meanwhile), and are the files not started yet
+    left ungraded when the caller leaves?"""
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    tasks = [Task(notebook(tmp_path / f"s{i}" / "sigmoid.ipynb", f"# {i}\n" + CODE.replace("1 /", f"{i} /")), "x")
+             for i in range(8)]
+    with started(tasks, Marking(marks, seconds=0.5), jobs=2):
+        deadline = time.monotonic() + 60
+        while not any(marks.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert any(marks.iterdir())  # graded while no report was asked for
+    assert 1 <= len(list(marks.iterdir())) < len(tasks)

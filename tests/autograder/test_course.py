@@ -184,6 +184,40 @@ def test_force_regrades_everything(course_dir: Path) -> None:
     assert dump(course_dir) == before
 
 
+def _order(course_dir: Path, monkeypatch, **kwargs) -> list[str]:
+    """Whether a run started grading ("graded") before it opened the gradebook ("opened")."""
+    from autograder import batch
+
+    events: list[str] = []
+    started, opened = batch.started, gradebook.opened
+
+    def logged(context, event):
+        def enter(*args, **kw):
+            events.append(event)
+            return context(*args, **kw)
+        return enter
+
+    monkeypatch.setattr(batch, "started", logged(started, "graded"))
+    monkeypatch.setattr(gradebook, "opened", logged(opened, "opened"))
+    run(course_dir, FakeGrader(), **kwargs)
+    monkeypatch.undo()
+    return events
+
+
+def test_grading_starts_before_the_gradebook_opens_when_no_file_can_be_skipped(course_dir: Path, monkeypatch) -> None:
+    """When no file is recorded with its current content (a first run, every file changed,
+    or force), is grading started before the gradebook is opened (so importing nbgrader
+    overlaps it), and otherwise only once step 5 has read the gradebook?"""
+    assert _order(course_dir, monkeypatch) == ["graded", "opened"]
+    assert _order(course_dir, monkeypatch) == ["opened", "graded"]
+    assert _order(course_dir, monkeypatch, force=True) == ["graded", "opened"]
+    write_notebook(course_dir / "submitted/bob/week2/logistic_regression.ipynb", "# resubmitted\n")
+    assert _order(course_dir, monkeypatch) == ["opened", "graded"]  # alice's files may be unchanged
+    for notebook in ("alice/week2/logistic_regression", "alice/week2/planar", "bob/week2/logistic_regression"):
+        write_notebook(course_dir / f"submitted/{notebook}.ipynb", "# all new\n")
+    assert _order(course_dir, monkeypatch) == ["graded", "opened"]
+
+
 def test_interrupted_run_resumes_where_it_stopped(course_dir: Path) -> None:
     """After a run dies on bob's file, does the next run keep alice's recorded results and grade only bob's?"""
     def dies_on_bob(path: Path, notebook: str) -> SubmissionReport:

@@ -115,3 +115,15 @@ def test_choose_looks_at_no_more_than_max_copies(tmp_path, monkeypatch):
     assert choice.graded.name == "c.ipynb"
     assert [(p.name, why.en) for p, why in choice.passed_over][-1] == (
         "a.ipynb", "more than 2 files of one notebook; only the 2 newest are looked at")
+
+
+def test_choose_grades_a_lone_file_without_reading_it(copies_folder, monkeypatch):
+    """Is a student's only file of a notebook chosen, untouched copy or not, without being
+    read (there is nothing to choose between)?"""
+    released = frozenset({read_submission(copies_folder / "lr.ko.ipynb").fingerprint()})
+    read = []
+    monkeypatch.setattr(copies, "read_submission", lambda path, **kw: read.append(path) or read_submission(path, **kw))
+    choice = copies.choose([copies_folder / "lr.ko.ipynb"], "lr", released)
+    assert (choice.graded.name, choice.passed_over, read) == ("lr.ko.ipynb", (), [])
+    assert copies.choose(sorted(copies_folder.iterdir()), "lr", released).graded.name == "lr.ipynb"
+    assert read  # several files are read to choose
