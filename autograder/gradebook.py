@@ -76,12 +76,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.config import Config as AlembicConfig
-from alembic.script import ScriptDirectory
 from nbgrader import utils as nbgrader_utils
 from nbgrader.api import (
     Assignment,
     Base,
+    BaseCell,
     Comment,
     Grade,
     Gradebook,
@@ -92,7 +91,6 @@ from nbgrader.api import (
     SubmittedAssignment,
     SubmittedNotebook,
 )
-from nbgrader.dbutil import _temp_alembic_ini
 from sqlalchemy import (
     Column,
     MetaData,
@@ -107,7 +105,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text as TextMessage  # sqlalchemy's Text is a column type
@@ -493,8 +491,9 @@ def final_scores(gb: Gradebook, assignment: str, student: str,
         submitted = gb.find_submission_notebook(notebook, assignment, student)
     except MissingEntry:
         return {}
-    return {g.name: g.score if (g.auto_score, g.manual_score) != (None, None) else None
-            for g in submitted.grades}
+    rows = gb.db.execute(select(BaseCell.name, Grade.score, Grade.auto_score, Grade.manual_score)
+                         .join(BaseCell, BaseCell.id == Grade.cell_id).where(Grade.notebook_id == submitted.id))
+    return {name: score if (auto, manual) != (None, None) else None for name, score, auto, manual in rows}
 
 
 def notebook_names(gb: Gradebook, assignment: str) -> list[str]:
@@ -702,8 +701,11 @@ def _find_notebook(session: Session, assignment: str, notebook: str) -> Notebook
 
 
 def _code_cells(notebook: Notebook) -> list[GradeCell]:
-    """The autograded grade cells of a notebook, sorted by name."""
-    return sorted((c for c in notebook.grade_cells if c.cell_type == "code"), key=lambda c: c.name)
+    """The autograded grade cells of a notebook, sorted by name: in one query (through
+    ``notebook.grade_cells``, each cell's own columns took a query per cell)."""
+    cells = object_session(notebook).scalars(
+        select(GradeCell).where(GradeCell.notebook_id == notebook.id, GradeCell.cell_type == "code"))
+    return sorted(cells, key=lambda c: c.name)
 
 
 def _own_solution_cells(notebook: Notebook) -> list:
@@ -801,5 +803,9 @@ def _initialize(url: str) -> None:
 @functools.cache
 def _alembic_head() -> str:
     """The schema revision of the installed nbgrader, as ``alembic heads`` prints it."""
+    from alembic.config import Config as AlembicConfig  # 0.1 s to import, for a new gradebook only
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import _temp_alembic_ini
+
     with _temp_alembic_ini("sqlite://") as alembic_ini:
         return ScriptDirectory.from_config(AlembicConfig(alembic_ini)).get_current_head()
