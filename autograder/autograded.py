@@ -28,6 +28,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dlcheck.extract import MAX_SUBMISSION_BYTES
+from dlcheck.files import read_regular
 from dlcheck.results import TestResult
 from dlcheck.text import as_text, tr
 
@@ -40,14 +42,29 @@ def _source(cell: Any) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
-def _defines(cell: Any, names: tuple[str, ...]) -> bool:
-    return cell.get("cell_type") == "code" and any(
-        re.search(rf"^def\s+{re.escape(n)}\s*\(", _source(cell), re.M) for n in names)
+_DEF = re.compile(r"^def\s+(\w+)\s*\(", re.M)
+_CHECK = re.compile(r"^\s*check\(\s*(\w+)\s*\)\s*$", re.M)
 
 
-def _checks(cell: Any, function: str) -> bool:
-    return cell.get("cell_type") == "code" and re.search(
-        rf"^\s*check\(\s*{re.escape(function)}\s*\)\s*$", _source(cell), re.M) is not None
+class _Code:
+    """What each code cell defines at its top level (``def name(``) and checks
+    (``check(name)`` alone on a line), read once per cell."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, tuple[Any, set[str], set[str]]] = {}
+
+    def _of(self, cell: Any) -> tuple[set[str], set[str]]:
+        known = self._read.get(id(cell))
+        if known is None or known[0] is not cell:
+            source = _source(cell) if cell.get("cell_type") == "code" else ""
+            known = self._read[id(cell)] = (cell, set(_DEF.findall(source)), set(_CHECK.findall(source)))
+        return known[1], known[2]
+
+    def defines(self, cell: Any, names: tuple[str, ...]) -> bool:
+        return not self._of(cell)[0].isdisjoint(names)
+
+    def checks(self, cell: Any, function: str) -> bool:
+        return function in self._of(cell)[1]
 
 
 def _mark(grade_id: str, *, solution: bool, points: float | None = None) -> dict:
@@ -76,13 +93,14 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
     import nbformat
 
     aliases = aliases or {}
+    code = _Code()
     for cell in nb.cells:
         cell.get("metadata", {}).pop("nbgrader", None)
     marked: set[int] = set()
     for t in tests:
         function = solution_name(t.name)
         names = (function, *aliases.get(function, ()))
-        where = next((i for i, c in enumerate(nb.cells) if i not in marked and _defines(c, names)), None)
+        where = next((i for i, c in enumerate(nb.cells) if i not in marked and code.defines(c, names)), None)
         if where is None:
             why = tr("`{fn}` is graded, but no cell of this notebook on its own defines it.",
                      "`{fn}` 함수는 채점 대상이지만, 이 노트북에 그것만 정의하는 셀이 없습니다.", fn=function)
@@ -90,7 +108,7 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
             where = len(nb.cells) - 1
         nb.cells[where].metadata["nbgrader"] = _mark(function, solution=True)
         marked.add(where)
-        check = next((i for i in range(where + 1, len(nb.cells)) if _checks(nb.cells[i], function)), None)
+        check = next((i for i in range(where + 1, len(nb.cells)) if code.checks(nb.cells[i], function)), None)
         if check is None or check in marked:
             nb.cells.insert(where + 1, nbformat.v4.new_code_cell(f"# graded by autograde: {function}"))
             marked = {i + 1 if i > where else i for i in marked}
@@ -111,8 +129,8 @@ def render_autograded(submitted: Path, tests: list[TestResult], aliases: dict[st
     when the file is not a readable notebook."""
     import nbformat
 
-    try:
-        nb = nbformat.read(submitted, as_version=4)
+    try:  # not validated: inert() rebuilds the notebook from what it holds, valid or not
+        nb = nbformat.convert(nbformat.reader.reads(read_regular(submitted, MAX_SUBMISSION_BYTES).decode()), 4)
     except Exception:  # noqa: BLE001 - any unreadable file: formgrader then shows "missing", the feedback says why
         return None
     text = nbformat.writes(annotate(inert(nb, lang), tests, aliases, lang))

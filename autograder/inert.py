@@ -223,7 +223,7 @@ def inert(nb: Any, lang: str | None = None) -> Any:
     lang : str, optional
         The language of the notes on markdown cells shown as text.
     """
-    from nbformat.v4 import new_notebook
+    from nbformat import NotebookNode, from_dict
 
     cells = []
     given = nb.get("cells")
@@ -242,6 +242,7 @@ def inert(nb: Any, lang: str | None = None) -> Any:
             new = _cell("raw", source)
         new.id = f"cell-{len(cells)}"
         cells.append(new)
-    return new_notebook(cells=cells, metadata={
+    # Not validated here: the cells are built valid, and writing the notebook validates it.
+    return NotebookNode(nbformat=4, nbformat_minor=5, cells=cells, metadata=from_dict({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"}})
+        "language_info": {"name": "python"}}))
