@@ -52,8 +52,9 @@ def run() -> None:
         raise
     finally:
         # The work is done: the interpreter's last garbage collections, over every object
-        # of nbgrader, SQLAlchemy and the specs, took 0.15 s of the exit. Exit handlers and
-        # the closing of files run as before; the objects are freed with the process.
+        # of nbgrader, SQLAlchemy and the specs, took 0.15 s of the exit. Exit handlers
+        # still run and files are still closed; objects kept alive only by reference
+        # cycles are left for the process's end to free.
         gc.freeze()
 
 
