@@ -35,12 +35,16 @@ A run is one ordered list of small steps (:data:`STEPS`):
 5. **skip if unchanged**: a notebook recorded with the chosen file's current content
    (and that of the files it is graded with) is not graded again (the rule is in
    :mod:`autograder.gradebook`), so an interrupted run, or a rerun after a few late
-   submissions, grades only what is new;
+   submissions, grades only what is new; when no file is recorded with its current
+   content (a first run, ``force``: :mod:`autograder.gradebook_peek` tells without
+   nbgrader), step 6 starts first, and nbgrader is imported and the gradebook opened while
+   the first files are graded;
 6. **grade** (:mod:`autograder.batch`: ``jobs`` files at a time, or on a Dask cluster
-   (:mod:`autograder.cluster`), the same graded code once); 7. **record** (one transaction per notebook, by this process alone, in file
-   order); 8. **feedback** (the page, from the gradebook's scores); 9. **autograded copy**
-   (for formgrader); 10. **review** (once the run is recorded: the files not graded kept
-   in the gradebook, and the class page ``feedback/index.html``, :mod:`autograder.review`).
+   (:mod:`autograder.cluster`), the same graded code once); 7. **record** (one transaction
+   per notebook, by this process alone, in file order); 8. **feedback** (the page, from
+   the gradebook's scores); 9. **autograded copy** (for formgrader); 10. **review** (once
+   the run is recorded: the files not graded kept in the gradebook, and the class page
+   ``feedback/index.html``, :mod:`autograder.review`).
 
 Then a notebook a student did not hand in scores 0 (and when the student handed in files
 that were recognised as no notebook, the reason says that rather than "not handed in").
