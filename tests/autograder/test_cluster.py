@@ -209,6 +209,24 @@ def _kill_the_worker_grading_the_first(address: str, after: float = 1.5) -> int:
 
 @pytest.mark.grading
 @pytest.mark.subprocess
+def test_the_local_cluster_starts_its_workers_with_the_grader_loaded(tmp_path):
+    """Does `--scheduler local` start worker processes forked from this one, the grader
+    already imported (as a process pool's workers are; spawned ones imported it for their
+    first file), and do they grade as a local run?"""
+    paths = [shutil.copy(EXAMPLES / f"{name}.ipynb", tmp_path) for name in FILES]
+    tasks = [Task(Path(path), WARMUPS) for path in paths]
+    grader = Grader(secret.DEVELOPMENT_SECRET, Limits())
+    with cluster.connected(cluster.LOCAL, 2) as client:
+        # eval, a builtin, travels by name: the worker imports nothing to run it
+        loaded = client.run(eval, "'autograder.engine' in __import__('sys').modules")
+    assert len(loaded) == 2 and set(loaded.values()) == {True}
+    on_cluster = list(grade_many(tasks, grader, jobs=2, scheduler=cluster.LOCAL))
+    local = list(grade_many(tasks, grader, jobs=2))
+    assert [(_without_timing(r), took) for r, took in on_cluster] == [(_without_timing(r), took) for r, took in local]
+
+
+@pytest.mark.grading
+@pytest.mark.subprocess
 @pytest.mark.e2e
 def test_a_killed_worker_changes_no_report(scheduler, tmp_path):
     """Does a class graded on the cluster, the worker grading one file killed mid-grading,
