@@ -116,8 +116,9 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
         cell = nb.cells[check]
         cell.metadata["nbgrader"] = _mark(t.name, solution=False, points=float(t.max_score))
         verdict = f"{function}: {t.score:g}/{t.max_score:g}. {as_text(t.message).render(lang)}\n"
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout" if t.passed else "stderr",
-                                               text=plain_text(verdict))]
+        # as nbformat.v4.new_output("stream", ...) makes it, unchecked: the copy is, whole, when written
+        cell.outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout" if t.passed else "stderr",
+                                            "text": plain_text(verdict)})]
         cell.execution_count = None
         marked.add(check)
     return nb
