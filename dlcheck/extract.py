@@ -241,6 +241,25 @@ def _decode_python(raw: bytes, path: Path) -> str:
                              name=path.name))
 
 
+#: The last files parsed, by their content (:func:`_parsed`), and how many are kept.
+_PARSED: dict[tuple[bytes, bool, str], Submission] = {}
+PARSED_KEPT = 32
+
+
+def _parsed(raw: bytes, path: Path, is_python: bool, prefix: str) -> Submission:
+    """The submission ``raw`` holds, parsed once per content: a course reads a file to choose
+    it, to know its work and to keep its fingerprints, and the grader reads it again.
+    Each caller gets lists and dicts of its own."""
+    key = (hashlib.sha256(raw).digest(), is_python, prefix)
+    known = _PARSED.get(key)
+    if known is None:
+        known = parse_python([_decode_python(raw, path)] if is_python else _cell_sources(raw, path), prefix=prefix)
+        while len(_PARSED) >= PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)), None)
+        _PARSED[key] = known
+    return Submission(list(known.statements), dict(known.cells), dict(known.syntax_errors))
+
+
 def read_submission(path: Path, prefix: str = "cell", *, own: bool = True) -> Submission:
     """Read a ``.ipynb`` or ``.py`` submission; :class:`SubmissionError` says why not.
 
@@ -264,9 +283,7 @@ def read_submission(path: Path, prefix: str = "cell", *, own: bool = True) -> Su
         raise SubmissionError(tr("{name} is a binary file, not a notebook", "{name} 파일은 노트북이 아니라 바이너리 파일입니다",
                                  name=path.name))
     try:
-        if is_python:
-            return parse_python([_decode_python(raw, path)], prefix=prefix)
-        return parse_python(_cell_sources(raw, path), prefix=prefix)
+        return _parsed(raw, path, is_python, prefix)
     except (RecursionError, MemoryError) as exc:
         raise SubmissionError(tr("{name} is nested too deeply (or is too large) to be read ({kind}); "
                                  "simplify the code and save again",

@@ -152,3 +152,22 @@ def test_function_fingerprints_tell_functions_apart_by_meaning():
     assert one.function_fingerprints()["f"] == commented.function_fingerprints()["f"]
     assert one.function_fingerprints()["g"] != commented.function_fingerprints()["g"]
     assert redefined.function_fingerprints() == {"f": one.function_fingerprints()["f"]}
+
+
+def test_a_content_is_parsed_once_and_each_reader_gets_its_own_lists(tmp_path, monkeypatch):
+    """Is a file read twice parsed once, each reader getting lists of its own (the grader
+    adds to the statements it reads), and a file whose content changed parsed again?"""
+    from dlcheck import extract
+
+    parsed = []
+    monkeypatch.setattr(extract, "_PARSED", {})
+    monkeypatch.setattr(extract, "parse_python", lambda sources, prefix: parsed.append(prefix) or parse_python(
+        sources, prefix=prefix))
+    path = tmp_path / "mine.py"
+    path.write_text("def f():\n    return 1\n")
+    first = read_submission(path, prefix="first")
+    first.statements.append(("<added>", "x = 1\n"))
+    second = read_submission(path, prefix="first")
+    assert parsed == ["first"] and second.statements == first.statements[:1]
+    path.write_text("def f():\n    return 2\n")
+    assert "return 2" in read_submission(path, prefix="first").statements[0][1] and parsed == ["first", "first"]
