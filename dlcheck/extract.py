@@ -254,8 +254,8 @@ def _parsed(raw: bytes, path: Path, is_python: bool, prefix: str) -> Submission:
     known = _PARSED.get(key)
     if known is None:
         known = parse_python([_decode_python(raw, path)] if is_python else _cell_sources(raw, path), prefix=prefix)
-        while len(_PARSED) >= PARSED_KEPT:
-            _PARSED.pop(next(iter(_PARSED)), None)
+        for oldest in list(_PARSED)[:max(0, len(_PARSED) + 1 - PARSED_KEPT)]:
+            _PARSED.pop(oldest, None)
         _PARSED[key] = known
     return Submission(list(known.statements), dict(known.cells), dict(known.syntax_errors))
 
