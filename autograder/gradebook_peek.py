@@ -32,21 +32,22 @@ def notebook_names(course_dir: Path, assignment: str) -> list[str] | None:
 def recorded_digests(course_dir: Path, assignment: str) -> dict[tuple[str, str], str] | None:
     """The sha256 each (student, notebook) of ``assignment`` was last recorded with;
     ``None``: the gradebook cannot be read here."""
-    if _query(course_dir, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", RECORDED_FILES) == []:
-        return {}
     rows = _query(course_dir, f"SELECT student, notebook, sha256 FROM {RECORDED_FILES} WHERE assignment = ?",
-                  assignment)
+                  assignment, table=RECORDED_FILES)
     return None if rows is None else {(student, notebook): sha256 for student, notebook, sha256 in rows}
 
 
-def _query(course_dir: Path, sql: str, *args: str) -> list[tuple] | None:
+def _query(course_dir: Path, sql: str, *args: str, table: str | None = None) -> list[tuple] | None:
     """The rows of one read-only query of ``<course_dir>/gradebook.db`` (none when there is
-    no such file); ``None`` when it fails."""
+    no such file, or no ``table`` in it); ``None`` when it fails."""
     path = Path(course_dir).resolve() / "gradebook.db"
     if not path.exists():
         return []
     try:
         with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)) as connection:
+            if table is not None and not connection.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
+                return []
             return connection.execute(sql, args).fetchall()
     except sqlite3.Error:
         return None

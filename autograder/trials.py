@@ -111,10 +111,10 @@ class SandboxTrial:
 
     def reference(self, *args: Any, **kwargs: Any) -> Any:
         """The reference's answer on copies of the arguments (it may write into them), but
-        for the large arrays no one can write into (:func:`supplied.frozen`, the real
+        for the large arrays no one can write into (:func:`supplied.supplied`, the real
         data): the cache knows those by a digest made once per array, and a copy would be
         a new one."""
-        keep = {id(a): a for a in _arrays((args, kwargs)) if a.nbytes >= supplied.MIN_BYTES and supplied.frozen(a)}
+        keep = {id(a): a for a in _arrays((args, kwargs)) if supplied.supplied(a)}
         return self.reference_of(self.fn.name)(*copy.deepcopy(args, dict(keep)), **copy.deepcopy(kwargs, dict(keep)))
 
     def trained(self, training: Training) -> dict[str, Any]:

@@ -75,9 +75,14 @@ def frozen(array: Any) -> bool:
     return array is None or isinstance(array, bytes)
 
 
+def supplied(array: Any) -> bool:
+    """Whether ``array`` is one this module names and seals: frozen, of at least :data:`MIN_BYTES`."""
+    return type(array) is np.ndarray and array.nbytes >= MIN_BYTES and frozen(array)
+
+
 def _entry(array: np.ndarray) -> _Entry | None:
-    """The entry of a frozen array of at least :data:`MIN_BYTES` (made on first use); None
-    for any other value, and for an array made writable again since (its entry dropped)."""
+    """The entry of a supplied array (made on first use); None for any other value, and
+    for an array made writable again since (its entry dropped)."""
     if type(array) is not np.ndarray or array.nbytes < MIN_BYTES:
         return None
     is_frozen = frozen(array)
