@@ -75,6 +75,16 @@ def _mark(grade_id: str, *, solution: bool, points: float | None = None) -> dict
     return mark
 
 
+def _added(kind: str, source: str, cell_id: str) -> Any:
+    """A cell :func:`annotate` adds, with an id of its own that is the same every run (the
+    same submission, the same copy; nbformat's ``new_*_cell`` draws a random one)."""
+    import nbformat
+
+    cell = nbformat.v4.new_markdown_cell(source) if kind == "markdown" else nbformat.v4.new_code_cell(source)
+    cell.id = cell_id[:64]  # nbformat's limit; function names are shorter
+    return cell
+
+
 def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...]] | None = None,
              lang: str | None = None) -> Any:
     """Mark ``nb`` (an nbformat v4 notebook, changed in place and returned) for nbgrader.
@@ -104,13 +114,13 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
         if where is None:
             why = tr("`{fn}` is graded, but no cell of this notebook on its own defines it.",
                      "`{fn}` 함수는 채점 대상이지만, 이 노트북에 그것만 정의하는 셀이 없습니다.", fn=function)
-            nb.cells.append(nbformat.v4.new_markdown_cell(why.render(lang)))
+            nb.cells.append(_added("markdown", why.render(lang), f"autograde-note-{function}"))
             where = len(nb.cells) - 1
         nb.cells[where].metadata["nbgrader"] = _mark(function, solution=True)
         marked.add(where)
         check = next((i for i in range(where + 1, len(nb.cells)) if code.checks(nb.cells[i], function)), None)
         if check is None or check in marked:
-            nb.cells.insert(where + 1, nbformat.v4.new_code_cell(f"# graded by autograde: {function}"))
+            nb.cells.insert(where + 1, _added("code", f"# graded by autograde: {function}", f"autograde-{function}"))
             marked = {i + 1 if i > where else i for i in marked}
             check = where + 1
         cell = nb.cells[check]

@@ -107,3 +107,19 @@ def test_a_copy_written_over_by_another_tool_is_written_again_and_a_current_one_
     before = target.stat().st_mtime_ns
     write_autograded(target, submitted, [SIGMOID, PROPAGATE], lang="en")
     assert target.stat().st_mtime_ns == before
+
+
+def test_the_cells_added_to_a_classic_notebook_are_the_same_every_run(tmp_path: Path):
+    """A classic notebook gets a grade cell added per function, and one defining nothing a
+    note: is its copy the same file every run (cell ids of their own, not drawn at random),
+    and valid?"""
+    classic = tmp_path / "Logistic_Regression_with_a_Neural_Network_mindset.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("def sigmoid(z):\n    return z")]), classic)
+    first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
+    write_autograded(first, classic, [SIGMOID, PROPAGATE], lang="en")
+    write_autograded(second, classic, [SIGMOID, PROPAGATE], lang="en")
+    assert first.read_bytes() == second.read_bytes()
+    copy = nbformat.read(first, as_version=4)
+    nbformat.validate(copy)
+    assert [c.id for c in copy.cells] == ["cell-0", "autograde-sigmoid", "autograde-note-propagate",
+                                          "autograde-propagate"]
