@@ -32,7 +32,7 @@ from .sandbox.isolation import Limits
 from .table import format_table, terminal_width
 
 if TYPE_CHECKING:
-    from .course import CourseRun  # nbgrader takes a second to import: only the verbs that need it
+    from .course import CourseRun  # nbgrader's ORM: only the verbs that need it
 
 
 def _progress(text: Text | str) -> None:
@@ -300,7 +300,7 @@ def course(assignment: str, course_dir: str, force: bool, dev_secret: bool, csv_
            scheduler: str | None) -> None:
     """Grade every submitted/<student>/ASSIGNMENT/*.ipynb into the nbgrader gradebook, with
     a feedback page per notebook in feedback/<student>/ASSIGNMENT/."""
-    from . import course as courses  # nbgrader takes a second to import: only the verbs that need it
+    from . import course as courses  # nbgrader's ORM: only the verbs that need it
 
     folder = Path(course_dir)
     _announce_isolation()

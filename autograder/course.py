@@ -77,8 +77,8 @@ from .names import safe_name
 from .preflight import preflight
 from .sandbox.isolation import Limits
 
-# nbgrader (the gradebook's ORM, :mod:`autograder.gradebook`) takes half a second of CPU to
-# import. The functions that write the gradebook import it, so that when no file can be
+# nbgrader (the gradebook's ORM, :mod:`autograder.gradebook`) takes a third of a second of CPU
+# to import. The functions that write the gradebook import it, so that when no file can be
 # skipped the import overlaps the grading of the first files (:func:`grade_course`).
 if TYPE_CHECKING:
     from . import gradebook

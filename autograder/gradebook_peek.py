@@ -1,7 +1,8 @@
 """What a course's gradebook already holds, read without nbgrader.
 
-Importing nbgrader (its ORM, and through its package the server extensions) takes half a
-second of CPU. ``autograde course`` needs two facts before it can start grading: the names
+Importing nbgrader's ORM takes a third of a second of CPU (in the ``autograde`` process,
+which leaves out the server extensions nbgrader's package loads: :mod:`autograder.__main__`).
+``autograde course`` needs two facts before it can start grading: the names
 the gradebook gives the assignment's notebooks, and which files are recorded for their
 current content (:mod:`autograder.gradebook`'s resumability rule). When no file can be
 skipped, grading starts at once and nbgrader is imported while the first files are graded.
