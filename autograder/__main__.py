@@ -35,8 +35,8 @@ NOT_IMPORTED = ("rfc3987_syntax",)
 def _nbgrader_without_its_init() -> None:
     """Register the ``nbgrader`` package without running its ``__init__.py``.
 
-    That file loads nbgrader's Jupyter server extensions (jupyter_server, nbconvert,
-    requests...: 0.2 s of CPU) for a Jupyter server to find. This process uses
+    That file loads nbgrader's Jupyter server extensions for a Jupyter server to find, and
+    with them jupyter_server and nbgrader's apps (0.2 s of CPU). This process uses
     ``nbgrader.api`` and ``nbgrader.utils`` only, which import as they do in the full
     package; the package's one other name any nbgrader module reads, ``__version__``, is
     set as the file sets it.
