@@ -272,6 +272,9 @@ def ensure_assignment(
             f"assignment no longer defines: {', '.join(sorted(stale))}; remove them from "
             "the gradebook or keep the functions they grade"
         )
+    if _declared(existing) == {(name, grade_id): float(points) for name, cells in notebooks.items()
+                               for grade_id, points in cells}:
+        return  # every run after the first: nbgrader's update_or_create_* would each commit, changing nothing
 
     gb.update_or_create_assignment(assignment)
     for notebook_name, cells in notebooks.items():
@@ -291,6 +294,17 @@ def ensure_assignment(
                 max_score=float(max_score), cell_type="code",
             )
             gb.update_or_create_solution_cell(solution_name(grade_id), notebook_name, assignment)
+
+
+def _declared(notebooks: list[Notebook]) -> dict[tuple[str, str], float]:
+    """(notebook, grade cell) -> points of each code grade cell that has its solution cell
+    (what :func:`ensure_assignment` declares), in ``notebooks``."""
+    declared = {}
+    for notebook in notebooks:
+        solutions = {cell.name for cell in notebook.solution_cells}
+        declared.update({(notebook.name, cell.name): cell.max_score for cell in _code_cells(notebook)
+                         if solution_name(cell.name) in solutions})
+    return declared
 
 
 def record(

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from autograder import gradebook
 from autograder.gradebook import GradebookError, Recorded, ensure_assignment, record, record_missing, recorded
@@ -209,6 +211,28 @@ def test_changed_points_make_notebooks_unrecorded(course: Path, gb: Gradebook) -
     ensure_assignment(gb, ASSIGNMENT, {"logistic_regression": [("test_sigmoid", 1.0), ("test_propagate", 3.0)]})
 
     assert recorded(gb, ASSIGNMENT) == {}
+
+
+def test_declaring_an_unchanged_assignment_again_commits_nothing(course: Path, gb: Gradebook) -> None:
+    """Does a course run after the first, declaring what the gradebook holds, leave it
+    untouched (nbgrader's update_or_create_* each commit), and does a solution cell another
+    tool removed still come back?"""
+    commits = []
+    listener = commits.append
+    event.listen(Session, "after_commit", listener)
+    try:
+        ensure_assignment(gb, ASSIGNMENT, NOTEBOOKS)
+        assert commits == []
+        with sqlite3.connect(course / "gradebook.db") as db:
+            gone = db.execute("SELECT id FROM base_cell WHERE name = 'propagate'").fetchone()
+            db.execute("DELETE FROM solution_cells WHERE id = ?", gone)
+            db.execute("DELETE FROM base_cell WHERE id = ?", gone)
+        gb.db.expire_all()
+        ensure_assignment(gb, ASSIGNMENT, NOTEBOOKS)
+        assert commits
+    finally:
+        event.remove(Session, "after_commit", listener)
+    assert "propagate" in {c.name for c in gb.find_notebook("logistic_regression", ASSIGNMENT).solution_cells}
 
 
 def test_ensure_assignment_refuses_to_drop_a_grade_cell(course: Path, gb: Gradebook) -> None:
