@@ -252,7 +252,8 @@ def ensure_assignment(
     Notes
     -----
     Not one transaction (nbgrader's ``update_or_create_*`` each commit), but idempotent:
-    an interrupted call is completed by running it again. Cells nbgrader made itself
+    an interrupted call is completed by running it again; a gradebook that already
+    declares it all is only read. Cells nbgrader made itself
     (markdown grade cells, task and solution cells) are left alone.
     """
     _check_notebooks(notebooks)
