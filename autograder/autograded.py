@@ -34,7 +34,7 @@ from dlcheck.results import TestResult
 from dlcheck.text import as_text, tr
 
 from .gradebook import solution_name
-from .inert import inert, plain_text
+from .inert import inert, plain_text, unchecked_cell
 
 
 def _source(cell: Any) -> str:
@@ -78,11 +78,8 @@ def _mark(grade_id: str, *, solution: bool, points: float | None = None) -> dict
 def _added(kind: str, source: str, cell_id: str) -> Any:
     """A cell :func:`annotate` adds, with an id of its own that is the same every run (the
     same submission, the same copy; nbformat's ``new_*_cell`` draws a random one)."""
-    import nbformat
-
-    cell = nbformat.v4.new_markdown_cell(source) if kind == "markdown" else nbformat.v4.new_code_cell(source)
-    cell.id = cell_id[:64]  # nbformat's limit; function names are shorter
-    return cell
+    code = {"execution_count": None, "outputs": []} if kind == "code" else {}
+    return unchecked_cell(kind, source, id=cell_id[:64], **code)  # nbformat's limit; function names are shorter
 
 
 def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...]] | None = None,

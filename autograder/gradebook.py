@@ -111,6 +111,7 @@ from dlcheck.results import SubmissionReport, TestResult
 from dlcheck.text import Text as TextMessage  # sqlalchemy's Text is a column type
 from dlcheck.text import as_text
 
+from .gradebook_peek import RECORDED_FILES
 from .inert import markdown_or_text
 
 #: The course id written on new assignments: nbgrader's ``CourseDirectory.course_id``
@@ -121,7 +122,7 @@ _metadata = MetaData()
 
 #: Which file content each recorded (assignment, student, notebook) was graded from.
 recorded_files = Table(
-    "autograder_recorded_file",
+    RECORDED_FILES,
     _metadata,
     Column("assignment", String(128), primary_key=True),
     Column("student", String(128), primary_key=True),
@@ -261,10 +262,11 @@ def ensure_assignment(
         existing = gb.find_assignment(assignment).notebooks
     except MissingEntry:
         existing = []
+    code = [(notebook, _code_cells(notebook)) for notebook in existing]
     stale = [
         f"{assignment}/{notebook.name}/{cell.name}"
-        for notebook in existing
-        for cell in _code_cells(notebook)
+        for notebook, cells in code
+        for cell in cells
         if cell.name not in {grade_id for grade_id, _ in notebooks.get(notebook.name, [])}
     ]
     if stale:
@@ -273,7 +275,7 @@ def ensure_assignment(
             f"assignment no longer defines: {', '.join(sorted(stale))}; remove them from "
             "the gradebook or keep the functions they grade"
         )
-    if _declared(existing) == {(name, grade_id): float(points) for name, cells in notebooks.items()
+    if _declared(code) == {(name, grade_id): float(points) for name, cells in notebooks.items()
                                for grade_id, points in cells}:
         return  # every run after the first: nbgrader's update_or_create_* would each commit, changing nothing
 
@@ -297,13 +299,13 @@ def ensure_assignment(
             gb.update_or_create_solution_cell(solution_name(grade_id), notebook_name, assignment)
 
 
-def _declared(notebooks: list[Notebook]) -> dict[tuple[str, str], float]:
+def _declared(code: list[tuple[Notebook, list[GradeCell]]]) -> dict[tuple[str, str], float]:
     """(notebook, grade cell) -> points of each code grade cell that has its solution cell
-    (what :func:`ensure_assignment` declares), in ``notebooks``."""
+    (what :func:`ensure_assignment` declares), of ``(notebook, its code grade cells)``."""
     declared = {}
-    for notebook in notebooks:
+    for notebook, cells in code:
         solutions = {cell.name for cell in notebook.solution_cells}
-        declared.update({(notebook.name, cell.name): cell.max_score for cell in _code_cells(notebook)
+        declared.update({(notebook.name, cell.name): cell.max_score for cell in cells
                          if solution_name(cell.name) in solutions})
     return declared
 

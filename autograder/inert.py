@@ -204,7 +204,7 @@ def _attachments(value: Any) -> dict[str, dict[str, str]]:
     return kept
 
 
-def _cell(kind: str, source: str, **fields: Any) -> Any:
+def unchecked_cell(kind: str, source: str, **fields: Any) -> Any:
     """A cell as nbformat's ``new_<kind>_cell`` makes it, not checked against the schema on
     its own: the notebook is, whole, when it is written (``nbformat.writes``), and checking
     every cell again was half the time of writing a class's autograded copies."""
@@ -231,15 +231,15 @@ def inert(nb: Any, lang: str | None = None) -> Any:
         kind, source = cell.get("cell_type"), _joined(cell.get("source", ""))
         if kind == "code":
             outputs = cell.get("outputs") if isinstance(cell.get("outputs"), list) else []
-            new = _cell("code", source, execution_count=_count(cell.get("execution_count")),
+            new = unchecked_cell("code", source, execution_count=_count(cell.get("execution_count")),
                         outputs=[o for o in map(_output, outputs) if o is not None])
         elif kind == "markdown":
             attachments = _attachments(cell.get("attachments"))
-            new = _cell("markdown", markdown_or_text(source, attachments, lang))
+            new = unchecked_cell("markdown", markdown_or_text(source, attachments, lang))
             if new.source == source and attachments:
                 new.attachments = attachments
         else:
-            new = _cell("raw", source)
+            new = unchecked_cell("raw", source)
         new.id = f"cell-{len(cells)}"
         cells.append(new)
     # Not validated here: the cells are built valid, and writing the notebook validates it.

@@ -157,11 +157,11 @@ def main() -> None:
     assert proc.returncode == 0, proc.stderr
     pairs = []
     for _ in range(args.pairs):
-        course_2, proc = seconds([*course, "--jobs", "2"], cwd=ROOT)
+        course_seconds, proc = seconds([*course, "--jobs", "2"], cwd=ROOT)
         assert proc.returncode == 0, proc.stderr
-        grade_2, proc = seconds([*grade, "--jobs", "2", *map(str, files)], cwd=ROOT)
+        grade_seconds, proc = seconds([*grade, "--jobs", "2", *map(str, files)], cwd=ROOT)
         assert proc.returncode == 0, proc.stderr
-        pairs.append((course_2, grade_2))
+        pairs.append((course_seconds, grade_seconds))
     course_2, grade_2 = statistics.median(c for c, _ in pairs), statistics.median(g for _, g in pairs)
     course_vs_grade = statistics.median(c / g for c, g in pairs)
     os.environ["AUTOGRADE_CACHE_DIR"] = tempfile.mkdtemp(prefix="autograde-cache-")
