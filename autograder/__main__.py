@@ -20,44 +20,124 @@ def _missing(exc: ModuleNotFoundError) -> None:
 #: the reference went from 70 s to over 300 s under load).
 ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
-#: Modules this process never imports (``None`` in ``sys.modules`` makes their import fail).
-#: ``rfc3987_syntax``: jsonschema imports it when it is installed (its ``format-nongpl``
-#: extra, which jupyter-events asks for) to check the ``iri`` formats of a schema, and it
-#: compiles 38 Lark grammars as it loads: 1 s of CPU, half of what importing nbgrader (and
-#: through it nbformat and jsonschema) costs `course`, `report` and `export`, before the
-#: first file is graded. No schema checked here has those formats (nbformat's have no
+#: Modules this process never imports (``None`` in ``sys.modules`` makes their import fail),
+#: each with the formats of JSON schemas it checks. jsonschema imports them when they are
+#: installed (its ``format-nongpl`` extra, which jupyter-events asks for) to check those
+#: formats, when nbgrader imports nbformat: ``rfc3987_syntax`` compiles 38 Lark grammars as
+#: it loads (1 s of CPU, half of what importing nbgrader cost `course`, `report` and
+#: `export` before the first file was graded); ``isoduration`` (which loads arrow) and
+#: ``rfc3986_validator``, 0.03 s more. No schema checked here has those formats (nbformat's have no
 #: ``format`` at all, and neither it nor nbgrader nor nbconvert asks for format checks), so
 #: nothing changes but the time: jsonschema leaves those formats unchecked, as it does
-#: when the module is not installed.
-NOT_IMPORTED = ("rfc3987_syntax",)
+#: when the modules are not installed.
+NOT_IMPORTED = {"rfc3987_syntax": ("iri", "iri-reference"), "rfc3986_validator": ("uri", "uri-reference"),
+                "isoduration": ("duration",)}
 
 
-def _nbgrader_without_its_init() -> None:
-    """Register the ``nbgrader`` package without running its ``__init__.py``.
+#: Packages registered without running their ``__init__.py``; it runs when a name it
+#: defines is first read. Their modules import as they do in the full package.
+#:
+#: - ``nbgrader``'s loads nbgrader's Jupyter server extensions for a Jupyter server to find,
+#:   and with them jupyter_server and nbgrader's apps (0.2 s of CPU). This process uses
+#:   ``nbgrader.api`` and ``nbgrader.utils``; the package's one name any nbgrader module
+#:   reads, ``__version__``, is set as the file sets it.
+#: - ``nbconvert``'s, and those of its filters and preprocessors, load every exporter, jinja2,
+#:   nbclient and ZeroMQ (0.08 s of CPU). This process uses one filter, nbconvert's markdown
+#:   renderer (:mod:`autograder.inert`), when a course records its first grade.
+INITIALISED_WHEN_USED = ("nbgrader", "nbconvert", "nbconvert.filters", "nbconvert.preprocessors")
 
-    That file loads nbgrader's Jupyter server extensions for a Jupyter server to find, and
-    with them jupyter_server and nbgrader's apps (0.2 s of CPU). This process uses
-    ``nbgrader.api`` and ``nbgrader.utils`` only, which import as they do in the full
-    package; the package's one other name any nbgrader module reads, ``__version__``, is
-    set as the file sets it.
-    """
+
+def _initialised_when_used(name: str) -> None:
+    """Register the package ``name`` (installed, not imported yet) whose ``__init__.py`` runs
+    when a name it defines is first read; a module of the package is imported when read as
+    one of its names (``from nbgrader import utils``), as the full package does."""
+    import importlib
     import importlib.util
 
-    spec = importlib.util.find_spec("nbgrader")
-    if spec is None or "nbgrader" in sys.modules:  # not installed: said when it is imported
+    if name in sys.modules:
         return
-    sys.modules["nbgrader"] = importlib.util.module_from_spec(spec)
-    from nbgrader._version import __version__
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+        return  # not installed: said when it is imported
+    package = importlib.util.module_from_spec(spec)
 
-    sys.modules["nbgrader"].__version__ = __version__
+    def initialised(attribute: str) -> object:
+        if importlib.util.find_spec(f"{name}.{attribute}") is not None:
+            return importlib.import_module(f"{name}.{attribute}")
+        del package.__getattr__
+        spec.loader.exec_module(package)
+        return getattr(package, attribute)
+
+    package.__getattr__ = initialised
+    sys.modules[name] = package
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, package)
+    if name == "nbgrader":
+        from nbgrader._version import __version__
+
+        package.__version__ = __version__
 
 
-def run() -> None:
+#: Modules loaded only when one of their functions is called, each with the functions
+#: other modules import from them as they load. ``nbgrader.utils`` imports setuptools'
+#: archive functions (for ``nbgrader zip_collect``), which load setuptools and
+#: pkg_resources: 0.07 s of CPU, a quarter of what importing nbgrader costs, for functions
+#: this process never calls.
+DEFERRED = {"setuptools.archive_util": ("unpack_archive", "unpack_tarfile", "unpack_zipfile")}
+
+
+def _deferred(module: str, functions: tuple[str, ...]) -> None:
+    """Stand in for ``module`` until it is used: each of ``functions``, and any other name
+    read from the stand-in but the module attributes Python's import looks for
+    (``__path__``...), imports the module itself (which then replaces the stand-in) and is
+    taken from it."""
+    import importlib
+    import importlib.util
+    import types
+
+    if module in sys.modules or importlib.util.find_spec(module.partition(".")[0]) is None:
+        return
+    stand_in = types.ModuleType(module, "Loaded when one of its names is used (autograder.__main__.DEFERRED).")
+
+    def loaded() -> types.ModuleType:
+        if sys.modules.get(module) is stand_in:
+            del sys.modules[module]
+        return importlib.import_module(module)
+
+    def forward(function: str) -> object:
+        def call(*args: object, **kwargs: object) -> object:
+            return getattr(loaded(), function)(*args, **kwargs)
+        call.__name__ = call.__qualname__ = function
+        return call
+
+    for function in functions:
+        setattr(stand_in, function, forward(function))
+
+    def attribute(name: str) -> object:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(loaded(), name)
+
+    stand_in.__getattr__ = attribute
+    sys.modules[module] = stand_in
+
+
+def prepare_process() -> None:
+    """What this process imports, and how: :data:`ONE_THREAD`, :data:`NOT_IMPORTED`,
+    :data:`INITIALISED_WHEN_USED` and :data:`DEFERRED`."""
     for name, value in ONE_THREAD.items():
         os.environ.setdefault(name, value)
     for name in NOT_IMPORTED:
         sys.modules.setdefault(name, None)
-    _nbgrader_without_its_init()
+    for name in INITIALISED_WHEN_USED:
+        _initialised_when_used(name)
+    for module, functions in DEFERRED.items():
+        _deferred(module, functions)
+
+
+def run() -> None:
+    prepare_process()
     try:
         from .cli import run as cli
     except ModuleNotFoundError as exc:
