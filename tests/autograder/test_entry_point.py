@@ -84,6 +84,7 @@ MARKDOWN = "# A *title*\n\n$x^2$ and <b>bold</b> [link](https://example.org)\n\n
 
 
 @pytest.mark.subprocess
+@pytest.mark.nbgrader  # the child exports a notebook with nbconvert
 def test_nbconvert_renders_markdown_without_its_package_inits_and_initialises_them_when_used() -> None:
     """Does the `autograde` process render markdown as the full nbconvert does, without
     loading its exporters, jinja2, nbclient or ZeroMQ; and do nbconvert's exporters,
