@@ -26,10 +26,10 @@ ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THRE
 #: formats, when nbgrader imports nbformat: ``rfc3987_syntax`` compiles 38 Lark grammars as
 #: it loads (1 s of CPU, half of what importing nbgrader cost `course`, `report` and
 #: `export` before the first file was graded); ``isoduration`` (which loads arrow) and
-#: ``rfc3986_validator``, 0.03 s more. No schema checked here has those formats (nbformat's have no
-#: ``format`` at all, and neither it nor nbgrader nor nbconvert asks for format checks), so
-#: nothing changes but the time: jsonschema leaves those formats unchecked, as it does
-#: when the modules are not installed.
+#: ``rfc3986_validator`` took 0.03 s more. No schema checked here has those formats
+#: (nbformat's have no ``format`` at all, and neither it nor nbgrader nor nbconvert asks
+#: for format checks), so nothing changes but the time: jsonschema leaves those formats
+#: unchecked, as it does when the modules are not installed.
 NOT_IMPORTED = {"rfc3987_syntax": ("iri", "iri-reference"), "rfc3986_validator": ("uri", "uri-reference"),
                 "isoduration": ("duration",)}
 
