@@ -6,6 +6,7 @@ import errno
 import gc
 import os
 import sys
+import types
 
 
 def _missing(exc: ModuleNotFoundError) -> None:
@@ -47,18 +48,19 @@ NOT_IMPORTED = {"rfc3987_syntax": ("iri", "iri-reference"), "rfc3986_validator":
 INITIALISED_WHEN_USED = ("nbgrader", "nbconvert", "nbconvert.filters", "nbconvert.preprocessors")
 
 
-def _initialised_when_used(name: str) -> None:
+def _initialised_when_used(name: str) -> types.ModuleType | None:
     """Register the package ``name`` (installed, not imported yet) whose ``__init__.py`` runs
-    when a name it defines is first read; a module of the package is imported when read as
-    one of its names (``from nbgrader import utils``), as the full package does."""
+    when a name it defines is first read, and return it (``None``: not registered); a module
+    of the package is imported when read as one of its names (``from nbgrader import
+    utils``), as the full package does."""
     import importlib
     import importlib.util
 
     if name in sys.modules:
-        return
+        return None
     spec = importlib.util.find_spec(name)
     if spec is None or spec.loader is None or spec.submodule_search_locations is None:
-        return  # not installed: said when it is imported
+        return None  # not installed: said when it is imported
     package = importlib.util.module_from_spec(spec)
 
     def initialised(attribute: str) -> object:
@@ -73,10 +75,7 @@ def _initialised_when_used(name: str) -> None:
     parent, _, child = name.rpartition(".")
     if parent:
         setattr(sys.modules[parent], child, package)
-    if name == "nbgrader":
-        from nbgrader._version import __version__
-
-        package.__version__ = __version__
+    return package
 
 
 #: Modules loaded only when one of their functions is called, each with the functions
@@ -94,7 +93,6 @@ def _deferred(module: str, functions: tuple[str, ...]) -> None:
     taken from it."""
     import importlib
     import importlib.util
-    import types
 
     if module in sys.modules or importlib.util.find_spec(module.partition(".")[0]) is None:
         return
@@ -130,8 +128,11 @@ def prepare_process() -> None:
         os.environ.setdefault(name, value)
     for name in NOT_IMPORTED:
         sys.modules.setdefault(name, None)
-    for name in INITIALISED_WHEN_USED:
-        _initialised_when_used(name)
+    packages = {name: _initialised_when_used(name) for name in INITIALISED_WHEN_USED}
+    if packages["nbgrader"] is not None:
+        from nbgrader._version import __version__  # the one name of its package nbgrader's modules read
+
+        packages["nbgrader"].__version__ = __version__
     for module, functions in DEFERRED.items():
         _deferred(module, functions)
 

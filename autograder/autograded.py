@@ -34,7 +34,7 @@ from dlcheck.results import TestResult
 from dlcheck.text import as_text, tr
 
 from .gradebook import solution_name
-from .inert import inert, plain_text, unchecked_cell
+from .inert import inert, plain_text, unchecked_cell, unchecked_output
 
 
 def _source(cell: Any) -> str:
@@ -97,8 +97,6 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
     lang : str, optional
         The language of the verdicts written as the grade cells' outputs.
     """
-    import nbformat
-
     aliases = aliases or {}
     code = _Code()
     for cell in nb.cells:
@@ -123,9 +121,7 @@ def annotate(nb: Any, tests: list[TestResult], aliases: dict[str, tuple[str, ...
         cell = nb.cells[check]
         cell.metadata["nbgrader"] = _mark(t.name, solution=False, points=float(t.max_score))
         verdict = f"{function}: {t.score:g}/{t.max_score:g}. {as_text(t.message).render(lang)}\n"
-        # as nbformat.v4.new_output("stream", ...) makes it, unchecked: the copy is, whole, when written
-        cell.outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout" if t.passed else "stderr",
-                                            "text": plain_text(verdict)})]
+        cell.outputs = [unchecked_output("stream", name="stdout" if t.passed else "stderr", text=plain_text(verdict))]
         cell.execution_count = None
         marked.add(check)
     return nb

@@ -77,7 +77,7 @@ from .names import safe_name
 from .preflight import preflight
 from .sandbox.isolation import Limits
 
-# nbgrader (the gradebook's ORM, :mod:`autograder.gradebook`) takes a third of a second of CPU
+# nbgrader (the gradebook's ORM, :mod:`autograder.gradebook`) takes a quarter of a second of CPU
 # to import. The functions that write the gradebook import it, so that when no file can be
 # skipped the import overlaps the grading of the first files (:func:`grade_course`).
 if TYPE_CHECKING:

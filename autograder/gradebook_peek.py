@@ -1,6 +1,6 @@
 """What a course's gradebook already holds, read without nbgrader.
 
-Importing nbgrader's ORM takes a third of a second of CPU (in the ``autograde`` process,
+Importing nbgrader's ORM takes a quarter of a second of CPU (in the ``autograde`` process,
 which leaves out the server extensions nbgrader's package loads: :mod:`autograder.__main__`).
 ``autograde course`` needs two facts before it can start grading: the names
 the gradebook gives the assignment's notebooks, and which files are recorded for their

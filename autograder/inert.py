@@ -170,25 +170,24 @@ def _count(value: Any) -> int | None:
 
 def _output(output: Any) -> Any:
     """The text of one output, as a new output; ``None`` when it has none."""
-    from nbformat.v4 import new_output
-
     if not isinstance(output, dict):
         return None
     kind = output.get("output_type")
     if kind == "stream":
-        return new_output("stream", name="stderr" if output.get("name") == "stderr" else "stdout",
-                          text=plain_text(output.get("text", "")))
+        return unchecked_output("stream", name="stderr" if output.get("name") == "stderr" else "stdout",
+                                text=plain_text(output.get("text", "")))
     if kind == "error":
         lines = output.get("traceback")
-        return new_output("error", ename=plain_text(output.get("ename", "")), evalue=plain_text(output.get("evalue", "")),
-                          traceback=[plain_text(line) for line in (lines if isinstance(lines, list) else [])])
+        return unchecked_output("error", ename=plain_text(output.get("ename", "")),
+                                evalue=plain_text(output.get("evalue", "")),
+                                traceback=[plain_text(line) for line in (lines if isinstance(lines, list) else [])])
     data = output.get("data")
     if kind not in ("display_data", "execute_result") or not isinstance(data, dict) or "text/plain" not in data:
         return None
     text = {"text/plain": plain_text(data["text/plain"])}
     if kind == "execute_result":
-        return new_output(kind, data=text, execution_count=_count(output.get("execution_count")))
-    return new_output(kind, data=text)
+        return unchecked_output(kind, data=text, execution_count=_count(output.get("execution_count")))
+    return unchecked_output(kind, data=text)
 
 
 def _attachments(value: Any) -> dict[str, dict[str, str]]:
@@ -213,6 +212,15 @@ def unchecked_cell(kind: str, source: str, **fields: Any) -> Any:
     return from_dict({"cell_type": kind, "metadata": {}, "source": source, **fields})
 
 
+def unchecked_output(kind: str, **fields: Any) -> Any:
+    """An output as nbformat's ``new_output`` makes it from all its fields, not checked on its
+    own either (:func:`unchecked_cell`)."""
+    from nbformat import from_dict
+
+    shown = {"metadata": {}} if kind in ("display_data", "execute_result") else {}
+    return from_dict({"output_type": kind, **shown, **fields})
+
+
 def inert(nb: Any, lang: str | None = None) -> Any:
     """A new nbformat v4 notebook made of what in ``nb`` is harmless to render (see above).
 
@@ -232,7 +240,7 @@ def inert(nb: Any, lang: str | None = None) -> Any:
         if kind == "code":
             outputs = cell.get("outputs") if isinstance(cell.get("outputs"), list) else []
             new = unchecked_cell("code", source, execution_count=_count(cell.get("execution_count")),
-                        outputs=[o for o in map(_output, outputs) if o is not None])
+                                 outputs=[o for o in map(_output, outputs) if o is not None])
         elif kind == "markdown":
             attachments = _attachments(cell.get("attachments"))
             new = unchecked_cell("markdown", markdown_or_text(source, attachments, lang))

@@ -75,15 +75,20 @@ def frozen(array: Any) -> bool:
     return array is None or isinstance(array, bytes)
 
 
+def _large(array: Any) -> bool:
+    """Whether ``array`` is a NumPy array of at least :data:`MIN_BYTES`."""
+    return type(array) is np.ndarray and array.nbytes >= MIN_BYTES
+
+
 def supplied(array: Any) -> bool:
     """Whether ``array`` is one this module names and seals: frozen, of at least :data:`MIN_BYTES`."""
-    return type(array) is np.ndarray and array.nbytes >= MIN_BYTES and frozen(array)
+    return _large(array) and frozen(array)
 
 
 def _entry(array: np.ndarray) -> _Entry | None:
     """The entry of a supplied array (made on first use); None for any other value, and
     for an array made writable again since (its entry dropped)."""
-    if type(array) is not np.ndarray or array.nbytes < MIN_BYTES:
+    if not _large(array):
         return None
     is_frozen = frozen(array)
     with _lock:
